@@ -1,0 +1,2 @@
+//! Criterion benchmark of one deterministic year (placeholder).
+fn main() {}

@@ -1,0 +1,2 @@
+//! The `wuzha` command-line tool (placeholder while the CLI is written).
+fn main() {}

@@ -1,0 +1,280 @@
+//! Validation errors: each names the field by its path in the file and says why, in zh-CN and English.
+//!
+//! These are the only errors the core produces. Once a file has passed validation, simulation cannot fail.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The language of user-facing text. zh-CN is the default: it is our users' working language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// 简体中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// What kind of thing an id refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefKind {
+    /// A village (村/社区).
+    Village,
+    /// A segment (人群).
+    Segment,
+    /// A product.
+    Product,
+    /// A channel (宣传载体).
+    Channel,
+    /// A phase (阶段).
+    Phase,
+    /// A target (目标).
+    Target,
+}
+
+impl RefKind {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RefKind::Village, Lang::Zh) => "村/社区",
+            (RefKind::Segment, Lang::Zh) => "人群",
+            (RefKind::Product, Lang::Zh) => "产品",
+            (RefKind::Channel, Lang::Zh) => "宣传载体",
+            (RefKind::Phase, Lang::Zh) => "阶段",
+            (RefKind::Target, Lang::Zh) => "目标",
+            (RefKind::Village, Lang::En) => "village",
+            (RefKind::Segment, Lang::En) => "segment",
+            (RefKind::Product, Lang::En) => "product",
+            (RefKind::Channel, Lang::En) => "channel",
+            (RefKind::Phase, Lang::En) => "phase",
+            (RefKind::Target, Lang::En) => "target",
+        }
+    }
+}
+
+/// Why a field is wrong.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The text is not valid JSON, or a value has the wrong type; `detail` is the parser's message.
+    Syntax { detail: String },
+    /// The file's `format_version` is not one this build reads.
+    UnsupportedVersion { found: u64, supported: u32 },
+    /// A name, id or list must not be empty.
+    Empty,
+    /// A number outside its allowed range (either bound may be open).
+    OutOfRange { found: f64, min: Option<f64>, max: Option<f64> },
+    /// A count that must be a whole number.
+    NotWhole { found: f64 },
+    /// Not a date `YYYY-MM-DD` between 2000 and 2100.
+    BadDate { found: String },
+    /// An end date before its start date.
+    EndBeforeStart { start: String, end: String },
+    /// A date outside the scenario period.
+    OutsidePeriod { found: String, start: String, end: String },
+    /// A reference to an id that does not exist.
+    UnknownId { refers_to: RefKind, id: String },
+    /// The same id used twice in one list.
+    DuplicateId { id: String },
+    /// Shares that must sum to 1 do not.
+    SharesDoNotSum { sum: f64 },
+    /// A list with the wrong number of entries.
+    WrongLength { expected: usize, found: usize },
+    /// A list longer than this build accepts.
+    TooMany { max: usize, found: usize },
+    /// A required field for this kind of entry is absent.
+    Missing,
+    /// Two fields contradict each other, e.g. more households than residents; `other` is the other field's path.
+    Conflict { other: String },
+    /// A field that does not apply here (e.g. `product` on a reach target).
+    NotApplicable,
+}
+
+/// One bad field: where it is and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldError {
+    /// Path of the field in the file, e.g. `villages[3].residents` (`.` for the whole file).
+    pub path: String,
+    /// Why it is wrong.
+    #[serde(flatten)]
+    pub kind: ErrorKind,
+}
+
+impl FieldError {
+    /// An error at `path` of the given kind.
+    pub fn new(path: impl Into<String>, kind: ErrorKind) -> FieldError {
+        FieldError { path: path.into(), kind }
+    }
+
+    /// An error from the JSON parser (syntax or type) at `path`.
+    pub fn from_serde(path: &str, detail: &str) -> FieldError {
+        let path = if path.is_empty() { "." } else { path };
+        FieldError::new(path, ErrorKind::Syntax { detail: detail.to_string() })
+    }
+
+    /// The full message, `path: reason`, in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path, self.reason(lang))
+    }
+
+    /// The reason alone, in the given language.
+    pub fn reason(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match &self.kind {
+            ErrorKind::Syntax { detail } => {
+                if zh {
+                    format!("格式或类型错误（{detail}）")
+                } else {
+                    format!("malformed or wrong type ({detail})")
+                }
+            }
+            ErrorKind::UnsupportedVersion { found, supported } => {
+                if zh {
+                    format!("文件格式版本 {found} 无法读取，本程序读取版本 {supported}")
+                } else {
+                    format!("format version {found} cannot be read; this build reads version {supported}")
+                }
+            }
+            ErrorKind::Empty => if zh { "不能为空" } else { "must not be empty" }.to_string(),
+            ErrorKind::OutOfRange { found, min, max } => {
+                let range = describe_range(*min, *max, lang);
+                if zh {
+                    format!("数值 {} 超出允许范围（{range}）", show_number(*found))
+                } else {
+                    format!("value {} is out of range ({range})", show_number(*found))
+                }
+            }
+            ErrorKind::NotWhole { found } => {
+                if zh {
+                    format!("必须是整数，而不是 {}", show_number(*found))
+                } else {
+                    format!("must be a whole number, not {}", show_number(*found))
+                }
+            }
+            ErrorKind::BadDate { found } => {
+                if zh {
+                    format!("“{found}”不是有效日期（格式 YYYY-MM-DD，2000-2100年）")
+                } else {
+                    format!("\"{found}\" is not a valid date (YYYY-MM-DD, years 2000-2100)")
+                }
+            }
+            ErrorKind::EndBeforeStart { start, end } => {
+                if zh {
+                    format!("结束日期 {end} 早于开始日期 {start}")
+                } else {
+                    format!("end date {end} is before start date {start}")
+                }
+            }
+            ErrorKind::OutsidePeriod { found, start, end } => {
+                if zh {
+                    format!("日期 {found} 不在方案期间 {start} 至 {end} 内")
+                } else {
+                    format!("date {found} is outside the scenario period {start} to {end}")
+                }
+            }
+            ErrorKind::UnknownId { refers_to, id } => {
+                if zh {
+                    format!("没有 id 为“{id}”的{}", refers_to.name(lang))
+                } else {
+                    format!("there is no {} with id \"{id}\"", refers_to.name(lang))
+                }
+            }
+            ErrorKind::DuplicateId { id } => {
+                if zh {
+                    format!("id“{id}”重复")
+                } else {
+                    format!("id \"{id}\" is used more than once")
+                }
+            }
+            ErrorKind::SharesDoNotSum { sum } => {
+                if zh {
+                    format!("各项占比之和应为 1，现为 {}", show_number(*sum))
+                } else {
+                    format!("shares must sum to 1, they sum to {}", show_number(*sum))
+                }
+            }
+            ErrorKind::WrongLength { expected, found } => {
+                if zh {
+                    format!("应有 {expected} 项，现有 {found} 项")
+                } else {
+                    format!("must have {expected} entries, has {found}")
+                }
+            }
+            ErrorKind::TooMany { max, found } => {
+                if zh {
+                    format!("最多 {max} 项，现有 {found} 项")
+                } else {
+                    format!("at most {max} entries, has {found}")
+                }
+            }
+            ErrorKind::Missing => if zh { "缺少此项" } else { "is required here" }.to_string(),
+            ErrorKind::Conflict { other } => {
+                if zh {
+                    format!("与 {other} 矛盾")
+                } else {
+                    format!("contradicts {other}")
+                }
+            }
+            ErrorKind::NotApplicable => if zh { "此处不适用" } else { "does not apply here" }.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    /// The English message (logs and tests); the UI calls [`FieldError::message`] with its language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+fn describe_range(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
+    match (min, max, lang) {
+        (Some(min), Some(max), _) => format!("{} – {}", show_number(min), show_number(max)),
+        (Some(min), None, _) => format!("≥ {}", show_number(min)),
+        (None, Some(max), _) => format!("≤ {}", show_number(max)),
+        (None, None, Lang::Zh) => "有限数值".to_string(),
+        (None, None, Lang::En) => "a finite number".to_string(),
+    }
+}
+
+/// A number as a person would write it: no trailing zeros, no exponent for ordinary sizes.
+fn show_number(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    if value == value.trunc() && value.abs() < 1e15 {
+        return format!("{value:.0}");
+    }
+    let text = format!("{value:.6}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(kind: ErrorKind, zh: &str, en: &str) {
+        let error = FieldError::new("villages[2].residents", kind);
+        assert_eq!(error.message(Lang::Zh), format!("villages[2].residents: {zh}"));
+        assert_eq!(error.message(Lang::En), format!("villages[2].residents: {en}"));
+    }
+
+    #[test]
+    fn messages_name_the_field_in_both_languages() {
+        check(
+            ErrorKind::OutOfRange { found: -5.0, min: Some(1.0), max: None },
+            "数值 -5 超出允许范围（≥ 1）",
+            "value -5 is out of range (≥ 1)",
+        );
+        check(ErrorKind::NotWhole { found: 2.5 }, "必须是整数，而不是 2.5", "must be a whole number, not 2.5");
+        check(
+            ErrorKind::UnknownId { refers_to: RefKind::Phase, id: "rollout".into() },
+            "没有 id 为“rollout”的阶段",
+            "there is no phase with id \"rollout\"",
+        );
+        check(ErrorKind::SharesDoNotSum { sum: 0.95 }, "各项占比之和应为 1，现为 0.95", "shares must sum to 1, they sum to 0.95");
+    }
+}

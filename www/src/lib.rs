@@ -1,0 +1,1 @@
+//! The Wuzha web app (placeholder).
