@@ -5,6 +5,7 @@
 //! so code that takes a `&Scenario` never re-checks its input.
 
 use crate::date::Date;
+use crate::error::Lang;
 pub use crate::wire::{ChannelKind, Denominator, Metric};
 
 /// A behavioural number: the most likely value and its plausible range (low ≤ value ≤ high).
@@ -80,6 +81,31 @@ impl Scenario {
     /// Total residents of the township.
     pub fn total_residents(&self) -> f64 {
         self.villages.iter().map(|village| village.residents).sum()
+    }
+
+    /// A one-line description for `wuzha check` and the JavaScript `check`, e.g.
+    /// `洪林镇 · 2022-01-01 至 2022-12-31 · 12 个村/社区 · 38520 人 · …`.
+    pub fn summary_line(&self, lang: Lang) -> String {
+        let residents = self.total_residents().round();
+        let counts = [
+            self.villages.len(),
+            self.segments.len(),
+            self.products.len(),
+            self.channels.len(),
+            self.phases.len(),
+            self.targets.len(),
+        ];
+        let [villages, segments, products, channels, phases, targets] = counts;
+        match lang {
+            Lang::Zh => format!(
+                "{} · {} 至 {} · {villages} 个村/社区 · {residents} 人 · {segments} 个人群 · {products} 个产品 · {channels} 种宣传载体 · {phases} 个阶段 · {targets} 个目标",
+                self.township_name, self.start, self.end
+            ),
+            Lang::En => format!(
+                "{} · {} to {} · {villages} villages · {residents} residents · {segments} segments · {products} products · {channels} channels · {phases} phases · {targets} targets",
+                self.township_name, self.start, self.end
+            ),
+        }
     }
 
     /// The same scenario with no campaign: no schedule, no rewards (the counterfactual, 无宣传对照).

@@ -628,24 +628,24 @@ fn share_in_scope(
     segment: Option<usize>,
     denominator: Denominator,
 ) -> f64 {
-    let mut numerator_sum = 0.0;
-    let mut denominator_sum = 0.0;
-    for village_idx in entry_villages(village, layout.n_villages) {
-        for segment_idx in entry_villages(segment, layout.n_segments) {
-            let cell = village_idx * layout.n_segments + segment_idx;
-            let residents = layout.cell_residents[cell];
-            numerator_sum += residents * state[cell];
-            denominator_sum += match denominator {
-                Denominator::Residents => residents,
-                Denominator::SmartphoneHolders => residents * layout.cell_smartphone[cell],
-            };
+    let weight_of = |cell: usize| -> f64 {
+        let residents = layout.cell_residents[cell];
+        match denominator {
+            Denominator::Residents => residents,
+            Denominator::SmartphoneHolders => residents * layout.cell_smartphone[cell],
         }
+    };
+    let cells = || {
+        entry_villages(village, layout.n_villages).flat_map(move |village_idx| {
+            entry_villages(segment, layout.n_segments).map(move |segment_idx| village_idx * layout.n_segments + segment_idx)
+        })
+    };
+    let denominator_sum: f64 = cells().map(weight_of).sum();
+    if denominator_sum <= 0.0 {
+        return 0.0;
     }
-    if denominator_sum > 0.0 {
-        numerator_sum / denominator_sum
-    } else {
-        0.0
-    }
+    // Weights first, so a scope of one cell reports that cell's share exactly.
+    cells().map(|cell| layout.cell_residents[cell] / denominator_sum * state[cell]).sum()
 }
 
 /// Appends the township's end-of-day shares to the trajectory.
@@ -1152,5 +1152,54 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         checkpoints,
         totals,
         assessment,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_yoy(change: Option<f64>, expected: f64) {
+        // Seed 004: flat 45, -1 per point of rise, 0 at +20 %, 50 at a 20 % decline.
+        let points = yoy_points(change, 50.0, 45.0, 1.0, 20.0, 20.0);
+        assert!((points - expected).abs() < 1e-9, "{change:?}: {points} vs {expected}");
+    }
+
+    #[test]
+    fn yoy_points_follow_seed_004() {
+        check_yoy(Some(0.0), 45.0);
+        check_yoy(Some(0.05), 40.0);
+        check_yoy(Some(0.199), 25.1);
+        check_yoy(Some(0.20), 0.0);
+        check_yoy(Some(0.50), 0.0);
+        check_yoy(Some(-0.10), 47.5);
+        check_yoy(Some(-0.20), 50.0);
+        check_yoy(Some(-0.60), 50.0);
+        check_yoy(None, 45.0);
+    }
+
+    #[test]
+    fn hill_is_a_saturating_curve() {
+        assert_eq!(hill(0.0, 2.0, 0.5), 0.0);
+        assert!((hill(0.5, 1.0, 0.5) - 0.5).abs() < 1e-15);
+        assert!((hill(0.5, 3.0, 0.5) - 0.5).abs() < 1e-15);
+        assert!((hill(1.0, 2.0, 0.5) - 0.8).abs() < 1e-15);
+        assert!(hill(1e9, 1.0, 0.5) < 1.0);
+    }
+
+    #[test]
+    fn effort_and_gaming_have_diminishing_returns() {
+        assert_eq!(effort(0.0, 1.0, 2.0), 1.0);
+        assert!((effort(2.0, 1.0, 2.0) - 1.5).abs() < 1e-15);
+        assert!(effort(10.0, 1.0, 2.0) - effort(8.0, 1.0, 2.0) < effort(4.0, 1.0, 2.0) - effort(2.0, 1.0, 2.0));
+        assert_eq!(gaming_ratio(0.0, 0.3, 5.0), 0.0);
+        assert!((gaming_ratio(5.0, 0.3, 5.0) - 0.15).abs() < 1e-15);
+    }
+
+    #[test]
+    fn carry_over_per_week_becomes_daily() {
+        assert_eq!(daily_carry_over(0.0), 0.0);
+        assert!((daily_carry_over(0.4).powi(7) - 0.4).abs() < 1e-12);
+        assert!((awareness_decay(30.0) * 30.0 - std::f64::consts::LN_2).abs() < 1e-15);
     }
 }

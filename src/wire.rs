@@ -693,11 +693,16 @@ fn is_zero(value: &f64) -> bool {
 ///
 /// This checks JSON syntax and types only; [`crate::validate::validate`] checks the values.
 pub fn parse_json(text: &str) -> Result<ScenarioFile, crate::error::FieldError> {
-    let deserializer = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+    // Files saved by Windows tools (Notepad, WPS) often start with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file: ScenarioFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         crate::error::FieldError::from_serde(&path, &error.into_inner().to_string())
-    })
+    })?;
+    // Anything after the JSON value (a second object, stray text) is an error, not silently ignored.
+    deserializer.end().map_err(|error| crate::error::FieldError::from_serde(".", &error.to_string()))?;
+    Ok(file)
 }
 
 /// Writes a scenario file as pretty JSON (UTF-8), the form planners save and exchange.

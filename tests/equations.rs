@@ -1,0 +1,217 @@
+//! One test per equation of MODEL.md, each on a tiny scenario whose answer can be computed by hand:
+//! reach, awareness decay and lift, carry-over, door-to-door capacity, staff rationing, rewards
+//! (effort, payouts, gaming), cases and loss, budget run-out, floors, partial months.
+
+mod common;
+
+use serde_json::json;
+use wuzha::simulate::{daily_carry_over, effort, gaming_ratio, hill};
+
+const TOLERANCE: f64 = 1e-12;
+
+fn assert_close(actual: f64, expected: f64, what: &str) {
+    assert!((actual - expected).abs() <= TOLERANCE * expected.abs().max(1.0), "{what}: {actual} vs {expected}");
+}
+
+/// The minimal scenario with no spontaneous adoption.
+fn quiet() -> serde_json::Value {
+    let mut value = common::minimal();
+    value["products"][0]["p0"] = json!(0.0);
+    value
+}
+
+#[test]
+fn reach_accumulates_one_minus_exp_of_exposure() {
+    let mut value = quiet();
+    value["channels"] = json!([common::banner()]);
+    value["schedule"] = json!([{ "channel": "banner", "phase": "all_year", "units": 1, "per": "day" }]);
+    let outcome = common::outcome(&value);
+    let exposure = 300.0 / 1000.0;
+    for (day_idx, reached) in outcome.daily.reached.iter().enumerate().take(30) {
+        assert_close(*reached, 1.0 - (-exposure * (day_idx + 1) as f64).exp(), "reached");
+    }
+}
+
+#[test]
+fn awareness_fades_with_its_half_life() {
+    let mut value = quiet();
+    value["segments"][0]["initial_aware"] = json!(0.5);
+    value["behaviour"]["awareness_half_life_days"] = json!(30);
+    let outcome = common::outcome(&value);
+    let decay = std::f64::consts::LN_2 / 30.0;
+    let mut aware = 0.5_f64;
+    for simulated in outcome.daily.aware.iter().take(100) {
+        aware -= decay * aware;
+        assert_close(*simulated, aware, "aware");
+    }
+}
+
+#[test]
+fn awareness_lift_and_adoption_lift_use_saturated_adstock() {
+    let mut value = quiet();
+    value["channels"] = json!([common::banner()]);
+    // One banner on 2022-01-01 only, then its effect carries over.
+    value["phases"] = json!([{ "id": "day_one", "name": "首日", "start": "2022-01-01", "end": "2022-01-01" }]);
+    value["schedule"] = json!([{ "channel": "banner", "phase": "day_one", "units": 1 }]);
+    let outcome = common::outcome(&value);
+    let exposure = 0.3;
+    let theta = daily_carry_over(0.4);
+    let decay = std::f64::consts::LN_2 / 30.0;
+    let (mut adstock, mut aware, mut adopted) = (0.0_f64, 0.0_f64, 0.0_f64);
+    for day_idx in 0..40 {
+        let x = if day_idx == 0 { exposure } else { 0.0 };
+        adstock = x + theta * adstock;
+        let saturation = hill(adstock, 1.0, 0.5);
+        // m0 = 1 in the fixture, so the gate is 1 whatever the awareness.
+        adopted += (1.0 - adopted) * (1.0 - (-(0.004 * saturation)).exp());
+        aware = aware + (1.0 - aware) * (1.0 - (-(0.05 * saturation)).exp()) - decay * aware;
+        assert_close(outcome.daily.aware[day_idx], aware, "aware");
+        assert_close(outcome.daily.adopted[0][day_idx], adopted, "adopted");
+    }
+}
+
+#[test]
+fn the_awareness_gate_scales_adoption_by_m0_for_the_unaware() {
+    let mut value = quiet();
+    value["products"][0]["p0"] = json!(0.01);
+    value["behaviour"]["awareness_gate_m0"] = json!(0.25);
+    let outcome = common::outcome(&value);
+    assert_close(outcome.daily.adopted[0][0], 1.0 - (-0.01_f64 * 0.25).exp(), "gated adoption");
+}
+
+#[test]
+fn door_to_door_visits_are_bounded_by_staff_hours_and_households() {
+    let mut value = quiet();
+    value["channels"] = json!([common::visits()]);
+    value["schedule"] = json!([{ "channel": "visit", "phase": "all_year", "units": 1, "per": "day", "basis": "per_grid_worker" }]);
+    let outcome = common::outcome(&value);
+    // 2 workers × 2 hours × 4 visits an hour = 16 of 400 households a day, converting half of them.
+    assert_close(outcome.daily.adopted[0][0], 16.0 / 400.0 * 0.5, "first day's installs");
+    let visit = &outcome.costs.by_channel[0];
+    assert_close(visit.households_visited, 16.0 * 365.0, "households visited");
+    assert_close(visit.cash_yuan, 2.0 * 10.0 * 365.0, "cash");
+    assert_close(outcome.totals.staff_hours, 4.0 * 365.0, "staff hours");
+    assert_close(outcome.costs.staff_hours_short, 0.0, "no shortfall");
+}
+
+#[test]
+fn staff_hours_are_rationed_when_the_schedule_asks_for_more() {
+    let mut value = quiet();
+    value["channels"] = json!([common::visits()]);
+    // 3 visit days per worker per day = 12 hours asked, 4 available: a third is delivered.
+    value["schedule"] = json!([{ "channel": "visit", "phase": "all_year", "units": 3, "per": "day", "basis": "per_grid_worker" }]);
+    let outcome = common::outcome(&value);
+    let visit = &outcome.costs.by_channel[0];
+    assert_close(visit.units_planned, 6.0 * 365.0, "planned");
+    assert_close(visit.units_delivered, 2.0 * 365.0, "delivered");
+    assert_close(outcome.costs.staff_hours_short, 8.0 * 365.0, "shortfall");
+}
+
+#[test]
+fn rewards_raise_effort_and_pay_for_real_and_unverified_claims() {
+    let mut value = quiet();
+    value["products"][0]["p0"] = json!(0.01);
+    value["rewards"] = json!([{ "phase": "all_year", "product": "national_app", "yuan_per_install": 2 }]);
+    let outcome = common::outcome(&value);
+    let multiplier = effort(2.0, 1.0, 2.0);
+    assert_close(multiplier, 1.5, "E(2)");
+    let first_day_share = 1.0 - (-0.01_f64 * multiplier).exp();
+    assert_close(outcome.daily.adopted[0][0], first_day_share, "installs with effort");
+    let installs = first_day_share * 1000.0;
+    let false_claims = installs * gaming_ratio(2.0, 0.3, 5.0);
+    let paid = 2.0 * (installs + false_claims * (1.0 - 0.7));
+    assert_close(outcome.daily.rewards_paid_cum[0], paid, "rewards paid on day one");
+    assert_close(outcome.daily.cash_cost_cum[0], paid, "rewards are cash");
+    assert!(outcome.totals.installs_claimed[0] > outcome.totals.installs_real[0]);
+}
+
+#[test]
+fn cases_follow_last_year_times_risk_cuts() {
+    let mut value = quiet();
+    value["segments"][0]["initial_adopted"] = json!({ "national_app": 0.5 });
+    value["segments"][0]["initial_aware"] = json!(0.0);
+    let outcome = common::outcome(&value);
+    // Adoption stays 0.5 all year (p0 = q = μ = 0), so every month is cut by 15 % × 0.5.
+    assert_close(outcome.totals.cases_expected, 12.0 * (1.0 - 0.15 * 0.5), "cases");
+    assert_close(outcome.totals.loss_yuan, 12.0 * (1.0 - 0.15 * 0.5) * 30000.0, "loss");
+    assert_close(outcome.totals.last_year_cases, 12.0, "last year");
+    // No campaign: the counterfactual is the plan.
+    assert_close(outcome.totals.cases_averted, 0.0, "nothing averted");
+    let checkpoint = outcome.checkpoints.last().expect("a year-end checkpoint");
+    assert_close(checkpoint.yoy_cases.unwrap_or(f64::NAN), -0.075, "year on year");
+    assert!(checkpoint.double_decline);
+}
+
+#[test]
+fn reporting_uplift_raises_reported_but_not_expected_cases() {
+    let mut value = quiet();
+    value["segments"][0]["initial_aware"] = json!(1.0);
+    value["behaviour"]["awareness_half_life_days"] = json!(3650);
+    value["behaviour"]["reporting_uplift"] = json!(0.2);
+    value["behaviour"]["risk_cut_aware"] = json!(0.0);
+    let outcome = common::outcome(&value);
+    assert_close(outcome.totals.cases_expected, 12.0, "expected");
+    assert!(outcome.totals.cases_reported > 12.0 * 1.19, "{}", outcome.totals.cases_reported);
+}
+
+#[test]
+fn the_budget_run_out_date_is_the_first_day_over_the_cap() {
+    let mut value = quiet();
+    value["channels"] = json!([common::banner()]);
+    value["schedule"] = json!([{ "channel": "banner", "phase": "all_year", "units": 1, "per": "day" }]);
+    value["budget"] = json!({ "total_yuan": 1000, "per_phase_yuan": { "all_year": 400 } });
+    let outcome = common::outcome(&value);
+    // 150 元 a day: the phase cap (400) is passed on day 3, the total (1000) on day 7.
+    assert_eq!(outcome.budget.phases[0].run_out_date.map(|d| d.to_string()).as_deref(), Some("2022-01-03"));
+    assert_eq!(outcome.budget.run_out_date.map(|d| d.to_string()).as_deref(), Some("2022-01-07"));
+    assert!(outcome.budget.over_total && outcome.budget.phases[0].over);
+    assert_close(outcome.totals.cash_yuan, 150.0 * 365.0, "cash");
+}
+
+#[test]
+fn floors_report_villages_below_the_promised_units() {
+    let mut value = quiet();
+    value["villages"] = json!([
+        { "id": "v1", "name": "一村", "residents": 1000, "households": 400, "grids": 2, "grid_workers": 2 },
+        { "id": "v2", "name": "二村", "residents": 3000, "households": 1000, "grids": 4, "grid_workers": 4 }
+    ]);
+    value["channels"] = json!([common::banner()]);
+    value["schedule"] = json!([
+        { "channel": "banner", "phase": "all_year", "units": 2 },
+        { "channel": "banner", "phase": "all_year", "units": 1, "village": "v2" }
+    ]);
+    value["floors"] = json!([
+        { "channel": "banner", "phase": "all_year", "min_units_per_village": 3 },
+        { "channel": "banner", "min_units_per_village": 2 }
+    ]);
+    let outcome = common::outcome(&value);
+    assert_eq!(outcome.floors[0].villages_below, vec!["v1".to_string()]);
+    assert!(!outcome.floors[0].met);
+    assert!(outcome.floors[1].met);
+}
+
+#[test]
+fn partial_months_scale_last_years_cases() {
+    let mut value = quiet();
+    value["start_date"] = json!("2022-03-10");
+    value["phases"][0]["start"] = json!("2022-03-10");
+    value["last_year"] = json!({ "cases_monthly": [1, 1, 31, 1, 1, 1, 1, 1, 1, 1, 1, 1] });
+    let outcome = common::outcome(&value);
+    assert_eq!(outcome.monthly[0].days_covered, 22);
+    assert_close(outcome.monthly[0].last_year_cases, 22.0, "March, 22 of 31 days");
+    assert_close(outcome.totals.last_year_cases, 22.0 + 9.0, "rest of the year");
+}
+
+#[test]
+fn township_total_units_split_by_residents() {
+    let mut value = quiet();
+    value["villages"] = json!([
+        { "id": "v1", "name": "一村", "residents": 1000, "households": 400, "grids": 2, "grid_workers": 2 },
+        { "id": "v2", "name": "二村", "residents": 3000, "households": 1000, "grids": 4, "grid_workers": 4 }
+    ]);
+    value["channels"] = json!([common::banner()]);
+    value["schedule"] = json!([{ "channel": "banner", "phase": "all_year", "units": 4, "per": "day", "basis": "township_total" }]);
+    let outcome = common::outcome(&value);
+    assert_close(outcome.villages[0].channel_cash_yuan, 150.0 * 365.0, "a quarter");
+    assert_close(outcome.villages[1].channel_cash_yuan, 3.0 * 150.0 * 365.0, "three quarters");
+}
