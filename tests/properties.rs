@@ -1,0 +1,129 @@
+//! Property tests over generated scenarios: shares stay in [0, 1], adoption never exceeds the smartphone
+//! share, costs are non-negative and never fall, more units of a channel never give fewer installs,
+//! and a scenario file survives save → open unchanged.
+
+mod common;
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// A generated scenario: 1-3 villages, 2 segments, 2 products, a banner and a visit channel,
+/// two overlapping phases, a reward and behavioural parameters drawn from their ranges.
+fn scenario_strategy() -> impl Strategy<Value = Value> {
+    (
+        prop::collection::vec((100i64..20_000, 1.5f64..4.0, 0i64..12), 1..4),
+        (0.05f64..0.95, 0.0f64..1.0, 0.0f64..1.0),
+        (0.0f64..0.003, 0.0f64..0.03, 0.0f64..0.003),
+        (0.0f64..20.0, 0.0f64..3.0, 0.0f64..0.9),
+        (0.0f64..10.0, 0.5f64..3.0, 0.1f64..1.0, 0.0f64..1.0),
+        (14.0f64..90.0, 0.0f64..1.0),
+    )
+        .prop_map(|(villages, segments, product, schedule, channel, behaviour)| {
+            let (share, smartphone_a, smartphone_b) = segments;
+            let (p0, q, uninstall_rate) = product;
+            let (banner_units, visit_units, carry_over) = schedule;
+            let (reward, hill_alpha, hill_gamma, conversion) = channel;
+            let (half_life, m0) = behaviour;
+            let villages: Vec<Value> = villages
+                .iter()
+                .enumerate()
+                .map(|(idx, (residents, people_per_household, grid_workers))| {
+                    let households = ((*residents as f64) / people_per_household).max(1.0) as i64;
+                    json!({ "id": format!("v{idx}"), "name": format!("村{idx}"), "residents": residents,
+                            "households": households, "grids": grid_workers, "grid_workers": grid_workers })
+                })
+                .collect();
+            let mut value = common::minimal();
+            value["villages"] = json!(villages);
+            value["segments"] = json!([
+                { "id": "young", "name": "青年", "share": share, "smartphone_share": smartphone_a, "victim_share": 0.6, "loss_per_case_yuan": 20000 },
+                { "id": "old", "name": "老年", "share": 1.0 - share, "smartphone_share": smartphone_b, "victim_share": 0.4, "loss_per_case_yuan": 50000,
+                  "initial_adopted": { "app": 0.0 } }
+            ]);
+            value["products"] = json!([
+                { "id": "app", "name": "App", "p0": p0, "q": q, "uninstall_rate": uninstall_rate, "risk_cut": 0.15 },
+                { "id": "jzz", "name": "金钟罩", "p0": p0 / 2.0, "q": q, "uninstall_rate": 0.0, "risk_cut": 0.1 }
+            ]);
+            let mut banner = common::banner();
+            banner["carry_over_per_week"] = json!(carry_over);
+            banner["hill_alpha"] = json!(hill_alpha);
+            banner["hill_gamma"] = json!(hill_gamma);
+            banner["adoption_lift"] = json!({ "app": 0.01, "jzz": 0.005 });
+            banner["affinity"] = json!({ "young": 2.0 });
+            let mut visit = common::visits();
+            visit["install_conversion"] = json!({ "app": conversion, "jzz": conversion / 2.0 });
+            value["channels"] = json!([banner, visit]);
+            value["phases"] = json!([
+                { "id": "push", "name": "集中宣传", "start": "2022-03-01", "end": "2022-06-30" },
+                { "id": "all_year", "name": "全年", "start": "2022-01-01", "end": "2022-12-31" }
+            ]);
+            value["schedule"] = json!([
+                { "channel": "banner", "phase": "push", "units": banner_units },
+                { "channel": "visit", "phase": "push", "units": visit_units, "per": "week", "basis": "per_grid_worker" }
+            ]);
+            value["rewards"] = json!([{ "phase": "push", "product": "app", "yuan_per_install": reward }]);
+            value["targets"] = json!([{ "id": "t", "name": "目标", "metric": "adoption", "product": "app", "threshold": 0.5, "deadline": "2022-06-30" }]);
+            value["behaviour"] = json!({ "awareness_half_life_days": half_life, "awareness_gate_m0": m0 });
+            value
+        })
+}
+
+fn within_unit_interval(values: &[f64]) -> bool {
+    values.iter().all(|value| (0.0..=1.0).contains(value))
+}
+
+fn non_decreasing(values: &[f64]) -> bool {
+    values.windows(2).all(|pair| pair[1] >= pair[0]) && values.iter().all(|value| *value >= 0.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn shares_stay_in_range_and_costs_only_grow(value in scenario_strategy()) {
+        let scenario = common::scenario(&value);
+        let outcome = wuzha::simulate(&scenario);
+        prop_assert!(within_unit_interval(&outcome.daily.reached));
+        prop_assert!(within_unit_interval(&outcome.daily.aware));
+        for (product_idx, adopted) in outcome.daily.adopted.iter().enumerate() {
+            prop_assert!(within_unit_interval(adopted));
+            for (segment_idx, series) in outcome.daily.adopted_by_segment[product_idx].iter().enumerate() {
+                let cap = scenario.segments[segment_idx].smartphone_share + 1e-12;
+                prop_assert!(series.iter().all(|share| *share <= cap && *share >= 0.0));
+            }
+        }
+        prop_assert!(non_decreasing(&outcome.daily.cash_cost_cum));
+        prop_assert!(non_decreasing(&outcome.daily.rewards_paid_cum));
+        prop_assert!(non_decreasing(&outcome.daily.staff_hours_cum));
+        prop_assert!(non_decreasing(&outcome.daily.cases_expected_cum));
+        prop_assert!(outcome.totals.cases_expected <= outcome.totals.counterfactual_cases + 1e-9);
+        prop_assert!(outcome.assessment.total >= 0.0 && outcome.assessment.total <= outcome.assessment.total_max);
+        let totals = &outcome.totals;
+        for figure in [totals.cash_yuan, totals.rewards_paid_yuan, totals.staff_hours, totals.cases_expected, totals.loss_yuan, totals.counterfactual_cases] {
+            prop_assert!(figure.is_finite() && figure >= 0.0, "{}", figure);
+        }
+    }
+
+    #[test]
+    fn more_units_of_a_channel_never_give_fewer_installs(value in scenario_strategy(), extra in 0.5f64..10.0, channel_idx in 0usize..2) {
+        let base = wuzha::simulate(&common::scenario(&value));
+        let mut more = value.clone();
+        let units = more["schedule"][channel_idx]["units"].as_f64().unwrap_or(0.0);
+        more["schedule"][channel_idx]["units"] = json!(units + extra);
+        let richer = wuzha::simulate(&common::scenario(&more));
+        for product_idx in 0..2 {
+            let before = base.daily.adopted[product_idx].last().copied().unwrap_or(0.0);
+            let after = richer.daily.adopted[product_idx].last().copied().unwrap_or(0.0);
+            prop_assert!(after >= before - 1e-12, "product {}: {} < {}", product_idx, after, before);
+        }
+    }
+
+    #[test]
+    fn save_then_open_gives_the_same_scenario(value in scenario_strategy()) {
+        let file: wuzha::ScenarioFile = serde_json::from_value(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let text = wuzha::wire::to_json(&file);
+        let (reopened, scenario) = wuzha::parse_scenario(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(&reopened, &file);
+        prop_assert_eq!(scenario, wuzha::validate(&file).map_err(|e| TestCaseError::fail(format!("{e:?}")))?);
+    }
+}
