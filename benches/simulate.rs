@@ -1,2 +1,46 @@
-//! Criterion benchmark of one deterministic year (placeholder).
-fn main() {}
+//! Criterion benchmarks of the core: one deterministic year (plan + counterfactual) of 洪林镇 2022, and of
+//! the same township widened to 20 and 50 villages; also parse + validate of the file.
+//! Run with `cargo bench --bench simulate`; not part of the tests.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+const HONGLIN: &str = include_str!("../scenarios/honglin-2022.json");
+
+/// 洪林镇 with its village list repeated until it has `n_villages` villages (ids made unique).
+fn widened(n_villages: usize) -> wuzha::Scenario {
+    let mut file = wuzha::wire::parse_json(HONGLIN).unwrap_or_else(|error| panic!("honglin-2022.json: {error}"));
+    let originals = file.villages.clone();
+    file.villages = (0..n_villages)
+        .map(|idx| {
+            let mut village = originals[idx % originals.len()].clone();
+            village.id = format!("{}_{idx}", village.id);
+            village
+        })
+        .collect();
+    // Village-restricted schedule lines and targets keep pointing at the first copies.
+    file.targets.retain(|target| target.village.is_none());
+    file.schedule.retain(|entry| entry.village.is_none());
+    wuzha::validate(&file).unwrap_or_else(|errors| panic!("widened honglin invalid: {errors:?}"))
+}
+
+fn benches(c: &mut Criterion) {
+    let (_file, honglin) = wuzha::parse_scenario(HONGLIN).unwrap_or_else(|errors| panic!("honglin invalid: {errors:?}"));
+    c.bench_function("parse_and_validate/honglin-2022", |b| b.iter(|| wuzha::parse_scenario(black_box(HONGLIN))));
+    c.bench_function(&format!("simulate/honglin-2022 ({} villages)", honglin.villages.len()), |b| {
+        b.iter(|| wuzha::simulate(black_box(&honglin)))
+    });
+    for n_villages in [20, 50] {
+        let scenario = widened(n_villages);
+        c.bench_function(&format!("simulate/honglin-2022 widened to {n_villages} villages"), |b| {
+            b.iter(|| wuzha::simulate(black_box(&scenario)))
+        });
+    }
+}
+
+criterion_group! {
+    name = simulate;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
+    targets = benches
+}
+criterion_main!(simulate);

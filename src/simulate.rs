@@ -275,7 +275,7 @@ impl Layout {
             for village_idx in 0..n_villages {
                 affinity_denominator[channel_idx * n_villages + village_idx] = (0..n_segments)
                     .map(|segment_idx| channel.affinity[segment_idx] * cell_residents[village_idx * n_segments + segment_idx])
-                    .sum();
+                    .fold(0.0, |total, value| total + value);
             }
         }
         Layout {
@@ -416,7 +416,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
         for (village_idx, village) in scenario.villages.iter().enumerate() {
             let demand: f64 = (0..n_channels)
                 .map(|channel_idx| planned[channel_idx * n_villages + village_idx] * scenario.channels[channel_idx].staff_hours_per_unit)
-                .sum();
+                .fold(0.0, |total, value| total + value);
             let capacity = village.grid_workers * params.staff_hours_per_worker_day;
             staff_ratio[village_idx] = if demand > capacity { capacity / demand } else { 1.0 };
             trajectory.staff_hours_short += (demand - capacity).max(0.0);
@@ -640,12 +640,12 @@ fn share_in_scope(
             entry_villages(segment, layout.n_segments).map(move |segment_idx| village_idx * layout.n_segments + segment_idx)
         })
     };
-    let denominator_sum: f64 = cells().map(weight_of).sum();
+    let denominator_sum: f64 = cells().map(weight_of).fold(0.0, |total, value| total + value);
     if denominator_sum <= 0.0 {
         return 0.0;
     }
     // Weights first, so a scope of one cell reports that cell's share exactly.
-    cells().map(|cell| layout.cell_residents[cell] / denominator_sum * state[cell]).sum()
+    cells().map(|cell| layout.cell_residents[cell] / denominator_sum * state[cell]).fold(0.0, |total, value| total + value)
 }
 
 /// Appends the township's end-of-day shares to the trajectory.
@@ -798,10 +798,10 @@ fn planned_units(scenario: &Scenario, channel_idx: usize, phase: Option<usize>, 
             let phase = &scenario.phases[entry.phase];
             let per_unit: f64 = (0..phase.n_days())
                 .map(|offset| units_per_day(entry.per, phase.n_days(), phase.start.add_days(offset as i32)))
-                .sum();
+                .fold(0.0, |total, value| total + value);
             entry.units * per_unit * basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents)
         })
-        .sum()
+        .fold(0.0, |total, value| total + value)
 }
 
 fn checkpoint_dates(scenario: &Scenario) -> Vec<Date> {
@@ -834,7 +834,7 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
 
     let plan_cases = cases(scenario, params, &layout, plan);
     let counterfactual_cases = cases(scenario, params, &layout, counterfactual);
-    let sum = |rows: &Vec<Vec<f64>>| -> Vec<f64> { rows.iter().map(|row| row.iter().sum()).collect() };
+    let sum = |rows: &Vec<Vec<f64>>| -> Vec<f64> { rows.iter().map(|row| row.iter().fold(0.0, |total, value| total + value)).collect() };
     let expected_by_month = sum(&plan_cases.expected);
     let reported_by_month = sum(&plan_cases.reported);
     let loss_by_month = sum(&plan_cases.loss);
@@ -905,8 +905,8 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
     let village_sum = |rows: &Vec<Vec<f64>>, village_idx: usize, up_to_month: usize| -> f64 {
         rows.iter()
             .take(up_to_month)
-            .map(|row| row[village_idx * layout.n_segments..(village_idx + 1) * layout.n_segments].iter().sum::<f64>())
-            .sum()
+            .map(|row| row[village_idx * layout.n_segments..(village_idx + 1) * layout.n_segments].iter().fold(0.0, |total, value| total + value))
+            .fold(0.0, |total, value| total + value)
     };
     let n_months = plan.months.len();
 
@@ -1007,7 +1007,7 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         })
         .collect();
 
-    let channel_cash_yuan: f64 = plan.channel_cash.iter().sum();
+    let channel_cash_yuan: f64 = plan.channel_cash.iter().fold(0.0, |total, value| total + value);
     let rewards_paid_yuan = plan.rewards_cum.last().copied().unwrap_or(0.0);
     let cash_yuan = plan.cash_cum.last().copied().unwrap_or(0.0);
     let staff_hours = plan.staff_hours_cum.last().copied().unwrap_or(0.0);
@@ -1063,10 +1063,10 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
             .collect(),
     };
 
-    let cases_expected: f64 = expected_by_month.iter().sum();
-    let counterfactual_total: f64 = counterfactual_by_month.iter().sum();
-    let loss_yuan: f64 = loss_by_month.iter().sum();
-    let counterfactual_loss_yuan: f64 = counterfactual_loss_by_month.iter().sum();
+    let cases_expected: f64 = expected_by_month.iter().fold(0.0, |total, value| total + value);
+    let counterfactual_total: f64 = counterfactual_by_month.iter().fold(0.0, |total, value| total + value);
+    let loss_yuan: f64 = loss_by_month.iter().fold(0.0, |total, value| total + value);
+    let counterfactual_loss_yuan: f64 = counterfactual_loss_by_month.iter().fold(0.0, |total, value| total + value);
     let cases_averted = counterfactual_total - cases_expected;
     let loss_averted_yuan = counterfactual_loss_yuan - loss_yuan;
     let people_reached = plan.reached.last().copied().unwrap_or(0.0) * total_residents;
@@ -1080,14 +1080,14 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         installs_paid: plan.installs_paid.clone(),
         people_reached,
         cases_expected,
-        cases_reported: reported_by_month.iter().sum(),
+        cases_reported: reported_by_month.iter().fold(0.0, |total, value| total + value),
         loss_yuan,
         counterfactual_cases: counterfactual_total,
         counterfactual_loss_yuan,
         cases_averted,
         loss_averted_yuan,
-        last_year_cases: last_year_cases_by_month.iter().sum(),
-        last_year_loss_yuan: last_year_loss_by_month.iter().sum(),
+        last_year_cases: last_year_cases_by_month.iter().fold(0.0, |total, value| total + value),
+        last_year_loss_yuan: last_year_loss_by_month.iter().fold(0.0, |total, value| total + value),
         cost_per_install_yuan: plan.installs_real.iter().map(|installs| option_ratio(cash_yuan, *installs)).collect(),
         cost_per_person_reached_yuan: option_ratio(cash_yuan, people_reached),
         cost_per_case_averted_yuan: option_ratio(cash_yuan, cases_averted),
@@ -1122,8 +1122,8 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         })
         .collect();
     let assessment = AssessmentOutcome {
-        total: parts.iter().map(|part| part.points).sum(),
-        total_max: parts.iter().map(|part| part.points_max).sum(),
+        total: parts.iter().map(|part| part.points).fold(0.0, |total, value| total + value),
+        total_max: parts.iter().map(|part| part.points_max).fold(0.0, |total, value| total + value),
         parts,
     };
 

@@ -1,0 +1,108 @@
+//! The `wuzha` command line as a user runs it: exit codes, messages naming fields, CSV columns, JSON summary.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wuzha-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    path
+}
+
+fn wuzha(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wuzha")).args(args).output().unwrap_or_else(|error| panic!("cannot run wuzha: {error}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn valid_file() -> PathBuf {
+    let mut value = common::minimal();
+    value["targets"] = serde_json::json!([
+        { "id": "app", "name": "安装率", "metric": "adoption", "product": "national_app", "threshold": 0.08, "deadline": "2022-06-30" }
+    ]);
+    write_temp("valid.json", value.to_string().as_bytes())
+}
+
+#[test]
+fn check_prints_one_line_for_a_valid_file() {
+    let output = wuzha(&["check", valid_file().to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.contains("测试镇") && stdout.contains("1 个村/社区"), "{stdout}");
+}
+
+#[test]
+fn check_names_every_bad_field_and_exits_2() {
+    let mut value = common::minimal();
+    value["villages"][0]["residents"] = serde_json::json!(-5);
+    value["end_date"] = serde_json::json!("2021-01-01");
+    let path = write_temp("invalid.json", value.to_string().as_bytes());
+    let output = wuzha(&["check", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("villages[0].residents: value -5 is out of range"), "{stderr}");
+    assert!(stderr.contains("end_date: end date 2021-01-01 is before start date 2022-01-01"), "{stderr}");
+    let zh = text(&wuzha(&["check", path.to_str().unwrap_or_default()]).stderr);
+    assert!(zh.contains("villages[0].residents: 数值 -5 超出允许范围"), "{zh}");
+}
+
+#[test]
+fn unreadable_and_binary_files_exit_2_without_a_panic() {
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    for path in [write_temp("garbage.json", &garbage), PathBuf::from("/nonexistent/wuzha.json"), write_temp("empty.json", b"")] {
+        let output = wuzha(&["check", path.to_str().unwrap_or_default()]);
+        assert_eq!(output.status.code(), Some(2), "{}", path.display());
+        let stderr = text(&output.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.is_empty(), "{stderr}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_1() {
+    assert_eq!(wuzha(&[]).status.code(), Some(1));
+    assert_eq!(wuzha(&["simulate", "x.json", "--format", "xml"]).status.code(), Some(1));
+    assert_eq!(wuzha(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn simulate_csv_has_one_row_per_day_and_the_documented_columns() {
+    let output = wuzha(&["simulate", valid_file().to_str().unwrap_or_default(), "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let csv = text(&output.stdout);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    for column in ["date", "reached", "aware", "adopted_national_app", "cash_cost_cum", "rewards_paid_cum", "cases_expected_cum"] {
+        assert!(header.contains(&column), "missing column {column}: {header:?}");
+    }
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 365);
+    assert!(rows[0].starts_with("2022-01-01,") && rows[364].starts_with("2022-12-31,"));
+    let adopted_idx = header.iter().position(|c| *c == "adopted_national_app").unwrap_or(0);
+    let adopted: f64 = rows[364].split(',').nth(adopted_idx).and_then(|v| v.parse().ok()).unwrap_or(-1.0);
+    assert!((0.0..=1.0).contains(&adopted) && adopted > 0.1, "{adopted}");
+}
+
+#[test]
+fn simulate_json_summarises_targets_totals_and_score() {
+    let output = wuzha(&["simulate", valid_file().to_str().unwrap_or_default(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let target = &summary["targets"][0];
+    assert_eq!(target["id"], "app");
+    assert_eq!(target["met"], true);
+    assert_eq!(target["first_met"].as_str().map(|date| date < "2022-06-30"), Some(true));
+    assert!(target["value_at_deadline"].as_f64().is_some_and(|value| value > 0.08));
+    for field in ["cash_yuan", "rewards_paid_yuan", "staff_hours", "cases_expected", "counterfactual_cases", "cases_averted", "loss_yuan"] {
+        assert!(summary["totals"][field].is_number(), "totals.{field}");
+    }
+    let parts = summary["assessment"]["parts"].as_array().map(Vec::len);
+    assert_eq!(parts, Some(3), "the default seed-004 scheme has three parts");
+    assert_eq!(summary["assessment"]["total_max"].as_f64(), Some(100.0));
+}
