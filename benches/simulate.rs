@@ -25,7 +25,8 @@ fn widened(n_villages: usize) -> wuzha::Scenario {
 }
 
 fn benches(c: &mut Criterion) {
-    let (_file, honglin) = wuzha::parse_scenario(HONGLIN).unwrap_or_else(|errors| panic!("honglin invalid: {errors:?}"));
+    let (_file, honglin) =
+        wuzha::parse_scenario(HONGLIN).unwrap_or_else(|errors| panic!("honglin invalid: {errors:?}"));
     c.bench_function("parse_and_validate/honglin-2022", |b| b.iter(|| wuzha::parse_scenario(black_box(HONGLIN))));
     c.bench_function(&format!("simulate/honglin-2022 ({} villages)", honglin.villages.len()), |b| {
         b.iter(|| wuzha::simulate(black_box(&honglin)))

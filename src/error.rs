@@ -275,6 +275,10 @@ mod tests {
             "没有 id 为“rollout”的阶段",
             "there is no phase with id \"rollout\"",
         );
-        check(ErrorKind::SharesDoNotSum { sum: 0.95 }, "各项占比之和应为 1，现为 0.95", "shares must sum to 1, they sum to 0.95");
+        check(
+            ErrorKind::SharesDoNotSum { sum: 0.95 },
+            "各项占比之和应为 1，现为 0.95",
+            "shares must sum to 1, they sum to 0.95",
+        );
     }
 }

@@ -369,6 +369,8 @@ pub struct Behaviour {
     pub risk_cut_aware: Uncertain,
     /// Reporting uplift, ≥ 0.
     pub reporting_uplift: Uncertain,
+    /// Alerts (警情) per expected case, ≥ 1.
+    pub alerts_per_case: Uncertain,
     /// Case trend factor, > 0.
     pub case_trend: Uncertain,
     /// e_max.

@@ -87,6 +87,10 @@ pub struct MonthRow {
     pub counterfactual_cases: f64,
     /// Expected loss with no campaign (元).
     pub counterfactual_loss_yuan: f64,
+    /// Fraud alerts to police (警情) with the plan: expected cases × alerts per case.
+    pub alerts: f64,
+    /// Attempts stopped by product warnings (劝阻) with the plan.
+    pub dissuasions: f64,
     /// Cash spent in the month (元).
     pub cash_yuan: f64,
 }
@@ -266,6 +270,10 @@ pub struct Totals {
     pub cases_expected: f64,
     /// Reported cases with the plan.
     pub cases_reported: f64,
+    /// Fraud alerts to police (警情) with the plan.
+    pub alerts: f64,
+    /// Attempts stopped by product warnings (劝阻) with the plan.
+    pub dissuasions: f64,
     /// Expected loss with the plan (元).
     pub loss_yuan: f64,
     /// Expected cases with no campaign.

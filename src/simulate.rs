@@ -41,6 +41,8 @@ pub struct Params {
     pub risk_cut_aware: f64,
     /// Reporting uplift.
     pub reporting_uplift: f64,
+    /// Alerts per expected case.
+    pub alerts_per_case: f64,
     /// Case trend.
     pub case_trend: f64,
     /// e_max.
@@ -126,6 +128,7 @@ impl Params {
             awareness_gate_m0: pick(behaviour.awareness_gate_m0),
             risk_cut_aware: pick(behaviour.risk_cut_aware),
             reporting_uplift: pick(behaviour.reporting_uplift),
+            alerts_per_case: pick(behaviour.alerts_per_case),
             case_trend: pick(behaviour.case_trend),
             effort_max: pick(behaviour.effort_max),
             effort_half_yuan: pick(behaviour.effort_half_yuan),
@@ -274,7 +277,9 @@ impl Layout {
         for (channel_idx, channel) in scenario.channels.iter().enumerate() {
             for village_idx in 0..n_villages {
                 affinity_denominator[channel_idx * n_villages + village_idx] = (0..n_segments)
-                    .map(|segment_idx| channel.affinity[segment_idx] * cell_residents[village_idx * n_segments + segment_idx])
+                    .map(|segment_idx| {
+                        channel.affinity[segment_idx] * cell_residents[village_idx * n_segments + segment_idx]
+                    })
                     .fold(0.0, |total, value| total + value);
             }
         }
@@ -302,7 +307,13 @@ fn units_per_day(per: Per, phase_days: usize, date: Date) -> f64 {
 }
 
 /// The multiplier of an entry's units for one village.
-fn basis_multiplier(scenario: &Scenario, basis: Basis, restricted: bool, village_idx: usize, total_residents: f64) -> f64 {
+fn basis_multiplier(
+    scenario: &Scenario,
+    basis: Basis,
+    restricted: bool,
+    village_idx: usize,
+    total_residents: f64,
+) -> f64 {
     let village = &scenario.villages[village_idx];
     match basis {
         Basis::PerVillage => 1.0,
@@ -334,7 +345,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
         }
     }
 
-    let carry_over: Vec<f64> = params.channels.iter().map(|channel| daily_carry_over(channel.carry_over_per_week)).collect();
+    let carry_over: Vec<f64> =
+        params.channels.iter().map(|channel| daily_carry_over(channel.carry_over_per_week)).collect();
     let decay = awareness_decay(params.awareness_half_life_days);
     let m0 = params.awareness_gate_m0;
 
@@ -387,7 +399,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
 
     for day_idx in 0..n_days {
         let date = scenario.date_of(day_idx);
-        let month_is_new = trajectory.months.last().is_none_or(|month| month.month != date.month() || month.year != date.year());
+        let month_is_new =
+            trajectory.months.last().is_none_or(|month| month.month != date.month() || month.year != date.year());
         if month_is_new {
             trajectory.months.push(MonthAccumulator {
                 year: date.year(),
@@ -407,7 +420,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
         for entry in active_entries.clone() {
             let per_day = entry.units * units_per_day(entry.per, scenario.phases[entry.phase].n_days(), date);
             for village_idx in entry_villages(entry.village, n_villages) {
-                let multiplier = basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents);
+                let multiplier =
+                    basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents);
                 planned[entry.channel * n_villages + village_idx] += per_day * multiplier;
             }
         }
@@ -415,7 +429,10 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
         // 2. Staff hours are shared by all staff-using channels in a village: ration proportionally.
         for (village_idx, village) in scenario.villages.iter().enumerate() {
             let demand: f64 = (0..n_channels)
-                .map(|channel_idx| planned[channel_idx * n_villages + village_idx] * scenario.channels[channel_idx].staff_hours_per_unit)
+                .map(|channel_idx| {
+                    planned[channel_idx * n_villages + village_idx]
+                        * scenario.channels[channel_idx].staff_hours_per_unit
+                })
                 .fold(0.0, |total, value| total + value);
             let capacity = village.grid_workers * params.staff_hours_per_worker_day;
             staff_ratio[village_idx] = if demand > capacity { capacity / demand } else { 1.0 };
@@ -427,7 +444,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
             let channel = &scenario.channels[entry.channel];
             let per_day = entry.units * units_per_day(entry.per, scenario.phases[entry.phase].n_days(), date);
             for village_idx in entry_villages(entry.village, n_villages) {
-                let multiplier = basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents);
+                let multiplier =
+                    basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents);
                 let units_planned = per_day * multiplier;
                 let ratio = if channel.staff_hours_per_unit > 0.0 { staff_ratio[village_idx] } else { 1.0 };
                 let units_delivered = units_planned * ratio;
@@ -522,7 +540,11 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
                         }
                         ChannelKind::DoorToDoor => visit_fraction[slot] * village.households * people_per_household,
                     };
-                    let x = if contacts > 0.0 && denominator > 0.0 { contacts * channel.affinity[segment_idx] / denominator } else { 0.0 };
+                    let x = if contacts > 0.0 && denominator > 0.0 {
+                        contacts * channel.affinity[segment_idx] / denominator
+                    } else {
+                        0.0
+                    };
                     let stock = &mut adstock[channel_idx * n_cells + cell];
                     *stock = x + carry_over[channel_idx] * *stock;
                     let channel_params = &params.channels[channel_idx];
@@ -534,7 +556,9 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
                 let reached_start = reached[cell];
                 let aware_start = aware[cell];
                 reached[cell] = reached_start + (1.0 - reached_start) * (1.0 - (-total_exposure).exp());
-                aware[cell] = (aware_start + (1.0 - aware_start) * (1.0 - (-awareness_hazard).exp()) - decay * aware_start).clamp(0.0, 1.0);
+                aware[cell] = (aware_start + (1.0 - aware_start) * (1.0 - (-awareness_hazard).exp())
+                    - decay * aware_start)
+                    .clamp(0.0, 1.0);
 
                 let gate = m0 + (1.0 - m0) * aware_start;
                 for product_idx in 0..n_products {
@@ -637,7 +661,8 @@ fn share_in_scope(
     };
     let cells = || {
         entry_villages(village, layout.n_villages).flat_map(move |village_idx| {
-            entry_villages(segment, layout.n_segments).map(move |segment_idx| village_idx * layout.n_segments + segment_idx)
+            entry_villages(segment, layout.n_segments)
+                .map(move |segment_idx| village_idx * layout.n_segments + segment_idx)
         })
     };
     let denominator_sum: f64 = cells().map(weight_of).fold(0.0, |total, value| total + value);
@@ -645,7 +670,9 @@ fn share_in_scope(
         return 0.0;
     }
     // Weights first, so a scope of one cell reports that cell's share exactly.
-    cells().map(|cell| layout.cell_residents[cell] / denominator_sum * state[cell]).fold(0.0, |total, value| total + value)
+    cells()
+        .map(|cell| layout.cell_residents[cell] / denominator_sum * state[cell])
+        .fold(0.0, |total, value| total + value)
 }
 
 /// Appends the township's end-of-day shares to the trajectory.
@@ -657,7 +684,13 @@ fn record_day(trajectory: &mut Trajectory, layout: &Layout, reached: &[f64], awa
         let state = &adopted[product_idx * layout.n_cells..(product_idx + 1) * layout.n_cells];
         trajectory.adopted[product_idx].push(share_in_scope(layout, state, None, None, residents));
         for segment_idx in 0..layout.n_segments {
-            trajectory.adopted_by_segment[product_idx][segment_idx].push(share_in_scope(layout, state, None, Some(segment_idx), residents));
+            trajectory.adopted_by_segment[product_idx][segment_idx].push(share_in_scope(
+                layout,
+                state,
+                None,
+                Some(segment_idx),
+                residents,
+            ));
         }
     }
 }
@@ -714,12 +747,14 @@ struct CaseTable {
     reported: Vec<Vec<f64>>,
     /// Per month: loss per cell (元).
     loss: Vec<Vec<f64>>,
+    /// Per month: attempts stopped by product warnings per cell (劝阻).
+    dissuaded: Vec<Vec<f64>>,
 }
 
 /// Cases and loss per month and cell from the month means of awareness and adoption (MODEL.md).
 fn cases(scenario: &Scenario, params: &Params, layout: &Layout, trajectory: &Trajectory) -> CaseTable {
     let total_residents = scenario.total_residents();
-    let mut table = CaseTable { expected: Vec::new(), reported: Vec::new(), loss: Vec::new() };
+    let mut table = CaseTable { expected: Vec::new(), reported: Vec::new(), loss: Vec::new(), dissuaded: Vec::new() };
     for month in &trajectory.months {
         let days = f64::from(month.days_covered);
         let coverage = days / f64::from(crate::date::days_in_month(month.year, month.month));
@@ -727,16 +762,21 @@ fn cases(scenario: &Scenario, params: &Params, layout: &Layout, trajectory: &Tra
         let mut expected = vec![0.0; layout.n_cells];
         let mut reported = vec![0.0; layout.n_cells];
         let mut loss = vec![0.0; layout.n_cells];
+        let mut dissuaded = vec![0.0; layout.n_cells];
         for (village_idx, village) in scenario.villages.iter().enumerate() {
             for (segment_idx, segment) in scenario.segments.iter().enumerate() {
                 let cell = village_idx * layout.n_segments + segment_idx;
                 let aware_mean = month.aware_sum[cell] / days;
-                let mut risk = 1.0 - params.risk_cut_aware * aware_mean;
+                let risk_after_awareness = 1.0 - params.risk_cut_aware * aware_mean;
+                let mut risk_after_warnings = 1.0;
                 for (product_idx, product) in params.products.iter().enumerate() {
                     let warned_mean = month.adopted_sum[product_idx * layout.n_cells + cell] / days;
-                    risk *= 1.0 - product.risk_cut * warned_mean;
+                    risk_after_warnings *= 1.0 - product.risk_cut * warned_mean;
                 }
-                let cell_cases = baseline * segment.victim_share * (village.residents / total_residents) * risk;
+                let cell_baseline = baseline * segment.victim_share * (village.residents / total_residents);
+                let cell_cases = cell_baseline * risk_after_awareness * risk_after_warnings;
+                // Attempts that reached an aware-adjusted victim but were stopped by a product's warning.
+                dissuaded[cell] = cell_baseline * risk_after_awareness * (1.0 - risk_after_warnings);
                 expected[cell] = cell_cases;
                 reported[cell] = cell_cases * (1.0 + params.reporting_uplift * aware_mean);
                 loss[cell] = cell_cases * params.loss_per_case_yuan[segment_idx];
@@ -745,6 +785,7 @@ fn cases(scenario: &Scenario, params: &Params, layout: &Layout, trajectory: &Tra
         table.expected.push(expected);
         table.reported.push(reported);
         table.loss.push(loss);
+        table.dissuaded.push(dissuaded);
     }
     table
 }
@@ -775,7 +816,14 @@ fn relative_change(now: f64, before: f64) -> Option<f64> {
 
 /// Seed 004's year-on-year points: `flat` at no change; each point of rise costs `per_pct`; a rise of
 /// `zero_at` % or more scores 0; a decline earns linearly up to `max` at `full_decline` %.
-pub fn yoy_points(change: Option<f64>, points_max: f64, flat: f64, per_pct: f64, zero_at: f64, full_decline: f64) -> f64 {
+pub fn yoy_points(
+    change: Option<f64>,
+    points_max: f64,
+    flat: f64,
+    per_pct: f64,
+    zero_at: f64,
+    full_decline: f64,
+) -> f64 {
     let change_pct = change.unwrap_or(0.0) * 100.0;
     if change_pct >= zero_at {
         0.0
@@ -799,7 +847,9 @@ fn planned_units(scenario: &Scenario, channel_idx: usize, phase: Option<usize>, 
             let per_unit: f64 = (0..phase.n_days())
                 .map(|offset| units_per_day(entry.per, phase.n_days(), phase.start.add_days(offset as i32)))
                 .fold(0.0, |total, value| total + value);
-            entry.units * per_unit * basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents)
+            entry.units
+                * per_unit
+                * basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents)
         })
         .fold(0.0, |total, value| total + value)
 }
@@ -834,12 +884,15 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
 
     let plan_cases = cases(scenario, params, &layout, plan);
     let counterfactual_cases = cases(scenario, params, &layout, counterfactual);
-    let sum = |rows: &Vec<Vec<f64>>| -> Vec<f64> { rows.iter().map(|row| row.iter().fold(0.0, |total, value| total + value)).collect() };
+    let sum = |rows: &Vec<Vec<f64>>| -> Vec<f64> {
+        rows.iter().map(|row| row.iter().fold(0.0, |total, value| total + value)).collect()
+    };
     let expected_by_month = sum(&plan_cases.expected);
     let reported_by_month = sum(&plan_cases.reported);
     let loss_by_month = sum(&plan_cases.loss);
     let counterfactual_by_month = sum(&counterfactual_cases.expected);
     let counterfactual_loss_by_month = sum(&counterfactual_cases.loss);
+    let dissuaded_by_month = sum(&plan_cases.dissuaded);
 
     let month_coverage = |month: &MonthAccumulator| {
         f64::from(month.days_covered) / f64::from(crate::date::days_in_month(month.year, month.month))
@@ -870,6 +923,8 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
             loss_yuan: loss_by_month[month_idx],
             counterfactual_cases: counterfactual_by_month[month_idx],
             counterfactual_loss_yuan: counterfactual_loss_by_month[month_idx],
+            alerts: expected_by_month[month_idx] * params.alerts_per_case,
+            dissuasions: dissuaded_by_month[month_idx],
             cash_yuan: month.cash,
         })
         .collect();
@@ -896,7 +951,8 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
                 loss_yuan: loss_cum[day_idx],
                 last_year_loss_yuan: last_year_loss_cum[day_idx],
                 yoy_loss,
-                double_decline: yoy_cases.is_some_and(|change| change < 0.0) && yoy_loss.is_some_and(|change| change < 0.0),
+                double_decline: yoy_cases.is_some_and(|change| change < 0.0)
+                    && yoy_loss.is_some_and(|change| change < 0.0),
             }
         })
         .collect();
@@ -905,7 +961,11 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
     let village_sum = |rows: &Vec<Vec<f64>>, village_idx: usize, up_to_month: usize| -> f64 {
         rows.iter()
             .take(up_to_month)
-            .map(|row| row[village_idx * layout.n_segments..(village_idx + 1) * layout.n_segments].iter().fold(0.0, |total, value| total + value))
+            .map(|row| {
+                row[village_idx * layout.n_segments..(village_idx + 1) * layout.n_segments]
+                    .iter()
+                    .fold(0.0, |total, value| total + value)
+            })
             .fold(0.0, |total, value| total + value)
     };
     let n_months = plan.months.len();
@@ -935,15 +995,23 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
                     let by_village = (0..layout.n_villages)
                         .map(|village_idx| {
                             let village_share = scenario.villages[village_idx].residents / total_residents;
-                            let rows = if target.metric == Metric::YoyCases { &plan_cases.reported } else { &plan_cases.loss };
+                            let rows =
+                                if target.metric == Metric::YoyCases { &plan_cases.reported } else { &plan_cases.loss };
                             let full = village_sum(rows, village_idx, months_through.saturating_sub(1));
                             let partial = village_sum(rows, village_idx, months_through) - full;
-                            relative_change(full + partial * share_of_last_month, last_year_cum[day_idx] * village_share)
+                            relative_change(
+                                full + partial * share_of_last_month,
+                                last_year_cum[day_idx] * village_share,
+                            )
                         })
                         .collect();
                     (change, by_village, None)
                 }
-                _ => (Some(track.value_at_deadline), track.by_village.iter().map(|value| Some(*value)).collect(), track.first_met),
+                _ => (
+                    Some(track.value_at_deadline),
+                    track.by_village.iter().map(|value| Some(*value)).collect(),
+                    track.first_met,
+                ),
             };
             let met = match value_at_deadline {
                 Some(value) => target.is_met_by(value),
@@ -971,7 +1039,8 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
                 .iter()
                 .enumerate()
                 .filter(|(village_idx, _)| {
-                    planned_units(scenario, floor.channel, floor.phase, *village_idx) + 1e-9 < floor.min_units_per_village
+                    planned_units(scenario, floor.channel, floor.phase, *village_idx) + 1e-9
+                        < floor.min_units_per_village
                 })
                 .map(|(_, village)| village.id.clone())
                 .collect();
@@ -996,7 +1065,9 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
                 reached: share(&plan.final_reached),
                 aware: share(&plan.final_aware),
                 adopted: (0..layout.n_products)
-                    .map(|product_idx| share(&plan.final_adopted[product_idx * layout.n_cells..(product_idx + 1) * layout.n_cells]))
+                    .map(|product_idx| {
+                        share(&plan.final_adopted[product_idx * layout.n_cells..(product_idx + 1) * layout.n_cells])
+                    })
                     .collect(),
                 channel_cash_yuan: plan.village_channel_cash[village_idx],
                 rewards_yuan: plan.village_rewards[village_idx],
@@ -1080,6 +1151,8 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         installs_paid: plan.installs_paid.clone(),
         people_reached,
         cases_expected,
+        alerts: cases_expected * params.alerts_per_case,
+        dissuasions: dissuaded_by_month.iter().fold(0.0, |total, value| total + value),
         cases_reported: reported_by_month.iter().fold(0.0, |total, value| total + value),
         loss_yuan,
         counterfactual_cases: counterfactual_total,
@@ -1100,14 +1173,16 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         .iter()
         .map(|rule| {
             let points = match &rule.scoring {
-                RuleScoring::YoyCases { flat_points, points_per_pct_rise, zero_at_rise_pct, full_decline_pct } => yoy_points(
-                    period_yoy,
-                    rule.points_max,
-                    *flat_points,
-                    *points_per_pct_rise,
-                    *zero_at_rise_pct,
-                    *full_decline_pct,
-                ),
+                RuleScoring::YoyCases { flat_points, points_per_pct_rise, zero_at_rise_pct, full_decline_pct } => {
+                    yoy_points(
+                        period_yoy,
+                        rule.points_max,
+                        *flat_points,
+                        *points_per_pct_rise,
+                        *zero_at_rise_pct,
+                        *full_decline_pct,
+                    )
+                }
                 RuleScoring::TargetsMet { targets: listed } => {
                     let n_met = listed.iter().filter(|target_idx| targets[**target_idx].met).count();
                     if listed.is_empty() {

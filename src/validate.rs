@@ -133,7 +133,11 @@ impl Checker {
             if date < start || date > end {
                 self.error(
                     path,
-                    ErrorKind::OutsidePeriod { found: date.to_string(), start: start.to_string(), end: end.to_string() },
+                    ErrorKind::OutsidePeriod {
+                        found: date.to_string(),
+                        start: start.to_string(),
+                        end: end.to_string(),
+                    },
                 );
             }
         }
@@ -213,7 +217,10 @@ impl Checker {
             _ => None,
         };
         if file.seed > (1u64 << 53) {
-            self.error("seed", ErrorKind::OutOfRange { found: file.seed as f64, min: Some(0.0), max: Some(9.007_199_254_740_992e15) });
+            self.error(
+                "seed",
+                ErrorKind::OutOfRange { found: file.seed as f64, min: Some(0.0), max: Some(9.007_199_254_740_992e15) },
+            );
         }
 
         self.list_len("villages", file.villages.len(), MAX_VILLAGES, false);
@@ -284,7 +291,10 @@ impl Checker {
                 let residents = self.count(&format!("{path}.residents"), village.residents, 1, MAX_RESIDENTS);
                 let households = self.count(&format!("{path}.households"), village.households, 1, MAX_RESIDENTS);
                 if village.households > village.residents && village.residents >= 1 {
-                    self.error(format!("{path}.households"), ErrorKind::Conflict { other: format!("{path}.residents") });
+                    self.error(
+                        format!("{path}.households"),
+                        ErrorKind::Conflict { other: format!("{path}.residents") },
+                    );
                 }
                 let grids = self.count(&format!("{path}.grids"), village.grids, 0, 100_000.0);
                 let grid_workers = self.count(&format!("{path}.grid_workers"), village.grid_workers, 0, 100_000.0);
@@ -304,7 +314,12 @@ impl Checker {
                     name: self.text(&format!("{path}.name"), &product.name),
                     p0: self.param(&format!("{path}.p0"), &product.p0, Some(0.0), Some(1.0)),
                     q: self.param(&format!("{path}.q"), &product.q, Some(0.0), Some(1.0)),
-                    uninstall_rate: self.param(&format!("{path}.uninstall_rate"), &product.uninstall_rate, Some(0.0), Some(1.0)),
+                    uninstall_rate: self.param(
+                        &format!("{path}.uninstall_rate"),
+                        &product.uninstall_rate,
+                        Some(0.0),
+                        Some(1.0),
+                    ),
                     risk_cut: self.param(&format!("{path}.risk_cut"), &product.risk_cut, Some(0.0), Some(1.0)),
                 }
             })
@@ -319,21 +334,34 @@ impl Checker {
             .map(|(idx, segment)| {
                 let path = format!("segments[{idx}]");
                 let smartphone_share = self.share(&format!("{path}.smartphone_share"), segment.smartphone_share);
-                let initial_adopted =
-                    self.by_index(&format!("{path}.initial_adopted"), &segment.initial_adopted, product_ids, 0.0, |check, p, v| {
+                let initial_adopted = self.by_index(
+                    &format!("{path}.initial_adopted"),
+                    &segment.initial_adopted,
+                    product_ids,
+                    0.0,
+                    |check, p, v| {
                         let value = check.share(p, *v);
                         if value > smartphone_share {
-                            check.error(p, ErrorKind::OutOfRange { found: value, min: Some(0.0), max: Some(smartphone_share) });
+                            check.error(
+                                p,
+                                ErrorKind::OutOfRange { found: value, min: Some(0.0), max: Some(smartphone_share) },
+                            );
                         }
                         value
-                    });
+                    },
+                );
                 Segment {
                     id: segment.id.clone(),
                     name: self.text(&format!("{path}.name"), &segment.name),
                     share: self.share(&format!("{path}.share"), segment.share),
                     smartphone_share,
                     victim_share: self.share(&format!("{path}.victim_share"), segment.victim_share),
-                    loss_per_case_yuan: self.param(&format!("{path}.loss_per_case_yuan"), &segment.loss_per_case_yuan, Some(0.0), Some(1e9)),
+                    loss_per_case_yuan: self.param(
+                        &format!("{path}.loss_per_case_yuan"),
+                        &segment.loss_per_case_yuan,
+                        Some(0.0),
+                        Some(1e9),
+                    ),
                     priority: segment.priority,
                     initial_aware: self.share(&format!("{path}.initial_aware"), segment.initial_aware),
                     initial_adopted,
@@ -359,15 +387,21 @@ impl Checker {
             .enumerate()
             .map(|(idx, channel)| {
                 let path = format!("channels[{idx}]");
-                let affinity = self.by_index(&format!("{path}.affinity"), &channel.affinity, segment_ids, 1.0, |check, p, v| {
-                    check.number(p, *v, Some(0.0), Some(1000.0))
-                });
+                let affinity =
+                    self.by_index(&format!("{path}.affinity"), &channel.affinity, segment_ids, 1.0, |check, p, v| {
+                        check.number(p, *v, Some(0.0), Some(1000.0))
+                    });
                 if !affinity.is_empty() && affinity.iter().all(|weight| *weight == 0.0) {
-                    self.error(format!("{path}.affinity"), ErrorKind::OutOfRange { found: 0.0, min: Some(0.0), max: None });
+                    self.error(
+                        format!("{path}.affinity"),
+                        ErrorKind::OutOfRange { found: 0.0, min: Some(0.0), max: None },
+                    );
                 }
                 let door_to_door = channel.kind == wire::ChannelKind::DoorToDoor;
                 let visits_per_hour = match (&channel.visits_per_hour, door_to_door) {
-                    (Some(param), true) => self.param(&format!("{path}.visits_per_hour"), param, Some(0.0), Some(100.0)),
+                    (Some(param), true) => {
+                        self.param(&format!("{path}.visits_per_hour"), param, Some(0.0), Some(100.0))
+                    }
                     (None, true) => {
                         self.error(format!("{path}.visits_per_hour"), ErrorKind::Missing);
                         Uncertain::point(0.0)
@@ -392,11 +426,31 @@ impl Checker {
                     name: self.text(&format!("{path}.name"), &channel.name),
                     unit: channel.unit.clone(),
                     kind: channel.kind,
-                    cost_per_unit_yuan: self.number(&format!("{path}.cost_per_unit_yuan"), channel.cost_per_unit_yuan, Some(0.0), Some(1e8)),
-                    fixed_cost_yuan: self.number(&format!("{path}.fixed_cost_yuan"), channel.fixed_cost_yuan, Some(0.0), Some(1e9)),
-                    reach_per_unit: self.number(&format!("{path}.reach_per_unit"), channel.reach_per_unit, Some(0.0), Some(1e7)),
+                    cost_per_unit_yuan: self.number(
+                        &format!("{path}.cost_per_unit_yuan"),
+                        channel.cost_per_unit_yuan,
+                        Some(0.0),
+                        Some(1e8),
+                    ),
+                    fixed_cost_yuan: self.number(
+                        &format!("{path}.fixed_cost_yuan"),
+                        channel.fixed_cost_yuan,
+                        Some(0.0),
+                        Some(1e9),
+                    ),
+                    reach_per_unit: self.number(
+                        &format!("{path}.reach_per_unit"),
+                        channel.reach_per_unit,
+                        Some(0.0),
+                        Some(1e7),
+                    ),
                     affinity,
-                    awareness_lift: self.param(&format!("{path}.awareness_lift"), &channel.awareness_lift, Some(0.0), Some(10.0)),
+                    awareness_lift: self.param(
+                        &format!("{path}.awareness_lift"),
+                        &channel.awareness_lift,
+                        Some(0.0),
+                        Some(10.0),
+                    ),
                     adoption_lift: self.by_index(
                         &format!("{path}.adoption_lift"),
                         &channel.adoption_lift,
@@ -404,10 +458,25 @@ impl Checker {
                         Uncertain::point(0.0),
                         |check, p, v| check.param(p, v, Some(0.0), Some(10.0)),
                     ),
-                    carry_over_per_week: self.param(&format!("{path}.carry_over_per_week"), &channel.carry_over_per_week, Some(0.0), Some(0.99)),
+                    carry_over_per_week: self.param(
+                        &format!("{path}.carry_over_per_week"),
+                        &channel.carry_over_per_week,
+                        Some(0.0),
+                        Some(0.99),
+                    ),
                     hill_alpha: self.param(&format!("{path}.hill_alpha"), &channel.hill_alpha, Some(0.1), Some(10.0)),
-                    hill_gamma: self.param(&format!("{path}.hill_gamma"), &channel.hill_gamma, Some(0.001), Some(100.0)),
-                    staff_hours_per_unit: self.number(&format!("{path}.staff_hours_per_unit"), channel.staff_hours_per_unit, Some(0.0), Some(1000.0)),
+                    hill_gamma: self.param(
+                        &format!("{path}.hill_gamma"),
+                        &channel.hill_gamma,
+                        Some(0.001),
+                        Some(100.0),
+                    ),
+                    staff_hours_per_unit: self.number(
+                        &format!("{path}.staff_hours_per_unit"),
+                        channel.staff_hours_per_unit,
+                        Some(0.0),
+                        Some(1000.0),
+                    ),
                     visits_per_hour,
                     install_conversion: self.by_index(
                         &format!("{path}.install_conversion"),
@@ -429,14 +498,20 @@ impl Checker {
             let name = self.text(&format!("{path}.name"), &phase.name);
             let start = self.date_in(&format!("{path}.start"), &phase.start, period);
             let end = self.date_in(&format!("{path}.end"), &phase.end, period);
-            let parent = phase.parent.as_ref().and_then(|parent| phase_ids.resolve(self, &format!("{path}.parent"), parent));
+            let parent =
+                phase.parent.as_ref().and_then(|parent| phase_ids.resolve(self, &format!("{path}.parent"), parent));
             if parent == Some(idx) {
                 self.error(format!("{path}.parent"), ErrorKind::Conflict { other: format!("{path}.id") });
             }
             match (start, end) {
-                (Some(start), Some(end)) if end >= start => phases.push(Phase { id: phase.id.clone(), name, start, end, parent }),
+                (Some(start), Some(end)) if end >= start => {
+                    phases.push(Phase { id: phase.id.clone(), name, start, end, parent })
+                }
                 (Some(start), Some(end)) => {
-                    self.error(format!("{path}.end"), ErrorKind::EndBeforeStart { start: start.to_string(), end: end.to_string() });
+                    self.error(
+                        format!("{path}.end"),
+                        ErrorKind::EndBeforeStart { start: start.to_string(), end: end.to_string() },
+                    );
                     complete = false;
                 }
                 _ => complete = false,
@@ -450,14 +525,23 @@ impl Checker {
             if let Some(parent) = phase.parent.and_then(|parent| phases.get(parent)) {
                 if phase.start < parent.start || phase.end > parent.end {
                     let parent_idx = phase.parent.unwrap_or(idx);
-                    self.error(format!("phases[{idx}].start"), ErrorKind::Conflict { other: format!("phases[{parent_idx}]") });
+                    self.error(
+                        format!("phases[{idx}].start"),
+                        ErrorKind::Conflict { other: format!("phases[{parent_idx}]") },
+                    );
                 }
             }
         }
         Some(phases)
     }
 
-    fn schedule(&mut self, file: &ScenarioFile, channel_ids: &Ids, phase_ids: &Ids, village_ids: &Ids) -> Vec<ScheduleEntry> {
+    fn schedule(
+        &mut self,
+        file: &ScenarioFile,
+        channel_ids: &Ids,
+        phase_ids: &Ids,
+        village_ids: &Ids,
+    ) -> Vec<ScheduleEntry> {
         file.schedule
             .iter()
             .enumerate()
@@ -470,7 +554,14 @@ impl Checker {
                     None => None,
                 };
                 let units = self.number(&format!("{path}.units"), entry.units, Some(0.0), Some(1e7));
-                Some(ScheduleEntry { channel: channel?, phase: phase?, units, per: entry.per, basis: entry.basis, village })
+                Some(ScheduleEntry {
+                    channel: channel?,
+                    phase: phase?,
+                    units,
+                    per: entry.per,
+                    basis: entry.basis,
+                    village,
+                })
             })
             .collect()
     }
@@ -486,8 +577,12 @@ impl Checker {
                     Some(id) => Some(phase_ids.resolve(self, &format!("{path}.phase"), id)?),
                     None => None,
                 };
-                let min_units_per_village =
-                    self.number(&format!("{path}.min_units_per_village"), floor.min_units_per_village, Some(0.0), Some(1e7));
+                let min_units_per_village = self.number(
+                    &format!("{path}.min_units_per_village"),
+                    floor.min_units_per_village,
+                    Some(0.0),
+                    Some(1e7),
+                );
                 Some(Floor { channel: channel?, phase, min_units_per_village })
             })
             .collect()
@@ -501,17 +596,20 @@ impl Checker {
                 let path = format!("rewards[{idx}]");
                 let phase = phase_ids.resolve(self, &format!("{path}.phase"), &reward.phase);
                 let product = product_ids.resolve(self, &format!("{path}.product"), &reward.product);
-                let yuan_per_install = self.number(&format!("{path}.yuan_per_install"), reward.yuan_per_install, Some(0.0), Some(1000.0));
+                let yuan_per_install =
+                    self.number(&format!("{path}.yuan_per_install"), reward.yuan_per_install, Some(0.0), Some(1000.0));
                 Some(Reward { phase: phase?, product: product?, yuan_per_install })
             })
             .collect()
     }
 
     fn budget(&mut self, file: &ScenarioFile, phase_ids: &Ids) -> Budget {
-        let total_yuan = file.budget.total_yuan.map(|total| self.number("budget.total_yuan", total, Some(0.0), Some(1e11)));
-        let per_phase_yuan = self.by_index("budget.per_phase_yuan", &file.budget.per_phase_yuan, phase_ids, None, |check, p, v| {
-            Some(check.number(p, *v, Some(0.0), Some(1e11)))
-        });
+        let total_yuan =
+            file.budget.total_yuan.map(|total| self.number("budget.total_yuan", total, Some(0.0), Some(1e11)));
+        let per_phase_yuan =
+            self.by_index("budget.per_phase_yuan", &file.budget.per_phase_yuan, phase_ids, None, |check, p, v| {
+                Some(check.number(p, *v, Some(0.0), Some(1e11)))
+            });
         Budget { total_yuan, per_phase_yuan }
     }
 
@@ -540,8 +638,10 @@ impl Checker {
                 }
                 (None, _) => None,
             };
-            let segment = target.segment.as_ref().and_then(|id| segment_ids.resolve(self, &format!("{path}.segment"), id));
-            let village = target.village.as_ref().and_then(|id| village_ids.resolve(self, &format!("{path}.village"), id));
+            let segment =
+                target.segment.as_ref().and_then(|id| segment_ids.resolve(self, &format!("{path}.segment"), id));
+            let village =
+                target.village.as_ref().and_then(|id| village_ids.resolve(self, &format!("{path}.village"), id));
             let is_share = !matches!(target.metric, Metric::YoyCases | Metric::YoyLoss);
             let threshold = if is_share {
                 self.share(&format!("{path}.threshold"), target.threshold)
@@ -573,10 +673,14 @@ impl Checker {
         match (&last_year.cases_monthly, last_year.cases_total) {
             (Some(monthly), None) => {
                 if monthly.len() != 12 {
-                    self.error("last_year.cases_monthly", ErrorKind::WrongLength { expected: 12, found: monthly.len() });
+                    self.error(
+                        "last_year.cases_monthly",
+                        ErrorKind::WrongLength { expected: 12, found: monthly.len() },
+                    );
                 }
                 for (month_idx, cases) in monthly.iter().take(12).enumerate() {
-                    cases_monthly[month_idx] = self.number(&format!("last_year.cases_monthly[{month_idx}]"), *cases, Some(0.0), Some(1e6));
+                    cases_monthly[month_idx] =
+                        self.number(&format!("last_year.cases_monthly[{month_idx}]"), *cases, Some(0.0), Some(1e6));
                 }
                 if last_year.seasonal_profile.is_some() {
                     self.error("last_year.seasonal_profile", ErrorKind::NotApplicable);
@@ -586,17 +690,27 @@ impl Checker {
                 let total = self.number("last_year.cases_total", total, Some(0.0), Some(1e7));
                 let profile = match &last_year.seasonal_profile {
                     Some(profile) if profile.len() != 12 => {
-                        self.error("last_year.seasonal_profile", ErrorKind::WrongLength { expected: 12, found: profile.len() });
+                        self.error(
+                            "last_year.seasonal_profile",
+                            ErrorKind::WrongLength { expected: 12, found: profile.len() },
+                        );
                         DEFAULT_SEASONAL_PROFILE
                     }
                     Some(profile) => {
                         let mut weights = [0.0; 12];
                         for (month_idx, weight) in profile.iter().enumerate() {
-                            weights[month_idx] =
-                                self.number(&format!("last_year.seasonal_profile[{month_idx}]"), *weight, Some(0.0), Some(1e6));
+                            weights[month_idx] = self.number(
+                                &format!("last_year.seasonal_profile[{month_idx}]"),
+                                *weight,
+                                Some(0.0),
+                                Some(1e6),
+                            );
                         }
                         if weights.iter().sum::<f64>() <= 0.0 {
-                            self.error("last_year.seasonal_profile", ErrorKind::OutOfRange { found: 0.0, min: Some(0.0), max: None });
+                            self.error(
+                                "last_year.seasonal_profile",
+                                ErrorKind::OutOfRange { found: 0.0, min: Some(0.0), max: None },
+                            );
                         }
                         weights
                     }
@@ -609,7 +723,9 @@ impl Checker {
                     }
                 }
             }
-            (Some(_), Some(_)) => self.error("last_year.cases_total", ErrorKind::Conflict { other: "last_year.cases_monthly".into() }),
+            (Some(_), Some(_)) => {
+                self.error("last_year.cases_total", ErrorKind::Conflict { other: "last_year.cases_monthly".into() })
+            }
             (None, None) => self.error("last_year.cases_monthly", ErrorKind::Missing),
         }
         let mean_loss_per_case: f64 = segments.iter().map(|s| s.victim_share * s.loss_per_case_yuan.value).sum();
@@ -638,13 +754,21 @@ impl Checker {
             .map(|(idx, rule)| {
                 let path = format!("assessment[{idx}]");
                 let points_max = self.number(&format!("{path}.points_max"), rule.points_max, Some(0.0), Some(1000.0));
-                let optional = |check: &mut Checker, field: &str, value: Option<f64>, fallback: f64, min: f64, max: f64| {
-                    check.number(&format!("{path}.{field}"), value.unwrap_or(fallback), Some(min), Some(max))
-                };
+                let optional =
+                    |check: &mut Checker, field: &str, value: Option<f64>, fallback: f64, min: f64, max: f64| {
+                        check.number(&format!("{path}.{field}"), value.unwrap_or(fallback), Some(min), Some(max))
+                    };
                 let scoring = match rule.kind {
                     RuleKind::YoyCases => RuleScoring::YoyCases {
                         flat_points: optional(self, "flat_points", rule.flat_points, points_max * 0.9, 0.0, points_max),
-                        points_per_pct_rise: optional(self, "points_per_pct_rise", rule.points_per_pct_rise, 1.0, 0.0, 1000.0),
+                        points_per_pct_rise: optional(
+                            self,
+                            "points_per_pct_rise",
+                            rule.points_per_pct_rise,
+                            1.0,
+                            0.0,
+                            1000.0,
+                        ),
                         zero_at_rise_pct: optional(self, "zero_at_rise_pct", rule.zero_at_rise_pct, 20.0, 0.0, 1000.0),
                         full_decline_pct: optional(self, "full_decline_pct", rule.full_decline_pct, 20.0, 0.1, 100.0),
                     },
@@ -656,7 +780,9 @@ impl Checker {
                         let targets = ids
                             .iter()
                             .enumerate()
-                            .filter_map(|(id_idx, id)| target_ids.resolve(self, &format!("{path}.targets[{id_idx}]"), id))
+                            .filter_map(|(id_idx, id)| {
+                                target_ids.resolve(self, &format!("{path}.targets[{id_idx}]"), id)
+                            })
                             .collect();
                         RuleScoring::TargetsMet { targets }
                     }
@@ -667,7 +793,12 @@ impl Checker {
                         RuleScoring::Manual { points: optional(self, "points", rule.points, 0.0, 0.0, points_max) }
                     }
                 };
-                AssessmentRule { id: rule.id.clone(), name: self.text(&format!("{path}.name"), &rule.name), points_max, scoring }
+                AssessmentRule {
+                    id: rule.id.clone(),
+                    name: self.text(&format!("{path}.name"), &rule.name),
+                    points_max,
+                    scoring,
+                }
             })
             .collect()
     }
@@ -675,17 +806,48 @@ impl Checker {
     fn behaviour(&mut self, behaviour: &wire::BehaviourFile) -> Behaviour {
         let path = |field: &str| format!("behaviour.{field}");
         Behaviour {
-            awareness_half_life_days: self.param(&path("awareness_half_life_days"), &behaviour.awareness_half_life_days, Some(1.0), Some(3650.0)),
-            awareness_gate_m0: self.param(&path("awareness_gate_m0"), &behaviour.awareness_gate_m0, Some(0.0), Some(1.0)),
+            awareness_half_life_days: self.param(
+                &path("awareness_half_life_days"),
+                &behaviour.awareness_half_life_days,
+                Some(1.0),
+                Some(3650.0),
+            ),
+            awareness_gate_m0: self.param(
+                &path("awareness_gate_m0"),
+                &behaviour.awareness_gate_m0,
+                Some(0.0),
+                Some(1.0),
+            ),
             risk_cut_aware: self.param(&path("risk_cut_aware"), &behaviour.risk_cut_aware, Some(0.0), Some(1.0)),
             reporting_uplift: self.param(&path("reporting_uplift"), &behaviour.reporting_uplift, Some(0.0), Some(10.0)),
+            alerts_per_case: self.param(&path("alerts_per_case"), &behaviour.alerts_per_case, Some(1.0), Some(100.0)),
             case_trend: self.param(&path("case_trend"), &behaviour.case_trend, Some(0.0), Some(10.0)),
             effort_max: self.param(&path("effort_max"), &behaviour.effort_max, Some(0.0), Some(100.0)),
-            effort_half_yuan: self.param(&path("effort_half_yuan"), &behaviour.effort_half_yuan, Some(0.001), Some(1000.0)),
+            effort_half_yuan: self.param(
+                &path("effort_half_yuan"),
+                &behaviour.effort_half_yuan,
+                Some(0.001),
+                Some(1000.0),
+            ),
             gaming_max: self.param(&path("gaming_max"), &behaviour.gaming_max, Some(0.0), Some(10.0)),
-            gaming_half_yuan: self.param(&path("gaming_half_yuan"), &behaviour.gaming_half_yuan, Some(0.001), Some(1000.0)),
-            verification_share: self.param(&path("verification_share"), &behaviour.verification_share, Some(0.0), Some(1.0)),
-            staff_hours_per_worker_day: self.param(&path("staff_hours_per_worker_day"), &behaviour.staff_hours_per_worker_day, Some(0.0), Some(24.0)),
+            gaming_half_yuan: self.param(
+                &path("gaming_half_yuan"),
+                &behaviour.gaming_half_yuan,
+                Some(0.001),
+                Some(1000.0),
+            ),
+            verification_share: self.param(
+                &path("verification_share"),
+                &behaviour.verification_share,
+                Some(0.0),
+                Some(1.0),
+            ),
+            staff_hours_per_worker_day: self.param(
+                &path("staff_hours_per_worker_day"),
+                &behaviour.staff_hours_per_worker_day,
+                Some(0.0),
+                Some(24.0),
+            ),
         }
     }
 }
@@ -709,7 +871,12 @@ pub fn default_assessment(n_targets: usize) -> Vec<AssessmentRule> {
             id: "yoy_cases".into(),
             name: "发案同比".into(),
             points_max: 50.0,
-            scoring: RuleScoring::YoyCases { flat_points: 45.0, points_per_pct_rise: 1.0, zero_at_rise_pct: 20.0, full_decline_pct: 20.0 },
+            scoring: RuleScoring::YoyCases {
+                flat_points: 45.0,
+                points_per_pct_rise: 1.0,
+                zero_at_rise_pct: 20.0,
+                full_decline_pct: 20.0,
+            },
         },
         AssessmentRule {
             id: "card_cutting".into(),

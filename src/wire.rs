@@ -479,6 +479,9 @@ pub struct BehaviourFile {
     /// Extra reporting by aware people (cases reported per case, minus 1). By default, 0 (0-0.3).
     #[serde(default = "default_reporting_uplift")]
     pub reporting_uplift: Param,
+    /// Fraud alerts to police (警情) per expected case; alerts outnumber cases. By default, 3 (1.5-6).
+    #[serde(default = "default_alerts_per_case")]
+    pub alerts_per_case: Param,
     /// This year's baseline relative to last year (1 = same level). By default, 1 (0.8-1.2).
     #[serde(default = "default_case_trend")]
     pub case_trend: Param,
@@ -509,6 +512,7 @@ impl Default for BehaviourFile {
             awareness_gate_m0: default_m0(),
             risk_cut_aware: default_risk_cut_aware(),
             reporting_uplift: default_reporting_uplift(),
+            alerts_per_case: default_alerts_per_case(),
             case_trend: default_case_trend(),
             effort_max: default_effort_max(),
             effort_half_yuan: default_effort_half(),
@@ -608,7 +612,9 @@ impl<'de> Visitor<'de> for ParamVisitor {
                 "low" if low.is_none() => low = Some(map.next_value::<f64>()?),
                 "high" if high.is_none() => high = Some(map.next_value::<f64>()?),
                 "source" if source.is_none() => source = Some(map.next_value::<String>()?),
-                "value" | "low" | "high" | "source" => return Err(de::Error::custom(format!("duplicate field `{key}`"))),
+                "value" | "low" | "high" | "source" => {
+                    return Err(de::Error::custom(format!("duplicate field `{key}`")))
+                }
                 other => return Err(de::Error::unknown_field(other, &["value", "low", "high", "source"])),
             }
         }
@@ -648,6 +654,9 @@ fn default_risk_cut_aware() -> Param {
 }
 fn default_reporting_uplift() -> Param {
     Param::ranged(0.0, 0.0, 0.3, "Australian 2007 campaign raised reports")
+}
+fn default_alerts_per_case() -> Param {
+    Param::ranged(3.0, 1.5, 6.0, ASSUMPTION)
 }
 fn default_case_trend() -> Param {
     Param::ranged(1.0, 0.8, 1.2, ASSUMPTION)

@@ -14,7 +14,10 @@ fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn wuzha(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wuzha")).args(args).output().unwrap_or_else(|error| panic!("cannot run wuzha: {error}"))
+    Command::new(env!("CARGO_BIN_EXE_wuzha"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run wuzha: {error}"))
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -56,7 +59,9 @@ fn check_names_every_bad_field_and_exits_2() {
 #[test]
 fn unreadable_and_binary_files_exit_2_without_a_panic() {
     let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-    for path in [write_temp("garbage.json", &garbage), PathBuf::from("/nonexistent/wuzha.json"), write_temp("empty.json", b"")] {
+    for path in
+        [write_temp("garbage.json", &garbage), PathBuf::from("/nonexistent/wuzha.json"), write_temp("empty.json", b"")]
+    {
         let output = wuzha(&["check", path.to_str().unwrap_or_default()]);
         assert_eq!(output.status.code(), Some(2), "{}", path.display());
         let stderr = text(&output.stderr);
@@ -78,7 +83,9 @@ fn simulate_csv_has_one_row_per_day_and_the_documented_columns() {
     let csv = text(&output.stdout);
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
-    for column in ["date", "reached", "aware", "adopted_national_app", "cash_cost_cum", "rewards_paid_cum", "cases_expected_cum"] {
+    for column in
+        ["date", "reached", "aware", "adopted_national_app", "cash_cost_cum", "rewards_paid_cum", "cases_expected_cum"]
+    {
         assert!(header.contains(&column), "missing column {column}: {header:?}");
     }
     let rows: Vec<&str> = lines.collect();
@@ -99,7 +106,15 @@ fn simulate_json_summarises_targets_totals_and_score() {
     assert_eq!(target["met"], true);
     assert_eq!(target["first_met"].as_str().map(|date| date < "2022-06-30"), Some(true));
     assert!(target["value_at_deadline"].as_f64().is_some_and(|value| value > 0.08));
-    for field in ["cash_yuan", "rewards_paid_yuan", "staff_hours", "cases_expected", "counterfactual_cases", "cases_averted", "loss_yuan"] {
+    for field in [
+        "cash_yuan",
+        "rewards_paid_yuan",
+        "staff_hours",
+        "cases_expected",
+        "counterfactual_cases",
+        "cases_averted",
+        "loss_yuan",
+    ] {
         assert!(summary["totals"][field].is_number(), "totals.{field}");
     }
     let parts = summary["assessment"]["parts"].as_array().map(Vec::len);

@@ -83,7 +83,8 @@ fn the_awareness_gate_scales_adoption_by_m0_for_the_unaware() {
 fn door_to_door_visits_are_bounded_by_staff_hours_and_households() {
     let mut value = quiet();
     value["channels"] = json!([common::visits()]);
-    value["schedule"] = json!([{ "channel": "visit", "phase": "all_year", "units": 1, "per": "day", "basis": "per_grid_worker" }]);
+    value["schedule"] =
+        json!([{ "channel": "visit", "phase": "all_year", "units": 1, "per": "day", "basis": "per_grid_worker" }]);
     let outcome = common::outcome(&value);
     // 2 workers × 2 hours × 4 visits an hour = 16 of 400 households a day, converting half of them.
     assert_close(outcome.daily.adopted[0][0], 16.0 / 400.0 * 0.5, "first day's installs");
@@ -99,7 +100,8 @@ fn staff_hours_are_rationed_when_the_schedule_asks_for_more() {
     let mut value = quiet();
     value["channels"] = json!([common::visits()]);
     // 3 visit days per worker per day = 12 hours asked, 4 available: a third is delivered.
-    value["schedule"] = json!([{ "channel": "visit", "phase": "all_year", "units": 3, "per": "day", "basis": "per_grid_worker" }]);
+    value["schedule"] =
+        json!([{ "channel": "visit", "phase": "all_year", "units": 3, "per": "day", "basis": "per_grid_worker" }]);
     let outcome = common::outcome(&value);
     let visit = &outcome.costs.by_channel[0];
     assert_close(visit.units_planned, 6.0 * 365.0, "planned");
@@ -135,6 +137,8 @@ fn cases_follow_last_year_times_risk_cuts() {
     assert_close(outcome.totals.cases_expected, 12.0 * (1.0 - 0.15 * 0.5), "cases");
     assert_close(outcome.totals.loss_yuan, 12.0 * (1.0 - 0.15 * 0.5) * 30000.0, "loss");
     assert_close(outcome.totals.last_year_cases, 12.0, "last year");
+    assert_close(outcome.totals.dissuasions, 12.0 * 0.15 * 0.5, "attempts stopped by app warnings");
+    assert_close(outcome.totals.alerts, 3.0 * outcome.totals.cases_expected, "alerts at the default 3 per case");
     // No campaign: the counterfactual is the plan.
     assert_close(outcome.totals.cases_averted, 0.0, "nothing averted");
     let checkpoint = outcome.checkpoints.last().expect("a year-end checkpoint");
@@ -210,7 +214,8 @@ fn township_total_units_split_by_residents() {
         { "id": "v2", "name": "二村", "residents": 3000, "households": 1000, "grids": 4, "grid_workers": 4 }
     ]);
     value["channels"] = json!([common::banner()]);
-    value["schedule"] = json!([{ "channel": "banner", "phase": "all_year", "units": 4, "per": "day", "basis": "township_total" }]);
+    value["schedule"] =
+        json!([{ "channel": "banner", "phase": "all_year", "units": 4, "per": "day", "basis": "township_total" }]);
     let outcome = common::outcome(&value);
     assert_close(outcome.villages[0].channel_cash_yuan, 150.0 * 365.0, "a quarter");
     assert_close(outcome.villages[1].channel_cash_yuan, 3.0 * 150.0 * 365.0, "three quarters");

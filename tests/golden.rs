@@ -56,7 +56,10 @@ fn csv_difference(expected: &str, actual: &str) -> Option<String> {
                 _ => e == a,
             };
             if !same {
-                return Some(format!("row {row_idx}, column {}: expected {e}, got {a}", e_fields.get(col_idx).map_or("", |_| e_lines_header(expected, col_idx))));
+                return Some(format!(
+                    "row {row_idx}, column {}: expected {e}, got {a}",
+                    e_fields.get(col_idx).map_or("", |_| e_lines_header(expected, col_idx))
+                ));
             }
         }
     }
@@ -69,8 +72,9 @@ fn e_lines_header(csv: &str, col_idx: usize) -> &str {
 
 fn check_golden(name: &str) {
     let scenario_path = root().join("scenarios").join(format!("{name}.json"));
-    let (_file, scenario) = wuzha::parse_scenario(&read(&scenario_path))
-        .unwrap_or_else(|errors| panic!("{name}: invalid: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")));
+    let (_file, scenario) = wuzha::parse_scenario(&read(&scenario_path)).unwrap_or_else(|errors| {
+        panic!("{name}: invalid: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+    });
     let outcome = wuzha::simulate(&scenario);
     let summary = serde_json::to_string_pretty(&outcome.summary()).unwrap_or_default() + "\n";
     let csv = wuzha::export::daily_csv(&outcome);
@@ -84,7 +88,10 @@ fn check_golden(name: &str) {
         std::fs::write(&csv_path, &csv).unwrap_or_else(|error| panic!("{}: {error}", csv_path.display()));
         return;
     }
-    assert!(summary_path.exists(), "{name}: no expected results; run WUZHA_BLESS=1 cargo test --test golden and review them");
+    assert!(
+        summary_path.exists(),
+        "{name}: no expected results; run WUZHA_BLESS=1 cargo test --test golden and review them"
+    );
     let expected_summary: serde_json::Value = serde_json::from_str(&read(&summary_path)).unwrap_or_default();
     let actual_summary: serde_json::Value = serde_json::from_str(&summary).unwrap_or_default();
     if let Some(difference) = json_difference(&expected_summary, &actual_summary, "summary") {

@@ -91,14 +91,20 @@ fn dates_out_of_order_or_range_are_refused() {
         "phases[0].end",
     );
     check_value_refused(
-        |v| v["targets"] = json!([{ "id": "t", "name": "目标", "metric": "reach", "threshold": 0.5, "deadline": "2023-06-30" }]),
+        |v| {
+            v["targets"] =
+                json!([{ "id": "t", "name": "目标", "metric": "reach", "threshold": 0.5, "deadline": "2023-06-30" }])
+        },
         "targets[0].deadline",
     );
 }
 
 #[test]
 fn references_and_ids_are_checked() {
-    check_value_refused(|v| v["schedule"] = json!([{ "channel": "van", "phase": "all_year", "units": 1 }]), "schedule[0].channel");
+    check_value_refused(
+        |v| v["schedule"] = json!([{ "channel": "van", "phase": "all_year", "units": 1 }]),
+        "schedule[0].channel",
+    );
     check_value_refused(
         |v| v["rewards"] = json!([{ "phase": "nope", "product": "national_app", "yuan_per_install": 2 }]),
         "rewards[0].phase",
@@ -113,7 +119,10 @@ fn references_and_ids_are_checked() {
         "villages[1].id",
     );
     check_value_refused(
-        |v| v["targets"] = json!([{ "id": "t", "name": "目标", "metric": "adoption", "threshold": 0.8, "deadline": "2022-06-30" }]),
+        |v| {
+            v["targets"] =
+                json!([{ "id": "t", "name": "目标", "metric": "adoption", "threshold": 0.8, "deadline": "2022-06-30" }])
+        },
         "targets[0].product",
     );
 }

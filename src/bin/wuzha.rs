@@ -86,7 +86,13 @@ fn read_text(path: &str, lang: Lang) -> Result<String, String> {
     let zh = lang == Lang::Zh;
     let size = std::fs::metadata(path).map(|meta| meta.len());
     match size {
-        Err(error) => return Err(if zh { format!("{path}: 无法读取文件（{error}）") } else { format!("{path}: cannot read ({error})") }),
+        Err(error) => {
+            return Err(if zh {
+                format!("{path}: 无法读取文件（{error}）")
+            } else {
+                format!("{path}: cannot read ({error})")
+            })
+        }
         Ok(size) if size > MAX_FILE_BYTES => {
             return Err(if zh {
                 format!("{path}: 文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）")
@@ -96,8 +102,13 @@ fn read_text(path: &str, lang: Lang) -> Result<String, String> {
         }
         Ok(_) => {}
     }
-    let bytes = std::fs::read(path)
-        .map_err(|error| if zh { format!("{path}: 无法读取文件（{error}）") } else { format!("{path}: cannot read ({error})") })?;
+    let bytes = std::fs::read(path).map_err(|error| {
+        if zh {
+            format!("{path}: 无法读取文件（{error}）")
+        } else {
+            format!("{path}: cannot read ({error})")
+        }
+    })?;
     String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
         if zh {
@@ -170,7 +181,14 @@ mod tests {
         assert_eq!(args.path, "a.json");
         assert_eq!(args.lang, Lang::En);
         assert_eq!(parse("check a.json").expect("valid").command, Command::Check);
-        for bad in ["check", "simulate a.json --format xml", "frobnicate a.json", "check a.json b.json", "check a.json --format csv", "check a.json --verbose"] {
+        for bad in [
+            "check",
+            "simulate a.json --format xml",
+            "frobnicate a.json",
+            "check a.json b.json",
+            "check a.json --format csv",
+            "check a.json --verbose",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

@@ -45,7 +45,9 @@ pub fn scenario(value: &Value) -> Scenario {
     let file: wuzha::ScenarioFile = serde_json::from_value(value.clone()).expect("fixture has the wire shape");
     match wuzha::validate(&file) {
         Ok(scenario) => scenario,
-        Err(errors) => panic!("fixture invalid: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")),
+        Err(errors) => {
+            panic!("fixture invalid: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+        }
     }
 }
 
