@@ -835,23 +835,39 @@ pub fn yoy_points(
 }
 
 /// Planned units of `channel_idx` in `village_idx` over `phase` (or the whole period).
-fn planned_units(scenario: &Scenario, channel_idx: usize, phase: Option<usize>, village_idx: usize) -> f64 {
+fn planned_units(
+    scenario: &Scenario,
+    units_per_entry: &[f64],
+    channel_idx: usize,
+    phase: Option<usize>,
+    village_idx: usize,
+) -> f64 {
     let total_residents = scenario.total_residents();
     scenario
         .schedule
         .iter()
-        .filter(|entry| entry.channel == channel_idx && phase.is_none_or(|phase_idx| entry.phase == phase_idx))
-        .filter(|entry| entry.village.is_none_or(|restricted| restricted == village_idx))
-        .map(|entry| {
-            let phase = &scenario.phases[entry.phase];
-            let per_unit: f64 = (0..phase.n_days())
-                .map(|offset| units_per_day(entry.per, phase.n_days(), phase.start.add_days(offset as i32)))
-                .fold(0.0, |total, value| total + value);
-            entry.units
-                * per_unit
-                * basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents)
+        .zip(units_per_entry)
+        .filter(|(entry, _)| entry.channel == channel_idx && phase.is_none_or(|phase_idx| entry.phase == phase_idx))
+        .filter(|(entry, _)| entry.village.is_none_or(|restricted| restricted == village_idx))
+        .map(|(entry, units)| {
+            units * basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents)
         })
         .fold(0.0, |total, value| total + value)
+}
+
+/// Each schedule line's units over its whole phase, before the basis multiplier.
+fn units_over_phase(scenario: &Scenario) -> Vec<f64> {
+    scenario
+        .schedule
+        .iter()
+        .map(|entry| {
+            let phase = &scenario.phases[entry.phase];
+            let per_unit = (0..phase.n_days())
+                .map(|offset| units_per_day(entry.per, phase.n_days(), phase.start.add_days(offset as i32)))
+                .fold(0.0, |total, value| total + value);
+            entry.units * per_unit
+        })
+        .collect()
 }
 
 fn checkpoint_dates(scenario: &Scenario) -> Vec<Date> {
@@ -1030,6 +1046,7 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         })
         .collect();
 
+    let units_per_entry = if scenario.floors.is_empty() { Vec::new() } else { units_over_phase(scenario) };
     let floors: Vec<FloorCheck> = scenario
         .floors
         .iter()
@@ -1039,7 +1056,7 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
                 .iter()
                 .enumerate()
                 .filter(|(village_idx, _)| {
-                    planned_units(scenario, floor.channel, floor.phase, *village_idx) + 1e-9
+                    planned_units(scenario, &units_per_entry, floor.channel, floor.phase, *village_idx) + 1e-9
                         < floor.min_units_per_village
                 })
                 .map(|(_, village)| village.id.clone())

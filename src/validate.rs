@@ -20,7 +20,7 @@ pub const MAX_CHANNELS: usize = 60;
 /// The most phases.
 pub const MAX_PHASES: usize = 60;
 /// The most schedule lines.
-pub const MAX_SCHEDULE: usize = 5000;
+pub const MAX_SCHEDULE: usize = 2000;
 /// The most targets, floors, rewards or assessment rules (each).
 pub const MAX_SMALL_LIST: usize = 200;
 /// The longest scenario period in days (two years).
