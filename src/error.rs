@@ -32,6 +32,8 @@ pub enum RefKind {
     Phase,
     /// A target (目标).
     Target,
+    /// An assessment rule (考核项).
+    Rule,
 }
 
 impl RefKind {
@@ -43,12 +45,14 @@ impl RefKind {
             (RefKind::Channel, Lang::Zh) => "宣传载体",
             (RefKind::Phase, Lang::Zh) => "阶段",
             (RefKind::Target, Lang::Zh) => "目标",
+            (RefKind::Rule, Lang::Zh) => "考核项",
             (RefKind::Village, Lang::En) => "village",
             (RefKind::Segment, Lang::En) => "segment",
             (RefKind::Product, Lang::En) => "product",
             (RefKind::Channel, Lang::En) => "channel",
             (RefKind::Phase, Lang::En) => "phase",
             (RefKind::Target, Lang::En) => "target",
+            (RefKind::Rule, Lang::En) => "assessment rule",
         }
     }
 }

@@ -469,7 +469,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
             }
         }
 
-        // 4. Today's reward per product: the highest among active phases (first phase wins ties).
+        // 4. Today's reward per product: the highest among active phases (the first listed reward wins ties).
         reward_today.iter_mut().for_each(|reward| *reward = 0.0);
         reward_phase.iter_mut().for_each(|phase| *phase = None);
         for reward in rewards.iter().filter(|reward| scenario.phases[reward.phase].contains(date)) {
@@ -809,6 +809,49 @@ fn cumulative_daily(trajectory: &Trajectory, n_days: usize, monthly_totals: &[f6
         .collect()
 }
 
+/// For the cells of a village and/or segment: the plan's cumulative value from the start to `day_idx`
+/// (whole months, then the deadline's month prorated by days) and the scope's share of last year's figure.
+#[allow(clippy::too_many_arguments)]
+fn scoped_change(
+    scenario: &Scenario,
+    layout: &Layout,
+    months: &[MonthAccumulator],
+    rows: &[Vec<f64>],
+    is_cases: bool,
+    day_idx: usize,
+    village: Option<usize>,
+    segment: Option<usize>,
+) -> (f64, f64) {
+    let total_residents = scenario.total_residents();
+    let loss_weight_total: f64 =
+        scenario.segments.iter().map(|segment| segment.victim_share * segment.loss_per_case_yuan.value).sum();
+    let mut plan_value = 0.0;
+    let mut last_year_share = 0.0;
+    for village_idx in entry_villages(village, layout.n_villages) {
+        let village_share = scenario.villages[village_idx].residents / total_residents;
+        for segment_idx in entry_villages(segment, layout.n_segments) {
+            let cell = village_idx * layout.n_segments + segment_idx;
+            let segment = &scenario.segments[segment_idx];
+            let segment_share = if is_cases {
+                segment.victim_share
+            } else if loss_weight_total > 0.0 {
+                segment.victim_share * segment.loss_per_case_yuan.value / loss_weight_total
+            } else {
+                0.0
+            };
+            last_year_share += village_share * segment_share;
+            for (month, row) in months.iter().zip(rows) {
+                if day_idx >= month.first_day + month.days_covered as usize {
+                    plan_value += row[cell];
+                } else if day_idx >= month.first_day {
+                    plan_value += row[cell] * (day_idx - month.first_day + 1) as f64 / f64::from(month.days_covered);
+                }
+            }
+        }
+    }
+    (plan_value, last_year_share)
+}
+
 /// Relative change `now / before - 1`, or `None` when `before` is zero.
 fn relative_change(now: f64, before: f64) -> Option<f64> {
     (before > 0.0).then(|| now / before - 1.0)
@@ -994,33 +1037,32 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
             let (value_at_deadline, by_village, first_met) = match target.metric {
                 Metric::YoyCases | Metric::YoyLoss => {
                     let day_idx = day_of(target.deadline);
-                    let (plan_cum, last_year_cum) = match target.metric {
-                        Metric::YoyCases => (&cases_reported_cum, &last_year_cases_cum),
-                        _ => (&loss_cum, &last_year_loss_cum),
+                    let is_cases = target.metric == Metric::YoyCases;
+                    let (plan_cum, last_year_cum) = if is_cases {
+                        (&cases_reported_cum, &last_year_cases_cum)
+                    } else {
+                        (&loss_cum, &last_year_loss_cum)
                     };
-                    let change = relative_change(plan_cum[day_idx], last_year_cum[day_idx]);
-                    // Per village: whole months up to the deadline's month, prorated like the township figure.
-                    let month_idx = plan.months.iter().position(|month| {
-                        month.first_day <= day_idx && day_idx < month.first_day + month.days_covered as usize
-                    });
-                    let months_through = month_idx.map_or(n_months, |idx| idx + 1);
-                    let share_of_last_month = month_idx.map_or(1.0, |idx| {
-                        let month = &plan.months[idx];
-                        (day_idx - month.first_day + 1) as f64 / f64::from(month.days_covered)
-                    });
-                    let by_village = (0..layout.n_villages)
-                        .map(|village_idx| {
-                            let village_share = scenario.villages[village_idx].residents / total_residents;
-                            let rows =
-                                if target.metric == Metric::YoyCases { &plan_cases.reported } else { &plan_cases.loss };
-                            let full = village_sum(rows, village_idx, months_through.saturating_sub(1));
-                            let partial = village_sum(rows, village_idx, months_through) - full;
-                            relative_change(
-                                full + partial * share_of_last_month,
-                                last_year_cum[day_idx] * village_share,
-                            )
-                        })
-                        .collect();
+                    let rows = if is_cases { &plan_cases.reported } else { &plan_cases.loss };
+                    let scoped = |village: Option<usize>| {
+                        let (plan_value, last_year_share) = scoped_change(
+                            scenario,
+                            &layout,
+                            &plan.months,
+                            rows,
+                            is_cases,
+                            day_idx,
+                            village,
+                            target.segment,
+                        );
+                        relative_change(plan_value, last_year_cum[day_idx] * last_year_share)
+                    };
+                    let change = if target.village.is_none() && target.segment.is_none() {
+                        relative_change(plan_cum[day_idx], last_year_cum[day_idx])
+                    } else {
+                        scoped(target.village)
+                    };
+                    let by_village = (0..layout.n_villages).map(|village_idx| scoped(Some(village_idx))).collect();
                     (change, by_village, None)
                 }
                 _ => (

@@ -643,6 +643,10 @@ impl Checker {
             let village =
                 target.village.as_ref().and_then(|id| village_ids.resolve(self, &format!("{path}.village"), id));
             let is_share = !matches!(target.metric, Metric::YoyCases | Metric::YoyLoss);
+            // Only adoption is a share of smartphone holders; reach, awareness and cases concern everyone.
+            if target.metric != Metric::Adoption && target.denominator == wire::Denominator::SmartphoneHolders {
+                self.error(format!("{path}.denominator"), ErrorKind::NotApplicable);
+            }
             let threshold = if is_share {
                 self.share(&format!("{path}.threshold"), target.threshold)
             } else {
@@ -748,6 +752,7 @@ impl Checker {
             return default_assessment(file.targets.len());
         };
         self.list_len("assessment", rules.len(), MAX_SMALL_LIST, true);
+        self.ids("assessment", rules.iter().map(|rule| rule.id.as_str()), RefKind::Rule);
         rules
             .iter()
             .enumerate()

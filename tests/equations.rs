@@ -220,3 +220,29 @@ fn township_total_units_split_by_residents() {
     assert_close(outcome.villages[0].channel_cash_yuan, 150.0 * 365.0, "a quarter");
     assert_close(outcome.villages[1].channel_cash_yuan, 3.0 * 150.0 * 365.0, "three quarters");
 }
+
+#[test]
+fn year_on_year_targets_respect_their_scope() {
+    let mut value = quiet();
+    value["villages"] = json!([
+        { "id": "v1", "name": "一村", "residents": 1000, "households": 400, "grids": 2, "grid_workers": 2 },
+        { "id": "v2", "name": "二村", "residents": 1000, "households": 400, "grids": 2, "grid_workers": 2 }
+    ]);
+    value["channels"] = json!([common::visits()]);
+    // Only 一村 gets visits, so only 一村's cases fall.
+    value["schedule"] = json!([{ "channel": "visit", "phase": "all_year", "units": 1, "per": "day", "basis": "per_grid_worker", "village": "v1" }]);
+    value["targets"] = json!([
+        { "id": "township", "name": "全镇两降", "metric": "yoy_cases", "threshold": 0.0, "deadline": "2022-12-31" },
+        { "id": "v2_only", "name": "二村两降", "metric": "yoy_cases", "village": "v2", "threshold": 0.0, "deadline": "2022-12-31" },
+        { "id": "v1_h1", "name": "一村上半年", "metric": "yoy_loss", "village": "v1", "threshold": 0.0, "deadline": "2022-06-30" }
+    ]);
+    let outcome = common::outcome(&value);
+    let township = outcome.targets[0].value_at_deadline.unwrap_or(f64::NAN);
+    let second = outcome.targets[1].value_at_deadline.unwrap_or(f64::NAN);
+    let first = outcome.targets[0].by_village[0].unwrap_or(f64::NAN);
+    assert!(first < township && township < 0.0, "{first} {township}");
+    assert_close(second, 0.0, "an untouched village stays at last year's level");
+    assert_close(outcome.targets[0].by_village[1].unwrap_or(f64::NAN), 0.0, "by village");
+    assert!((township - (first + second) / 2.0).abs() < 1e-12, "equal villages average to the township");
+    assert!(outcome.targets[2].value_at_deadline.is_some_and(|change| change < 0.0));
+}

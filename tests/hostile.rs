@@ -196,3 +196,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn reach_is_never_a_share_of_smartphone_holders() {
+    check_value_refused(
+        |v| {
+            v["targets"] = json!([{ "id": "t", "name": "覆盖", "metric": "reach", "denominator": "smartphone_holders",
+                                     "threshold": 0.5, "deadline": "2022-06-30" }])
+        },
+        "targets[0].denominator",
+    );
+}
