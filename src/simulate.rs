@@ -5,6 +5,9 @@
 //! Update order (explicit Euler, one day), as MODEL.md fixes it: every flow of day t is computed from the
 //! state at the start of day t; today's exposure counts in today's carry-over; adoption uses start-of-day
 //! awareness and adoption; uninstalls apply after today's adoptions.
+//!
+//! Transcendental functions come from the pure-Rust `libm` crate, so native and WebAssembly builds give
+//! bit-identical results.
 
 use crate::date::Date;
 use crate::model::{Basis, ChannelKind, Per, RuleScoring, Scenario, Uncertain};
@@ -166,8 +169,8 @@ pub fn hill(adstock: f64, alpha: f64, gamma: f64) -> f64 {
     if alpha == 1.0 {
         return adstock / (adstock + gamma);
     }
-    let a_pow = adstock.powf(alpha);
-    a_pow / (a_pow + gamma.powf(alpha))
+    let a_pow = libm::pow(adstock, alpha);
+    a_pow / (a_pow + libm::pow(gamma, alpha))
 }
 
 /// Daily carry-over from a weekly one: θ_day = θ_week^(1/7).
@@ -175,7 +178,7 @@ pub fn daily_carry_over(carry_over_per_week: f64) -> f64 {
     if carry_over_per_week <= 0.0 {
         0.0
     } else {
-        carry_over_per_week.powf(1.0 / 7.0)
+        libm::pow(carry_over_per_week, 1.0 / 7.0)
     }
 }
 
@@ -555,8 +558,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
 
                 let reached_start = reached[cell];
                 let aware_start = aware[cell];
-                reached[cell] = reached_start + (1.0 - reached_start) * (1.0 - (-total_exposure).exp());
-                aware[cell] = (aware_start + (1.0 - aware_start) * (1.0 - (-awareness_hazard).exp())
+                reached[cell] = reached_start + (1.0 - reached_start) * (1.0 - libm::exp(-total_exposure));
+                aware[cell] = (aware_start + (1.0 - aware_start) * (1.0 - libm::exp(-awareness_hazard))
                     - decay * aware_start)
                     .clamp(0.0, 1.0);
 
@@ -577,7 +580,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
                     let word_of_mouth = if smartphone > 0.0 { product.q * adopted_start / smartphone } else { 0.0 };
                     let hazard = lift * effort_today[product_idx] * gate + word_of_mouth;
                     let not_adopted = (smartphone - adopted_start).max(0.0);
-                    let new_share = not_adopted * (1.0 - (-hazard).exp() * keep_after_visits);
+                    let new_share = not_adopted * (1.0 - libm::exp(-hazard) * keep_after_visits);
                     let after_adoption = adopted_start + new_share;
                     // Uninstalls apply after today's adoptions.
                     adopted[slot] = after_adoption - product.uninstall_rate * after_adoption;

@@ -30,7 +30,7 @@ fn word_of_mouth_equals_the_daily_recursion_exactly() {
     let outcome = common::outcome(&closed_form_scenario(p, q));
     let mut adopted = 0.0_f64;
     for (day_idx, simulated) in outcome.daily.adopted[0].iter().enumerate() {
-        adopted += (1.0 - adopted) * (1.0 - (-(p + q * adopted)).exp());
+        adopted += (1.0 - adopted) * (1.0 - libm::exp(-(p + q * adopted)));
         assert_eq!(*simulated, adopted, "day {day_idx}");
     }
 }
@@ -58,7 +58,7 @@ fn uninstalls_apply_after_adoption() {
     let outcome = common::outcome(&value);
     let mut adopted = 0.0_f64;
     for simulated in &outcome.daily.adopted[0] {
-        let after = adopted + (1.0 - adopted) * (1.0 - (-p).exp());
+        let after = adopted + (1.0 - adopted) * (1.0 - libm::exp(-p));
         adopted = after - mu * after;
         assert_eq!(*simulated, adopted);
     }
