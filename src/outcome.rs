@@ -186,6 +186,9 @@ pub struct TargetOutcome {
     pub met: bool,
     /// The same measure in each village at the deadline (scenario order).
     pub by_village: Vec<Option<f64>>,
+    /// The target's own measure at the end of every day (share in its scope and denominator, or the
+    /// cumulative year-on-year change from the start), one entry per date. Not in the CLI summary.
+    pub daily: Vec<Option<f64>>,
 }
 
 /// One floor's check.
@@ -323,8 +326,8 @@ pub struct AssessmentPart {
 /// The compact result the CLI prints with `--format json`: everything but the series.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Summary<'a> {
-    /// Targets.
-    pub targets: &'a [TargetOutcome],
+    /// Targets, without their daily series.
+    pub targets: Vec<TargetSummary<'a>>,
     /// Totals.
     pub totals: &'a Totals,
     /// Assessment.
@@ -339,11 +342,45 @@ pub struct Summary<'a> {
     pub costs: &'a Costs,
 }
 
+/// A target's result without its daily series (for [`Summary`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetSummary<'a> {
+    /// Target id.
+    pub id: &'a str,
+    /// What is measured.
+    pub metric: Metric,
+    /// Threshold.
+    pub threshold: f64,
+    /// Deadline.
+    pub deadline: Date,
+    /// Value at the deadline.
+    pub value_at_deadline: Option<f64>,
+    /// First date met (share metrics).
+    pub first_met: Option<Date>,
+    /// Met at the deadline.
+    pub met: bool,
+    /// Per village at the deadline.
+    pub by_village: &'a [Option<f64>],
+}
+
 impl Outcome {
     /// The compact summary of this outcome.
     pub fn summary(&self) -> Summary<'_> {
         Summary {
-            targets: &self.targets,
+            targets: self
+                .targets
+                .iter()
+                .map(|target| TargetSummary {
+                    id: &target.id,
+                    metric: target.metric,
+                    threshold: target.threshold,
+                    deadline: target.deadline,
+                    value_at_deadline: target.value_at_deadline,
+                    first_met: target.first_met,
+                    met: target.met,
+                    by_village: &target.by_village,
+                })
+                .collect(),
             totals: &self.totals,
             assessment: &self.assessment,
             budget: &self.budget,

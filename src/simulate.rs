@@ -241,6 +241,8 @@ struct MonthAccumulator {
 
 #[derive(Clone, Default)]
 struct TargetTrack {
+    /// The target's measure at the end of every day.
+    daily: Vec<f64>,
     value_at_deadline: f64,
     by_village: Vec<f64>,
     first_met: Option<Date>,
@@ -730,6 +732,7 @@ fn track_targets(
             continue;
         };
         let value = share_in_scope(layout, state, target.village, target.segment, target.denominator);
+        track.daily.push(value);
         if track.first_met.is_none() && target.is_met_by(value) {
             track.first_met = Some(date);
         }
@@ -1037,7 +1040,7 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
         .iter()
         .zip(&plan.target_values)
         .map(|(target, track)| {
-            let (value_at_deadline, by_village, first_met) = match target.metric {
+            let (value_at_deadline, by_village, first_met, daily) = match target.metric {
                 Metric::YoyCases | Metric::YoyLoss => {
                     let day_idx = day_of(target.deadline);
                     let is_cases = target.metric == Metric::YoyCases;
@@ -1066,12 +1069,32 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
                         scoped(target.village)
                     };
                     let by_village = (0..layout.n_villages).map(|village_idx| scoped(Some(village_idx))).collect();
-                    (change, by_village, None)
+                    let daily = (0..n_days)
+                        .map(|day_idx| {
+                            if target.village.is_none() && target.segment.is_none() {
+                                relative_change(plan_cum[day_idx], last_year_cum[day_idx])
+                            } else {
+                                let (plan_value, last_year_share) = scoped_change(
+                                    scenario,
+                                    &layout,
+                                    &plan.months,
+                                    rows,
+                                    is_cases,
+                                    day_idx,
+                                    target.village,
+                                    target.segment,
+                                );
+                                relative_change(plan_value, last_year_cum[day_idx] * last_year_share)
+                            }
+                        })
+                        .collect();
+                    (change, by_village, None, daily)
                 }
                 _ => (
                     Some(track.value_at_deadline),
                     track.by_village.iter().map(|value| Some(*value)).collect(),
                     track.first_met,
+                    track.daily.iter().map(|value| Some(*value)).collect(),
                 ),
             };
             let met = match value_at_deadline {
@@ -1087,6 +1110,7 @@ fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfact
                 first_met,
                 met,
                 by_village,
+                daily,
             }
         })
         .collect();

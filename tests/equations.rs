@@ -246,3 +246,26 @@ fn year_on_year_targets_respect_their_scope() {
     assert!((township - (first + second) / 2.0).abs() < 1e-12, "equal villages average to the township");
     assert!(outcome.targets[2].value_at_deadline.is_some_and(|change| change < 0.0));
 }
+
+#[test]
+fn each_target_reports_its_own_daily_measure() {
+    let mut value = quiet();
+    value["products"][0]["p0"] = json!(0.01);
+    value["segments"][0]["smartphone_share"] = json!(0.5);
+    value["targets"] = json!([
+        { "id": "holders", "name": "持机人群安装率", "metric": "adoption", "product": "national_app",
+          "denominator": "smartphone_holders", "threshold": 0.5, "deadline": "2022-06-30" },
+        { "id": "yoy", "name": "两降", "metric": "yoy_cases", "threshold": 0.0, "deadline": "2022-12-31" }
+    ]);
+    let outcome = common::outcome(&value);
+    let holders = &outcome.targets[0];
+    assert_eq!(holders.daily.len(), 365);
+    for (day_idx, share) in holders.daily.iter().enumerate() {
+        assert_close(share.unwrap_or(f64::NAN), outcome.daily.adopted[0][day_idx] / 0.5, "share of holders");
+    }
+    assert_eq!(holders.daily[180], holders.value_at_deadline);
+    let yoy = &outcome.targets[1];
+    assert_eq!(yoy.daily.len(), 365);
+    assert_eq!(yoy.daily[364], yoy.value_at_deadline);
+    assert!(yoy.daily[364].is_some_and(|change| change < 0.0));
+}

@@ -1,0 +1,115 @@
+//! The JavaScript API: `check(scenario)` and `simulate(scenario)`. Thin: convert, call the core, convert.
+//!
+//! `scenario` is a JS object or its JSON text. An object is turned into JSON text with `JSON.stringify`, so both
+//! go through the core's one file reader, `wuzha::wire::parse_json` (errors name the field path), and then
+//! `wuzha::validate`.
+//! Nothing here panics on any input: every failure becomes a list of `{ path, message_zh, message_en }`.
+
+use crate::i18n::{self, Lang};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wuzha::error::ErrorKind;
+use wuzha::{FieldError, Scenario, ScenarioFile};
+
+/// One error as JavaScript sees it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ErrorReport {
+    /// Path of the field, e.g. `villages[3].residents`.
+    pub path: String,
+    /// The message in Chinese.
+    pub message_zh: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+impl From<&FieldError> for ErrorReport {
+    fn from(error: &FieldError) -> ErrorReport {
+        ErrorReport {
+            path: error.path.clone(),
+            message_zh: error.message(Lang::Zh),
+            message_en: error.message(Lang::En),
+        }
+    }
+}
+
+/// What `check` returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum CheckReport {
+    /// A valid scenario: `{ ok: true, summary }`.
+    Valid {
+        /// Always true.
+        ok: bool,
+        /// One sentence in Chinese describing the scenario.
+        summary: String,
+    },
+    /// An invalid scenario: `{ ok: false, errors }`.
+    Invalid {
+        /// Always false.
+        ok: bool,
+        /// Every error found.
+        errors: Vec<ErrorReport>,
+    },
+}
+
+/// The validated scenario, or every error found, from a JS value (object or JSON text).
+pub fn read_scenario(value: JsValue) -> Result<(ScenarioFile, Scenario), Vec<FieldError>> {
+    let file = read_file(value).map_err(|error| vec![error])?;
+    let scenario = wuzha::validate(&file)?;
+    Ok((file, scenario))
+}
+
+fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
+    if let Some(text) = value.as_string() {
+        return wuzha::wire::parse_json(&text);
+    }
+    if !value.is_object() {
+        let found_type =
+            if value.is_null() { "null".to_string() } else { value.js_typeof().as_string().unwrap_or_default() };
+        let detail = i18n::not_a_scenario(&found_type);
+        return Err(FieldError::new(".", ErrorKind::Syntax { detail }));
+    }
+    // NaN and infinities become `null` and functions vanish, so they are reported like any bad field.
+    match js_sys::JSON::stringify(&value) {
+        Ok(text) => wuzha::wire::parse_json(&String::from(text)),
+        Err(_) => {
+            let detail = i18n::not_a_scenario("an object JSON.stringify cannot write (a cycle or a BigInt)");
+            Err(FieldError::new(".", ErrorKind::Syntax { detail }))
+        }
+    }
+}
+
+/// The `check` report of a read result.
+pub fn check_report(read: &Result<(ScenarioFile, Scenario), Vec<FieldError>>) -> CheckReport {
+    match read {
+        Ok((_, scenario)) => CheckReport::Valid { ok: true, summary: scenario.summary_line(Lang::Zh) },
+        Err(errors) => CheckReport::Invalid { ok: false, errors: errors.iter().map(ErrorReport::from).collect() },
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(JsValue::from)
+}
+
+/// Checks a scenario (object or JSON text): `{ ok: true, summary }` or `{ ok: false, errors: [...] }`.
+#[wasm_bindgen]
+pub fn check(scenario: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&check_report(&read_scenario(scenario)))
+}
+
+/// Simulates a scenario (object or JSON text) and returns the outcome as a plain object; throws an `Error`
+/// whose message lists the errors in Chinese and whose `errors` property holds them as `check` does.
+#[wasm_bindgen(js_name = simulate)]
+pub fn simulate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
+    match read_scenario(scenario) {
+        Ok((_, scenario)) => to_js(&wuzha::simulate(&scenario)),
+        Err(errors) => {
+            let message = errors.iter().map(|error| error.message(Lang::Zh)).collect::<Vec<_>>().join("\n");
+            let exception = js_sys::Error::new(&message);
+            let reports: Vec<ErrorReport> = errors.iter().map(ErrorReport::from).collect();
+            js_sys::Reflect::set(&exception, &JsValue::from_str("errors"), &to_js(&reports)?)?;
+            Err(exception.into())
+        }
+    }
+}

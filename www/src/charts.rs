@@ -1,0 +1,733 @@
+//! The three charts, drawn with plotters on any `DrawingBackend`: a `CanvasBackend` in the browser, an
+//! `SVGBackend` in native tests.
+//!
+//! Each chart has a plain data struct ([`AdoptionChart`], [`CostChart`], [`CasesChart`]) built from a
+//! simulated outcome by a pure function, and a drawing function that only draws what the struct holds.
+//! Coordinates: x is the day index from the scenario's first day (0 = first day) or the month index;
+//! y is in the unit the struct names. Every size is in CSS pixels times [`ChartStyle::scale`].
+
+use crate::format;
+use crate::i18n::{self, Lang, Text};
+use crate::state::Computed;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::element::Text as TextElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use wuzha::outcome::MonthRow;
+use wuzha::wire::{Denominator, Metric};
+use wuzha::Date;
+
+/// Fonts of chart text, the same list as the page's CSS (no quotes: SVG attributes hold it as written).
+pub const FONT_FAMILY: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
+
+/// Colours of products and series, in order; chosen to stay apart on a washed-out projector.
+pub const PALETTE: [RGBColor; 6] = [
+    RGBColor(0x1c, 0x5f, 0xbf),
+    RGBColor(0xd9, 0x48, 0x0f),
+    RGBColor(0x2b, 0x8a, 0x3e),
+    RGBColor(0x86, 0x2e, 0x9c),
+    RGBColor(0x0b, 0x72, 0x85),
+    RGBColor(0xc2, 0x25, 0x5c),
+];
+
+const INK: RGBColor = RGBColor(0x22, 0x2b, 0x36);
+const GRID: RGBColor = RGBColor(0xe3, 0xe7, 0xec);
+const MUTED: RGBColor = RGBColor(0x8a, 0x94, 0xa0);
+const WARNING: RGBColor = RGBColor(0xc9, 0x2a, 0x2a);
+const PHASE_FILLS: [RGBColor; 2] = [RGBColor(0x4c, 0x8b, 0xd6), RGBColor(0xe0, 0x9a, 0x3a)];
+
+/// How big to draw: device pixels per CSS pixel (the screen's devicePixelRatio; 1 in tests).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartStyle {
+    /// Device pixels per CSS pixel, > 0.
+    pub scale: f64,
+}
+
+impl Default for ChartStyle {
+    fn default() -> ChartStyle {
+        ChartStyle { scale: 1.0 }
+    }
+}
+
+impl ChartStyle {
+    /// `css_px` CSS pixels in device pixels.
+    fn px(&self, css_px: f64) -> u32 {
+        (css_px * self.scale).round().max(1.0) as u32
+    }
+
+    fn font(&self, css_px: f64) -> TextStyle<'static> {
+        (FONT_FAMILY, css_px * self.scale).into_font().color(&INK)
+    }
+}
+
+/// A time axis over the scenario's days, labelled by month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeAxis {
+    /// Number of days; x runs from 0 to this.
+    pub n_days: usize,
+    /// Day index of the first day of each month in the period, with its label (`1月`).
+    pub month_starts: Vec<(f64, String)>,
+}
+
+impl TimeAxis {
+    /// The axis of `dates` (one per simulated day). A period starting mid-month also labels its first
+    /// month at day 0 when at least ten days of it are simulated.
+    pub fn new(lang: Lang, dates: &[Date]) -> TimeAxis {
+        let month_starts = dates
+            .iter()
+            .enumerate()
+            .filter(|(day_idx, date)| date.day() == 1 || (*day_idx == 0 && date.days_in_month() - date.day() >= 9))
+            .map(|(day_idx, date)| (day_idx as f64, i18n::month(lang, date.month())))
+            .collect();
+        TimeAxis { n_days: dates.len().max(1), month_starts }
+    }
+
+    fn label(&self, x: f64) -> String {
+        self.month_starts
+            .iter()
+            .find(|(start, _)| (start - x).abs() < 0.5)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default()
+    }
+
+    fn key_points(&self) -> Vec<f64> {
+        self.month_starts.iter().map(|(start, _)| *start).collect()
+    }
+}
+
+/// A named line over the days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DailyLine {
+    /// Legend text.
+    pub label: String,
+    /// One value per day, in the chart's y unit.
+    pub values: Vec<f64>,
+    /// Index into [`PALETTE`].
+    pub color_idx: usize,
+}
+
+/// A shaded span of days, e.g. a phase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    /// Its name, written in the strip above the plot.
+    pub label: String,
+    /// First day index.
+    pub start: f64,
+    /// Day index after the last day.
+    pub end: f64,
+}
+
+/// A target drawn on the adoption chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetMark {
+    /// The target's name.
+    pub label: String,
+    /// Threshold in percent.
+    pub threshold_pct: f64,
+    /// Day index of the deadline.
+    pub deadline: f64,
+    /// Projected value at the deadline in percent, in the target's own measure, if defined.
+    pub value_pct: Option<f64>,
+    /// True if met at the deadline.
+    pub met: bool,
+    /// True when the target measures exactly the plotted line (whole township, share of residents).
+    /// Otherwise (a segment, a village, or smartphone holders as denominator) `path` is drawn too.
+    pub on_line: bool,
+    /// The target's own measure every day, in percent, for targets not on the plotted line.
+    pub path: Option<Vec<f64>>,
+    /// Index into [`PALETTE`] (the product's colour).
+    pub color_idx: usize,
+}
+
+/// How a legend entry is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendMark {
+    /// A solid line.
+    Line,
+    /// A dashed line.
+    Dashed,
+    /// A filled box (bars, areas).
+    Box,
+    /// A filled dot.
+    Dot,
+}
+
+/// One entry of a chart's legend row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    /// Text.
+    pub label: String,
+    /// Swatch shape.
+    pub mark: LegendMark,
+    /// Swatch colour.
+    pub color: RGBColor,
+}
+
+/// Adoption of each product over the period, in percent of residents, with targets and phases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdoptionChart {
+    /// The x axis.
+    pub axis: TimeAxis,
+    /// One line per product.
+    pub lines: Vec<DailyLine>,
+    /// Adoption targets.
+    pub targets: Vec<TargetMark>,
+    /// Phases, shaded, with their names in a strip above the plot.
+    pub phases: Vec<Band>,
+    /// Y axis title.
+    pub y_title: String,
+    /// Legend text of the threshold lines.
+    pub target_legend: String,
+    /// Legend text of the deadline dots.
+    pub projected_legend: String,
+    /// Legend text of the targets' own paths.
+    pub path_legend: String,
+}
+
+impl AdoptionChart {
+    /// The legend row: products, then threshold and deadline dot if there are targets.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        let mut entries: Vec<LegendEntry> = self
+            .lines
+            .iter()
+            .map(|line| LegendEntry {
+                label: line.label.clone(),
+                mark: LegendMark::Line,
+                color: palette(line.color_idx),
+            })
+            .collect();
+        if !self.targets.is_empty() {
+            entries.push(LegendEntry { label: self.target_legend.clone(), mark: LegendMark::Dashed, color: INK });
+            entries.push(LegendEntry { label: self.projected_legend.clone(), mark: LegendMark::Dot, color: INK });
+        }
+        if self.targets.iter().any(|target| target.path.is_some()) {
+            entries.push(LegendEntry { label: self.path_legend.clone(), mark: LegendMark::Line, color: INK });
+        }
+        entries
+    }
+}
+
+/// Cumulative cash against the budget, in yuan or 万元 ([`CostChart::y_unit_yuan`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostChart {
+    /// The x axis.
+    pub axis: TimeAxis,
+    /// Cumulative cash (channels and rewards).
+    pub cash: DailyLine,
+    /// Cumulative rewards.
+    pub rewards: DailyLine,
+    /// The total cap and its legend text, in the y unit.
+    pub budget: Option<(String, f64)>,
+    /// Day index on which the money runs out, with its text.
+    pub run_out: Option<(String, f64)>,
+    /// Yuan per unit of y (1 or 10 000).
+    pub y_unit_yuan: f64,
+    /// Y axis title.
+    pub y_title: String,
+}
+
+impl CostChart {
+    /// The legend row: cash, rewards, and the cap if any.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        let mut entries = vec![
+            LegendEntry { label: self.cash.label.clone(), mark: LegendMark::Line, color: palette(self.cash.color_idx) },
+            LegendEntry {
+                label: self.rewards.label.clone(),
+                mark: LegendMark::Line,
+                color: palette(self.rewards.color_idx),
+            },
+        ];
+        if let Some((label, _)) = &self.budget {
+            entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Dashed, color: WARNING });
+        }
+        entries
+    }
+}
+
+/// A named series of monthly bars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthlyBars {
+    /// Legend text.
+    pub label: String,
+    /// One value per month.
+    pub values: Vec<f64>,
+    /// Colour.
+    pub color: RGBColor,
+}
+
+/// Cases per month: the plan, last year and no campaign, as grouped bars.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CasesChart {
+    /// Month labels (`1月`), one per month of the period.
+    pub months: Vec<String>,
+    /// The bar series, drawn left to right in each month.
+    pub bars: Vec<MonthlyBars>,
+    /// Y axis title.
+    pub y_title: String,
+}
+
+impl CasesChart {
+    /// The legend row: one box per series.
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        self.bars
+            .iter()
+            .map(|bars| LegendEntry { label: bars.label.clone(), mark: LegendMark::Box, color: bars.color })
+            .collect()
+    }
+}
+
+fn palette(color_idx: usize) -> RGBColor {
+    PALETTE[color_idx % PALETTE.len()]
+}
+
+/// The adoption chart of a result.
+pub fn adoption_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
+    let Computed { scenario, outcome } = computed;
+    let axis = TimeAxis::new(lang, &outcome.dates);
+    let day_of = |date: Date| f64::from(date.days_since(scenario.start));
+    let lines = outcome
+        .daily
+        .adopted
+        .iter()
+        .enumerate()
+        .map(|(product_idx, shares)| DailyLine {
+            label: scenario.products.get(product_idx).map(|p| p.name.clone()).unwrap_or_default(),
+            values: shares.iter().map(|share| share * 100.0).collect(),
+            color_idx: product_idx % PALETTE.len(),
+        })
+        .collect();
+    let targets = scenario
+        .targets
+        .iter()
+        .zip(&outcome.targets)
+        .filter(|(target, _)| target.metric == Metric::Adoption)
+        .map(|(target, result)| {
+            let on_line =
+                target.segment.is_none() && target.village.is_none() && target.denominator == Denominator::Residents;
+            TargetMark {
+                label: target.name.clone(),
+                threshold_pct: result.threshold * 100.0,
+                deadline: day_of(result.deadline),
+                value_pct: result.value_at_deadline.map(|value| value * 100.0),
+                met: result.met,
+                on_line,
+                path: (!on_line)
+                    .then(|| result.daily.iter().map(|value| value.unwrap_or(0.0) * 100.0).collect()),
+                color_idx: target.product.unwrap_or(0) % PALETTE.len(),
+            }
+        })
+        .collect();
+    let phases = scenario
+        .phases
+        .iter()
+        .map(|phase| Band { label: phase.name.clone(), start: day_of(phase.start), end: day_of(phase.end) + 1.0 })
+        .collect();
+    AdoptionChart {
+        axis,
+        lines,
+        targets,
+        phases,
+        y_title: i18n::text(lang, Text::AxisAdoption).to_string(),
+        target_legend: i18n::text(lang, Text::LegendTarget).to_string(),
+        projected_legend: i18n::text(lang, Text::LegendProjected).to_string(),
+        path_legend: i18n::text(lang, Text::LegendTargetPath).to_string(),
+    }
+}
+
+/// The cost chart of a result.
+pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
+    let Computed { scenario, outcome } = computed;
+    let cap = outcome.budget.total_cap_yuan;
+    let largest = outcome.daily.cash_cost_cum.last().copied().unwrap_or(0.0).max(cap.unwrap_or(0.0));
+    let (y_unit_yuan, y_title) =
+        if lang == Lang::Zh && largest >= 1e4 { (1e4, Text::AxisCostWanYuan) } else { (1.0, Text::AxisCostYuan) };
+    let scaled = |values: &[f64]| values.iter().map(|value| value / y_unit_yuan).collect::<Vec<f64>>();
+    CostChart {
+        axis: TimeAxis::new(lang, &outcome.dates),
+        cash: DailyLine {
+            label: i18n::text(lang, Text::LegendCash).to_string(),
+            values: scaled(&outcome.daily.cash_cost_cum),
+            color_idx: 0,
+        },
+        rewards: DailyLine {
+            label: i18n::text(lang, Text::LegendRewards).to_string(),
+            values: scaled(&outcome.daily.rewards_paid_cum),
+            color_idx: 2,
+        },
+        budget: cap.map(|cap| (i18n::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
+        run_out: outcome.budget.run_out_date.map(|date| {
+            let label = format!("{} {}", i18n::text(lang, Text::LegendRunOut), format::date(lang, date));
+            (label, f64::from(date.days_since(scenario.start)))
+        }),
+        y_unit_yuan,
+        y_title: i18n::text(lang, y_title).to_string(),
+    }
+}
+
+/// The cases chart of a result.
+pub fn cases_chart(lang: Lang, computed: &Computed) -> CasesChart {
+    let monthly = &computed.outcome.monthly;
+    let series = |label: Text, color: RGBColor, pick: fn(&MonthRow) -> f64| MonthlyBars {
+        label: i18n::text(lang, label).to_string(),
+        values: monthly.iter().map(pick).collect(),
+        color,
+    };
+    CasesChart {
+        months: monthly.iter().map(|row| i18n::month(lang, row.month)).collect(),
+        bars: vec![
+            series(Text::LegendLastYear, MUTED, |row| row.last_year_cases),
+            series(Text::LegendNoCampaign, PALETTE[1], |row| row.counterfactual_cases),
+            series(Text::LegendPlan, PALETTE[0], |row| row.cases_reported),
+        ],
+        y_title: i18n::text(lang, Text::AxisCases).to_string(),
+    }
+}
+
+/// A linear axis from `start` to `end` whose labels and grid lines sit exactly at `key_points`
+/// (month starts, month centres) rather than at round numbers.
+#[derive(Clone, Debug, PartialEq)]
+struct KeyedAxis {
+    start: f64,
+    end: f64,
+    key_points: Vec<f64>,
+}
+
+impl Ranged for KeyedAxis {
+    type FormatOption = plotters::coord::ranged1d::DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let span = self.end - self.start;
+        let fraction = if span > 0.0 { (value - self.start) / span } else { 0.0 };
+        limit.0 + (fraction * f64::from(limit.1 - limit.0)).round() as i32
+    }
+
+    fn key_points<Hint: plotters::coord::ranged1d::KeyPointHint>(&self, _hint: Hint) -> Vec<f64> {
+        self.key_points.clone()
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.start..self.end
+    }
+}
+
+/// The result type of drawing on backend `DB`.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Outer margin of the plot (CSS px).
+const MARGIN: f64 = 8.0;
+/// Right margin, wider so the last month label fits (CSS px).
+const MARGIN_RIGHT: f64 = 16.0;
+/// Width of the y label area: tick labels and the rotated axis title (CSS px).
+const Y_LABEL_AREA: f64 = 56.0;
+/// Height of the x label area (CSS px).
+const X_LABEL_AREA: f64 = 24.0;
+/// Height of one legend row (CSS px).
+const LEGEND_ROW: f64 = 20.0;
+/// Height of one row of the phase strip (CSS px).
+const PHASE_ROW: f64 = 15.0;
+
+/// Draws `entries` in rows across the top of `area` (aligned with the plot's left edge) and returns the
+/// area below them.
+fn legend_row<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[LegendEntry],
+    style: &ChartStyle,
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = style.font(13.0);
+    let (width, _) = area.dim_in_pixel();
+    let left = style.px(MARGIN + Y_LABEL_AREA) as i32;
+    let swatch = style.px(18.0) as i32;
+    let gap = style.px(5.0) as i32;
+    let spacing = style.px(16.0) as i32;
+    let row_height = style.px(LEGEND_ROW) as i32;
+    let right = width as i32 - style.px(MARGIN_RIGHT) as i32;
+    // Lay out first: (row, x) of each entry.
+    let mut placed = Vec::with_capacity(entries.len());
+    let (mut row, mut x) = (0i32, left);
+    for entry in entries {
+        let (text_width, _) = area.estimate_text_size(&entry.label, &font)?;
+        let entry_width = swatch + gap + text_width as i32;
+        if x > left && x + entry_width > right {
+            row += 1;
+            x = left;
+        }
+        placed.push((row, x));
+        x += entry_width + spacing;
+    }
+    let n_rows = if entries.is_empty() { 0 } else { row + 1 };
+    let height = n_rows * row_height + style.px(6.0) as i32;
+    let (top, rest) = area.split_vertically(height);
+    for (entry, (row, x)) in entries.iter().zip(placed) {
+        let y = style.px(4.0) as i32 + row * row_height + row_height / 2;
+        let stroke = entry.color.stroke_width(style.px(3.0));
+        match entry.mark {
+            LegendMark::Line => top.draw(&PathElement::new([(x, y), (x + swatch, y)], stroke))?,
+            LegendMark::Dashed => {
+                let dash = swatch / 3;
+                top.draw(&PathElement::new([(x, y), (x + dash, y)], stroke))?;
+                top.draw(&PathElement::new([(x + 2 * dash, y), (x + swatch, y)], stroke))?;
+            }
+            LegendMark::Box => {
+                let half = style.px(6.0) as i32;
+                top.draw(&Rectangle::new([(x + 2, y - half), (x + swatch - 2, y + half)], entry.color.filled()))?;
+            }
+            LegendMark::Dot => top.draw(&Circle::new((x + swatch / 2, y), style.px(5.0), entry.color.filled()))?,
+        }
+        let text_style = font.clone().pos(Pos::new(HPos::Left, VPos::Center));
+        top.draw(&TextElement::new(entry.label.clone(), (x + swatch + gap, y), text_style))?;
+    }
+    Ok(rest)
+}
+
+/// Rows for band labels so that no two labels (or a label and a band) overlap on one row: each band goes
+/// in the first row free at its start. `extents` gives each band's horizontal extent in pixels, label
+/// included.
+fn stack_rows(extents: &[(i32, i32)]) -> Vec<usize> {
+    let mut rows: Vec<i32> = Vec::new();
+    extents
+        .iter()
+        .map(|(start, end)| match rows.iter().position(|row_end| *row_end < *start) {
+            Some(row) => {
+                rows[row] = *end;
+                row
+            }
+            None => {
+                rows.push(*end);
+                rows.len() - 1
+            }
+        })
+        .collect()
+}
+
+/// Draws the adoption chart on `area`.
+pub fn draw_adoption<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &AdoptionChart,
+    style: &ChartStyle,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let rest = legend_row(area, &data.legend(), style)?;
+
+    // The phase strip: each phase's name above a bar spanning its dates, stacked so that none overlap.
+    let phase_font = style.font(11.0).color(&INK);
+    let (rest_width, _) = rest.dim_in_pixel();
+    let plot_left = f64::from(style.px(MARGIN + Y_LABEL_AREA));
+    let plot_right = f64::from(rest_width) - f64::from(style.px(MARGIN_RIGHT));
+    let n_days = data.axis.n_days as f64;
+    let to_px = |day: f64| (plot_left + (plot_right - plot_left) * day / n_days).round() as i32;
+    let mut extents = Vec::with_capacity(data.phases.len());
+    for band in &data.phases {
+        let (text_width, _) = rest.estimate_text_size(&band.label, &phase_font)?;
+        let (x0, x1) = (to_px(band.start), to_px(band.end));
+        extents.push((x0, x1.max(x0 + text_width as i32 + style.px(8.0) as i32)));
+    }
+    let rows = stack_rows(&extents);
+    let n_rows = rows.iter().map(|row| row + 1).max().unwrap_or(0);
+    let row_height = style.px(PHASE_ROW) as i32;
+    let strip_height = n_rows as i32 * row_height;
+
+    let x_range = KeyedAxis { start: 0.0, end: n_days, key_points: data.axis.key_points() };
+    let mut chart = ChartBuilder::on(&rest)
+        .margin(style.px(MARGIN))
+        .margin_top(style.px(MARGIN) as i32 + strip_height)
+        .margin_right(style.px(MARGIN_RIGHT))
+        .x_label_area_size(style.px(X_LABEL_AREA))
+        .y_label_area_size(style.px(Y_LABEL_AREA))
+        .build_cartesian_2d(x_range, 0f64..100f64)?;
+    configure_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format!("{}%", format::decimal(*y, 0)))?;
+
+    // Phase bands in the plot, and their strip above it.
+    let origin = rest.get_pixel_range();
+    let plot_top = chart.backend_coord(&(0.0, 100.0)).1 - origin.1.start;
+    for ((band_idx, band), row) in data.phases.iter().enumerate().zip(&rows) {
+        let color = PHASE_FILLS[band_idx % PHASE_FILLS.len()];
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(band.start, 0.0), (band.end, 100.0)],
+            color.mix(0.08).filled(),
+        )))?;
+        let x0 = chart.backend_coord(&(band.start, 0.0)).0 - origin.0.start;
+        let x1 = chart.backend_coord(&(band.end, 0.0)).0 - origin.0.start;
+        let row_top = plot_top - strip_height + *row as i32 * row_height;
+        let bar_top = row_top + row_height - style.px(5.0) as i32;
+        rest.draw(&Rectangle::new(
+            [(x0, bar_top), (x1.max(x0 + 2), bar_top + style.px(3.0) as i32)],
+            color.mix(0.8).filled(),
+        ))?;
+        let text_style = phase_font.clone().pos(Pos::new(HPos::Left, VPos::Bottom));
+        rest.draw(&TextElement::new(band.label.clone(), (x0, bar_top - 1), text_style))?;
+    }
+
+    for line in &data.lines {
+        let color = palette(line.color_idx);
+        let points = line.values.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value));
+        chart.draw_series(LineSeries::new(points, color.stroke_width(style.px(2.5))))?;
+    }
+
+    // Targets: the deadline as a thin vertical line, the threshold as a dashed line up to the deadline, the
+    // target's own path as a thin line when it is not measured on a plotted line, and the projected value as
+    // a dot: filled when met, a red ring when not.
+    for mark in &data.targets {
+        let color = palette(mark.color_idx);
+        if let Some(path) = &mark.path {
+            let points = path.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value));
+            chart.draw_series(LineSeries::new(points, color.mix(0.75).stroke_width(style.px(1.25))))?;
+        }
+        chart.draw_series(std::iter::once(PathElement::new(
+            [(mark.deadline, 0.0), (mark.deadline, 100.0)],
+            color.mix(0.35).stroke_width(style.px(1.0)),
+        )))?;
+        chart.draw_series(DashedLineSeries::new(
+            [(0.0, mark.threshold_pct), (mark.deadline, mark.threshold_pct)],
+            style.px(6.0),
+            style.px(4.0),
+            color.stroke_width(style.px(2.0)),
+        ))?;
+        if let Some(value) = mark.value_pct {
+            let radius = style.px(5.0);
+            let dot = if mark.met {
+                Circle::new((mark.deadline, value), radius, color.filled())
+            } else {
+                Circle::new((mark.deadline, value), radius, WARNING.stroke_width(style.px(2.5)))
+            };
+            chart.draw_series(std::iter::once(dot))?;
+        }
+    }
+    area.present()
+}
+
+/// The grid, axes, month labels and y axis title shared by the two daily charts.
+fn configure_mesh<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<KeyedAxis, RangedCoordf64>>,
+    axis: &TimeAxis,
+    y_title: &str,
+    style: &ChartStyle,
+    y_format: &dyn Fn(&f64) -> String,
+) -> DrawResult<DB> {
+    chart
+        .configure_mesh()
+        .bold_line_style(GRID.stroke_width(style.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(MUTED.stroke_width(style.px(1.0)))
+        .x_label_style(style.font(12.0))
+        .y_label_style(style.font(12.0))
+        .y_labels(6)
+        .x_label_formatter(&|x| axis.label(*x))
+        .y_label_formatter(y_format)
+        .y_desc(y_title)
+        .axis_desc_style(style.font(12.0))
+        .draw()
+}
+
+/// Draws the cost chart on `area`.
+pub fn draw_cost<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &CostChart,
+    style: &ChartStyle,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let rest = legend_row(area, &data.legend(), style)?;
+    let largest = data
+        .cash
+        .values
+        .iter()
+        .chain(data.budget.iter().map(|(_, cap)| cap))
+        .fold(0.0f64, |acc, value| acc.max(*value));
+    let y_max = if largest > 0.0 { largest * 1.12 } else { 1.0 };
+    let n_days = data.axis.n_days as f64;
+    let x_range = KeyedAxis { start: 0.0, end: n_days, key_points: data.axis.key_points() };
+    let mut chart = ChartBuilder::on(&rest)
+        .margin(style.px(MARGIN))
+        .margin_right(style.px(MARGIN_RIGHT))
+        .x_label_area_size(style.px(X_LABEL_AREA))
+        .y_label_area_size(style.px(Y_LABEL_AREA))
+        .build_cartesian_2d(x_range, 0f64..y_max)?;
+    configure_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format::decimal(*y, 1))?;
+
+    let cash_color = palette(data.cash.color_idx);
+    let cash_points: Vec<(f64, f64)> =
+        data.cash.values.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value)).collect();
+    let last_day = cash_points.last().map_or(0.0, |point| point.0);
+    let outline: Vec<(f64, f64)> = cash_points.iter().copied().chain([(last_day, 0.0), (0.0, 0.0)]).collect();
+    chart.draw_series(std::iter::once(Polygon::new(outline, cash_color.mix(0.12).filled())))?;
+    chart.draw_series(LineSeries::new(cash_points, cash_color.stroke_width(style.px(2.5))))?;
+
+    let rewards_color = palette(data.rewards.color_idx);
+    let reward_points = data.rewards.values.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value));
+    chart.draw_series(LineSeries::new(reward_points, rewards_color.stroke_width(style.px(2.0))))?;
+
+    if let Some((_, cap)) = &data.budget {
+        chart.draw_series(DashedLineSeries::new(
+            [(0.0, *cap), (n_days, *cap)],
+            style.px(8.0),
+            style.px(5.0),
+            WARNING.stroke_width(style.px(2.0)),
+        ))?;
+    }
+    if let Some((label, day)) = &data.run_out {
+        chart.draw_series(std::iter::once(PathElement::new(
+            [(*day, 0.0), (*day, y_max)],
+            WARNING.mix(0.7).stroke_width(style.px(1.5)),
+        )))?;
+        // The label goes on the side of the marker with more room.
+        let (anchor, x) = if *day < n_days * 0.6 {
+            (HPos::Left, *day + n_days / 120.0)
+        } else {
+            (HPos::Right, *day - n_days / 120.0)
+        };
+        let text_style = style.font(12.0).color(&WARNING).pos(Pos::new(anchor, VPos::Top));
+        chart.draw_series(std::iter::once(TextElement::new(label.clone(), (x, y_max * 0.97), text_style)))?;
+    }
+    area.present()
+}
+
+/// Draws the cases chart on `area`.
+pub fn draw_cases<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &CasesChart,
+    style: &ChartStyle,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let rest = legend_row(area, &data.legend(), style)?;
+    let n_months = data.months.len().max(1);
+    let largest = data.bars.iter().flat_map(|bars| bars.values.iter()).fold(0.0f64, |acc, value| acc.max(*value));
+    let y_max = if largest > 0.0 { largest * 1.1 } else { 1.0 };
+    let centres: Vec<f64> = (0..n_months).map(|month_idx| month_idx as f64 + 0.5).collect();
+    let x_range = KeyedAxis { start: 0.0, end: n_months as f64, key_points: centres };
+    let mut chart = ChartBuilder::on(&rest)
+        .margin(style.px(MARGIN))
+        .margin_right(style.px(MARGIN_RIGHT))
+        .x_label_area_size(style.px(X_LABEL_AREA))
+        .y_label_area_size(style.px(Y_LABEL_AREA))
+        .build_cartesian_2d(x_range, 0f64..y_max)?;
+    let month_label = |x: &f64| data.months.get(x.floor().max(0.0) as usize).cloned().unwrap_or_default();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID.stroke_width(style.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(MUTED.stroke_width(style.px(1.0)))
+        .x_label_style(style.font(12.0))
+        .y_label_style(style.font(12.0))
+        .y_labels(6)
+        .x_label_formatter(&month_label)
+        .y_label_formatter(&|y| format::decimal(*y, 1))
+        .y_desc(data.y_title.as_str())
+        .axis_desc_style(style.font(12.0))
+        .draw()?;
+
+    let n_series = data.bars.len().max(1) as f64;
+    let group_width = 0.8;
+    let bar_width = group_width / n_series;
+    for (series_idx, bars) in data.bars.iter().enumerate() {
+        let color = bars.color;
+        let left_in_group = 0.5 - group_width / 2.0 + bar_width * series_idx as f64;
+        let rectangles = bars.values.iter().enumerate().map(move |(month_idx, value)| {
+            let x0 = month_idx as f64 + left_in_group;
+            Rectangle::new([(x0, 0.0), (x0 + bar_width * 0.88, *value)], color.filled())
+        });
+        chart.draw_series(rectangles)?;
+    }
+    area.present()
+}

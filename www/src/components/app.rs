@@ -1,0 +1,88 @@
+//! The whole page: header, controls column, error box, KPI cards and the three charts.
+
+use super::chart_canvas::{ChartCanvas, ChartData};
+use super::controls_panel::{ControlsPanel, ControlsView};
+use super::error_list::ErrorList;
+use super::kpi_cards::KpiCards;
+use super::scenario_header::ScenarioHeader;
+use super::{Shared, UpdateClock};
+use crate::charts;
+use crate::i18n::{self, Lang, Text};
+use crate::state::{Action, Computed, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The chart data of one result, built once per result.
+struct ChartSet {
+    adoption: ChartData,
+    cost: ChartData,
+    cases: ChartData,
+}
+
+impl ChartSet {
+    fn new(lang: Lang, computed: &Computed) -> ChartSet {
+        ChartSet {
+            adoption: ChartData::Adoption(Rc::new(charts::adoption_chart(lang, computed))),
+            cost: ChartData::Cost(Rc::new(charts::cost_chart(lang, computed))),
+            cases: ChartData::Cases(Rc::new(charts::cases_chart(lang, computed))),
+        }
+    }
+}
+
+/// The app. It owns the state; every child receives plain values and reports edits as [`Action`]s.
+#[function_component(App)]
+pub fn app() -> Html {
+    let root = use_node_ref();
+    // Created before the reducer so that the first measurement includes the first simulation.
+    let clock = (*use_memo((), |_| UpdateClock::new(root.clone()))).clone();
+    let state = use_reducer(|| State::new(Lang::Zh));
+    let lang = state.lang;
+
+    let on_action = {
+        let state = state.clone();
+        let clock = clock.clone();
+        Callback::from(move |action: Action| {
+            clock.start();
+            state.dispatch(action);
+        })
+    };
+
+    let result = state.result.clone().map(Shared);
+    let chart_set =
+        use_memo(result.clone(), move |result| result.as_ref().map(|computed| ChartSet::new(lang, computed)));
+    let stale = state.is_stale() && result.is_some();
+    let scenario_name = state.file.as_ref().map(|file| file.name.clone()).unwrap_or_default();
+    let township = state.file.as_ref().map(|file| file.township.name.clone()).unwrap_or_default();
+
+    let charts_html = match chart_set.as_ref() {
+        Some(set) => html! {
+            <div class="charts">
+                <ChartCanvas test_id="chart-adoption" title={i18n::text(lang, Text::ChartAdoptionTitle)}
+                    alt={i18n::text(lang, Text::ChartAdoptionAlt)} chart={set.adoption.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-cost" title={i18n::text(lang, Text::ChartCostTitle)}
+                    alt={i18n::text(lang, Text::ChartCostAlt)} chart={set.cost.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-cases" title={i18n::text(lang, Text::ChartCasesTitle)}
+                    alt={i18n::text(lang, Text::ChartCasesAlt)} chart={set.cases.clone()} clock={clock.clone()} />
+            </div>
+        },
+        None => html! { <p class="no-result">{ i18n::text(lang, Text::NoResult) }</p> },
+    };
+
+    html! {
+        <div class="app" data-testid="app" ref={clock.root()}>
+            <ScenarioHeader {lang} name={scenario_name} {township} labels={state.template_labels.clone()}
+                selected={state.template_idx} on_action={on_action.clone()} />
+            <div class="layout">
+                <ControlsPanel {lang} view={ControlsView::of(&state)} on_action={on_action.clone()} />
+                <main class={classes!("results", stale.then_some("stale"))} aria-live="polite">
+                    <ErrorList {lang} errors={state.errors.clone()} has_result={result.is_some()} />
+                    if stale {
+                        <p class="stale-ribbon" data-testid="stale-notice">{ i18n::text(lang, Text::StaleRibbon) }</p>
+                    }
+                    <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} />
+                    { charts_html }
+                </main>
+            </div>
+        </div>
+    }
+}

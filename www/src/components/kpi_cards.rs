@@ -1,0 +1,209 @@
+//! The row of KPI cards: the selected target at its deadline, total cost, cost per install, cases averted
+//! and the assessment score. Every figure is one field of the outcome, formatted.
+
+use super::Shared;
+use crate::format;
+use crate::i18n::{self, Lang, Text};
+use crate::state::{is_share, primary_product_idx, Computed};
+use yew::prelude::*;
+
+/// Props of [`KpiCards`].
+#[derive(Properties, PartialEq)]
+pub struct KpiCardsProps {
+    /// Language of the texts.
+    pub lang: Lang,
+    /// The last valid result, if any.
+    pub result: Option<Shared<Computed>>,
+    /// Index of the selected target.
+    pub selected_target: usize,
+}
+
+/// A badge after a caption: good (green) or bad (red).
+struct Badge {
+    text: &'static str,
+    good: bool,
+}
+
+/// What one card shows.
+struct Card {
+    test_id: &'static str,
+    title: String,
+    figure: String,
+    unit: String,
+    caption: String,
+    badge: Option<Badge>,
+    details: Vec<String>,
+}
+
+fn card(card: Card) -> Html {
+    let Card { test_id, title, figure, unit, caption, badge, details } = card;
+    html! {
+        <section class="kpi" data-testid={test_id}>
+            <h3 class="kpi-title">{ title }</h3>
+            <p class="kpi-value"><span class="kpi-figure">{ figure }</span><span class="kpi-unit">{ unit }</span></p>
+            <p class="kpi-caption">
+                { caption }
+                if let Some(badge) = badge {
+                    <span class={classes!("badge", if badge.good { "good" } else { "bad" })}>{ badge.text }</span>
+                }
+            </p>
+            { for details.into_iter().map(|detail| html! {
+                <p class="kpi-detail" title={detail.clone()}>{ detail }</p>
+            }) }
+        </section>
+    }
+}
+
+fn rate_card(lang: Lang, computed: &Computed, selected: usize) -> Card {
+    let title = i18n::text(lang, Text::KpiRateAtDeadline).to_string();
+    let (Some(target), Some(result)) =
+        (computed.scenario.targets.get(selected), computed.outcome.targets.get(selected))
+    else {
+        return Card {
+            test_id: "kpi-rate-at-deadline",
+            title,
+            figure: i18n::text(lang, Text::NotAvailable).to_string(),
+            unit: String::new(),
+            caption: i18n::text(lang, Text::NoTargets).to_string(),
+            badge: None,
+            details: Vec::new(),
+        };
+    };
+    let share = is_share(target.metric);
+    let show = |value: f64| if share { format::percent(value) } else { format::percent_change(value) };
+    let (figure, unit) = match result.value_at_deadline {
+        Some(value) => {
+            let text = show(value);
+            let figure = text.trim_end_matches('%').to_string();
+            (figure, "%".to_string())
+        }
+        None => (i18n::text(lang, Text::NotAvailable).to_string(), String::new()),
+    };
+    let mut details = vec![target.name.clone()];
+    if let Some(date) = result.first_met {
+        details.push(i18n::first_met(lang, &format::date(lang, date)));
+    }
+    Card {
+        test_id: "kpi-rate-at-deadline",
+        title,
+        figure,
+        unit,
+        caption: i18n::target_caption(lang, &show(result.threshold), &format::date(lang, result.deadline)),
+        badge: Some(Badge {
+            text: i18n::text(lang, if result.met { Text::Met } else { Text::NotMet }),
+            good: result.met,
+        }),
+        details,
+    }
+}
+
+fn cost_card(lang: Lang, computed: &Computed) -> Card {
+    let totals = &computed.outcome.totals;
+    let budget = &computed.outcome.budget;
+    let (figure, unit) = format::yuan_parts(lang, totals.cash_yuan);
+    let (caption, badge) = match budget.total_cap_yuan {
+        Some(cap) => {
+            let over = budget.over_total;
+            let text = i18n::text(lang, if over { Text::OverBudget } else { Text::WithinBudget });
+            (i18n::budget_cap(lang, &format::yuan(lang, cap)), Some(Badge { text, good: !over }))
+        }
+        None => (i18n::text(lang, Text::NoBudgetCap).to_string(), None),
+    };
+    let mut details = vec![i18n::cost_split(
+        lang,
+        &format::yuan(lang, totals.channel_cash_yuan),
+        &format::yuan(lang, totals.rewards_paid_yuan),
+    )];
+    if let Some(date) = budget.run_out_date {
+        details.push(i18n::run_out(lang, &format::date(lang, date)));
+    }
+    Card {
+        test_id: "kpi-total-cost",
+        title: i18n::text(lang, Text::KpiTotalCost).to_string(),
+        figure,
+        unit: unit.to_string(),
+        caption,
+        badge,
+        details,
+    }
+}
+
+fn cost_per_install_card(lang: Lang, computed: &Computed) -> Card {
+    let product_idx = primary_product_idx(&computed.scenario);
+    let totals = &computed.outcome.totals;
+    let product_name =
+        computed.scenario.products.get(product_idx).map(|product| product.name.as_str()).unwrap_or_default();
+    let (figure, unit) = match totals.cost_per_install_yuan.get(product_idx).copied().flatten() {
+        Some(cost) => (format::yuan_small(cost), i18n::text(lang, Text::YuanPerInstall).to_string()),
+        None => (i18n::text(lang, Text::NotAvailable).to_string(), String::new()),
+    };
+    let installs = totals.installs_real.get(product_idx).copied().unwrap_or(0.0);
+    Card {
+        test_id: "kpi-cost-per-install",
+        title: i18n::text(lang, Text::KpiCostPerInstall).to_string(),
+        figure,
+        unit,
+        caption: i18n::installs(lang, product_name, &format::people(lang, installs)),
+        badge: None,
+        details: Vec::new(),
+    }
+}
+
+fn cases_card(lang: Lang, computed: &Computed) -> Card {
+    let totals = &computed.outcome.totals;
+    let mut details = vec![i18n::loss_averted(lang, &format::yuan(lang, totals.loss_averted_yuan))];
+    if let Some(change) = computed.outcome.checkpoints.last().and_then(|checkpoint| checkpoint.yoy_cases) {
+        details.push(i18n::year_on_year(lang, &format::percent_change(change)));
+    }
+    Card {
+        test_id: "kpi-cases-averted",
+        title: i18n::text(lang, Text::KpiCasesAverted).to_string(),
+        figure: format::cases(totals.cases_averted),
+        unit: i18n::text(lang, Text::CasesUnit).to_string(),
+        caption: i18n::cases_compare(
+            lang,
+            &format::cases(totals.counterfactual_cases),
+            &format::cases(totals.cases_expected),
+        ),
+        badge: None,
+        details,
+    }
+}
+
+fn score_card(lang: Lang, computed: &Computed) -> Card {
+    let assessment = &computed.outcome.assessment;
+    let details = assessment
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(part_idx, part)| {
+            let name = computed.scenario.assessment.get(part_idx).map_or(part.id.as_str(), |rule| rule.name.as_str());
+            i18n::score_part(name, &format::points(part.points), &format::points(part.points_max))
+        })
+        .collect();
+    Card {
+        test_id: "kpi-score",
+        title: i18n::text(lang, Text::KpiScore).to_string(),
+        figure: format::points(assessment.total),
+        unit: i18n::score_out_of(lang, &format::points(assessment.total_max)),
+        caption: String::new(),
+        badge: None,
+        details,
+    }
+}
+
+/// The KPI row; empty when there is no valid result yet.
+#[function_component(KpiCards)]
+pub fn kpi_cards(props: &KpiCardsProps) -> Html {
+    let Some(computed) = props.result.as_ref() else { return html! {} };
+    let lang = props.lang;
+    html! {
+        <div class="kpis">
+            { card(rate_card(lang, computed, props.selected_target)) }
+            { card(cost_card(lang, computed)) }
+            { card(cost_per_install_card(lang, computed)) }
+            { card(cases_card(lang, computed)) }
+            { card(score_card(lang, computed)) }
+        </div>
+    }
+}

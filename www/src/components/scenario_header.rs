@@ -1,0 +1,59 @@
+//! The header: app name, the scenario's name and township, and the template selector.
+
+use crate::i18n::{self, Lang, Text};
+use crate::state::Action;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`ScenarioHeader`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioHeaderProps {
+    /// Language of the texts.
+    pub lang: Lang,
+    /// Title of the plan being edited.
+    pub name: AttrValue,
+    /// Township of the plan.
+    pub township: AttrValue,
+    /// Labels of the embedded templates.
+    pub labels: Rc<[String]>,
+    /// Index of the loaded template.
+    pub selected: usize,
+    /// Receives [`Action::LoadTemplate`].
+    pub on_action: Callback<Action>,
+}
+
+/// The page header with the template selector.
+#[function_component(ScenarioHeader)]
+pub fn scenario_header(props: &ScenarioHeaderProps) -> Html {
+    let lang = props.lang;
+    let on_change = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target_dyn_into::<HtmlSelectElement>() else { return };
+            if let Ok(idx) = select.value().parse::<usize>() {
+                on_action.emit(Action::LoadTemplate(idx));
+            }
+        })
+    };
+    html! {
+        <header class="header">
+            <div class="brand">
+                <span class="brand-name">{ i18n::text(lang, Text::AppName) }</span>
+                <span class="brand-tagline">{ i18n::text(lang, Text::AppTagline) }</span>
+            </div>
+            <div class="scenario-title">
+                <h1 data-testid="scenario-name">{ props.name.clone() }</h1>
+                <span class="township">{ props.township.clone() }</span>
+            </div>
+            <div class="template-picker">
+                <label for="template-select">{ i18n::text(lang, Text::TemplateLabel) }</label>
+                <select id="template-select" data-testid="template-select" onchange={on_change}>
+                    { for props.labels.iter().enumerate().map(|(idx, label)| html! {
+                        <option value={idx.to_string()} selected={idx == props.selected}>{ label.clone() }</option>
+                    }) }
+                </select>
+            </div>
+        </header>
+    }
+}

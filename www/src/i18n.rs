@@ -1,0 +1,394 @@
+//! Every user-facing string of the app, in zh-CN (the default) and English, in one place.
+//!
+//! Fixed texts are keys of [`Text`] read with [`text`]; texts with figures in them are the small functions
+//! below, which take figures already formatted by `crate::format`. No other module holds a word shown to
+//! users: other modules may only join numbers with language-neutral symbols such as `%`, `/` and `·`.
+//! Texts taken from the scenario file (village, product, phase and target names) are shown as written.
+
+pub use wuzha::Lang;
+
+/// The key of one fixed text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Text {
+    /// The app's name in the header.
+    AppName,
+    /// What the app does, under its name.
+    AppTagline,
+    /// Label of the template selector.
+    TemplateLabel,
+    /// Heading of the controls column.
+    ControlsHeading,
+    /// Heading of the reward and budget group.
+    MoneyGroup,
+    /// Heading of the target group.
+    TargetGroup,
+    /// Heading of the phase group.
+    PhaseGroup,
+    /// Label of the reward control (also names it in error messages).
+    RewardLabel,
+    /// Hint under the reward control.
+    RewardHint,
+    /// Label of the total budget control.
+    BudgetLabel,
+    /// Hint under the budget control.
+    BudgetHint,
+    /// Label of the target selector.
+    TargetSelectLabel,
+    /// Label of the target threshold control.
+    ThresholdLabel,
+    /// Hint under the threshold control for share targets.
+    ThresholdHintShare,
+    /// Hint under the threshold control for year-on-year targets.
+    ThresholdHintYoy,
+    /// Label of the target deadline control.
+    DeadlineLabel,
+    /// Label of the phase selector.
+    PhaseSelectLabel,
+    /// Label of the phase start control.
+    PhaseStartLabel,
+    /// Label of the phase end control.
+    PhaseEndLabel,
+    /// Shown instead of a selector when the scenario has no targets.
+    NoTargets,
+    /// Shown instead of a selector when the scenario has no phases.
+    NoPhases,
+    /// Heading of the error list.
+    ErrorsHeading,
+    /// Heading of the error list while the last valid result stays on screen.
+    StaleNotice,
+    /// Ribbon over the results while they are those of the last valid input.
+    StaleRibbon,
+    /// Shown when no valid result exists at all.
+    NoResult,
+    /// KPI: the selected target's value at its deadline.
+    KpiRateAtDeadline,
+    /// KPI: total cash.
+    KpiTotalCost,
+    /// KPI: cash per real install of the primary product.
+    KpiCostPerInstall,
+    /// KPI: cases averted against no campaign.
+    KpiCasesAverted,
+    /// KPI: assessment score.
+    KpiScore,
+    /// Badge: target met.
+    Met,
+    /// Badge: target not met.
+    NotMet,
+    /// Badge: spending over the total cap.
+    OverBudget,
+    /// Badge: spending within the total cap.
+    WithinBudget,
+    /// No total cap set.
+    NoBudgetCap,
+    /// A value that cannot be computed (e.g. cost per install with no installs).
+    NotAvailable,
+    /// Unit after a count of cases.
+    CasesUnit,
+    /// Unit after a cost per install.
+    YuanPerInstall,
+    /// Unit: yuan.
+    Yuan,
+    /// Unit: ten thousand yuan.
+    WanYuan,
+    /// Unit: hundred million yuan.
+    YiYuan,
+    /// Multiplier word for ten thousand (people, installs).
+    Wan,
+    /// Title of the adoption chart.
+    ChartAdoptionTitle,
+    /// Title of the cost chart.
+    ChartCostTitle,
+    /// Title of the cases chart.
+    ChartCasesTitle,
+    /// Y axis of the adoption chart.
+    AxisAdoption,
+    /// Y axis of the cost chart in yuan.
+    AxisCostYuan,
+    /// Y axis of the cost chart in ten thousand yuan.
+    AxisCostWanYuan,
+    /// Y axis of the cases chart.
+    AxisCases,
+    /// Legend: cumulative cash.
+    LegendCash,
+    /// Legend: cumulative rewards.
+    LegendRewards,
+    /// Legend: target thresholds on the adoption chart.
+    LegendTarget,
+    /// Legend: the projected value of a target at its deadline.
+    LegendProjected,
+    /// Legend: the daily path of a target measured on another base than the plotted lines.
+    LegendTargetPath,
+    /// Legend: the total budget cap.
+    LegendBudget,
+    /// Legend: the day the money runs out.
+    LegendRunOut,
+    /// Legend: reported cases with the plan.
+    LegendPlan,
+    /// Legend: last year's cases.
+    LegendLastYear,
+    /// Legend: expected cases with no campaign.
+    LegendNoCampaign,
+    /// Accessible description of the adoption chart.
+    ChartAdoptionAlt,
+    /// Accessible description of the cost chart.
+    ChartCostAlt,
+    /// Accessible description of the cases chart.
+    ChartCasesAlt,
+    /// Shown by the panic hook before the panic message.
+    PanicMessage,
+    /// Shown when the page has no `#app` element to mount into.
+    NoMountPoint,
+    /// Label for the generic template in the selector.
+    TemplateGeneric,
+}
+
+/// The fixed text for `key` in `lang`.
+pub fn text(lang: Lang, key: Text) -> &'static str {
+    let (zh, en) = match key {
+        Text::AppName => ("无诈推演", "Wuzha"),
+        Text::AppTagline => ("乡镇反电诈宣传方案推演", "Township anti-fraud campaign planner"),
+        Text::TemplateLabel => ("方案", "Scenario"),
+        Text::ControlsHeading => ("调整方案", "Adjust the plan"),
+        Text::MoneyGroup => ("奖励与预算", "Rewards and budget"),
+        Text::TargetGroup => ("考核目标", "Targets"),
+        Text::PhaseGroup => ("工作阶段", "Phases"),
+        Text::RewardLabel => ("奖励标准", "Reward"),
+        Text::RewardHint => ("元，每个经截图核验的安装奖励给网格", "yuan per verified install, paid to the grid"),
+        Text::BudgetLabel => ("总预算", "Total budget"),
+        Text::BudgetHint => ("元，留空表示不设上限", "yuan; empty means no cap"),
+        Text::TargetSelectLabel => ("目标", "Target"),
+        Text::ThresholdLabel => ("目标值", "Threshold"),
+        Text::ThresholdHintShare => ("%，如 80 表示 80%", "%, e.g. 80 means 80 %"),
+        Text::ThresholdHintYoy => ("%，同比变化，如 -10 表示下降 10%", "%, year-on-year change, e.g. -10 = 10 % fewer"),
+        Text::DeadlineLabel => ("截止日期", "Deadline"),
+        Text::PhaseSelectLabel => ("阶段", "Phase"),
+        Text::PhaseStartLabel => ("开始日期", "Start date"),
+        Text::PhaseEndLabel => ("结束日期", "End date"),
+        Text::NoTargets => ("本方案未设目标", "This plan has no targets"),
+        Text::NoPhases => ("本方案未设阶段", "This plan has no phases"),
+        Text::ErrorsHeading => ("请检查以下输入", "Please check these inputs"),
+        Text::StaleNotice => ("输入有误，请修改后继续：", "Invalid input; please correct it:"),
+        Text::StaleRibbon => {
+            ("以下指标和图表显示的是上一次有效的推演结果", "The figures and charts below show the last valid result")
+        }
+        Text::NoResult => ("暂无有效的推演结果", "No valid result yet"),
+        Text::KpiRateAtDeadline => ("截止日预计", "At the deadline"),
+        Text::KpiTotalCost => ("总费用", "Total cost"),
+        Text::KpiCostPerInstall => ("每个安装的成本", "Cost per install"),
+        Text::KpiCasesAverted => ("避免发案", "Cases averted"),
+        Text::KpiScore => ("考核得分", "Assessment score"),
+        Text::Met => ("达标", "met"),
+        Text::NotMet => ("未达标", "not met"),
+        Text::OverBudget => ("超出预算", "over budget"),
+        Text::WithinBudget => ("预算内", "within budget"),
+        Text::NoBudgetCap => ("未设预算上限", "no budget cap"),
+        Text::NotAvailable => ("—", "—"),
+        Text::CasesUnit => ("起", "cases"),
+        Text::YuanPerInstall => ("元/人", "yuan/install"),
+        Text::Yuan => ("元", "yuan"),
+        Text::WanYuan => ("万元", "×10k yuan"),
+        Text::YiYuan => ("亿元", "×100m yuan"),
+        Text::Wan => ("万", "×10k"),
+        Text::ChartAdoptionTitle => ("覆盖率（占常住人口）", "Adoption (share of residents)"),
+        Text::ChartCostTitle => ("累计费用与预算", "Cumulative cost and budget"),
+        Text::ChartCasesTitle => ("每月发案数", "Cases per month"),
+        Text::AxisAdoption => ("覆盖率（%）", "Share of residents (%)"),
+        Text::AxisCostYuan => ("累计费用（元）", "Cumulative cost (yuan)"),
+        Text::AxisCostWanYuan => ("累计费用（万元）", "Cumulative cost (10k yuan)"),
+        Text::AxisCases => ("发案数（起）", "Cases"),
+        Text::LegendCash => ("累计支出（含奖励）", "Cash spent (with rewards)"),
+        Text::LegendRewards => ("其中奖励", "of which rewards"),
+        Text::LegendTarget => ("目标值", "Target"),
+        Text::LegendProjected => ("截止日预计（按各目标口径）", "Value at deadline (each target's measure)"),
+        Text::LegendTargetPath => ("按目标口径（细线）", "In the target's measure (thin line)"),
+        Text::LegendBudget => ("预算上限", "Budget cap"),
+        Text::LegendRunOut => ("预算用完", "Budget runs out"),
+        Text::LegendPlan => ("本方案（报案）", "This plan (reported)"),
+        Text::LegendLastYear => ("去年同期", "Last year"),
+        Text::LegendNoCampaign => ("不开展宣传", "No campaign"),
+        Text::ChartAdoptionAlt => (
+            "各产品覆盖率随时间变化，含目标线、截止日期和工作阶段",
+            "Adoption of each product over time, with targets, deadlines and phases",
+        ),
+        Text::ChartCostAlt => ("累计费用与预算上限", "Cumulative cost against the budget cap"),
+        Text::ChartCasesAlt => {
+            ("每月发案数：本方案、去年同期、不开展宣传", "Cases per month: this plan, last year, no campaign")
+        }
+        Text::PanicMessage => {
+            ("程序出错，请刷新页面后重试。错误信息：", "The app failed; please reload the page. Error:")
+        }
+        Text::NoMountPoint => ("页面缺少 #app 元素，无法启动。", "The page has no #app element to start in."),
+        Text::TemplateGeneric => ("通用模板", "Generic template"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// A month on a chart axis, e.g. `6月`.
+pub fn month(lang: Lang, month: u32) -> String {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match lang {
+        Lang::Zh => format!("{month}月"),
+        Lang::En => EN.get(month.wrapping_sub(1) as usize).copied().unwrap_or("?").to_string(),
+    }
+}
+
+/// A day of the year, e.g. `6月30日`.
+pub fn month_day(lang: Lang, month_number: u32, day: u32) -> String {
+    match lang {
+        Lang::Zh => format!("{month_number}月{day}日"),
+        Lang::En => format!("{day} {}", month(lang, month_number)),
+    }
+}
+
+/// A template in the selector, e.g. `洪林镇 · 2022年`.
+pub fn template_option(lang: Lang, township: &str, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{township} · {year}年"),
+        Lang::En => format!("{township} · {year}"),
+    }
+}
+
+/// A field of another target or phase than the selected one, e.g. `目标“6月底注册率80%”的截止日期`.
+pub fn field_of(lang: Lang, owner: Text, owner_name: &str, field: Text) -> String {
+    match lang {
+        Lang::Zh => format!("{}“{owner_name}”的{}", text(lang, owner), text(lang, field)),
+        Lang::En => format!("{} of {} \"{owner_name}\"", text(lang, field), text(lang, owner).to_lowercase()),
+    }
+}
+
+/// An error message: the field's name, then why.
+pub fn field_error(lang: Lang, field: &str, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{field}：{reason}"),
+        Lang::En => format!("{field}: {reason}"),
+    }
+}
+
+/// Why an entry is not a number.
+pub fn not_a_number(lang: Lang, raw: &str) -> String {
+    match (lang, raw.trim().is_empty()) {
+        (Lang::Zh, true) => "请输入数值".to_string(),
+        (Lang::En, true) => "please enter a number".to_string(),
+        (Lang::Zh, false) => format!("“{}”不是有效的数值", raw.trim()),
+        (Lang::En, false) => format!("\"{}\" is not a number", raw.trim()),
+    }
+}
+
+/// The caption of the target KPI, e.g. `目标 80% · 6月30日`.
+pub fn target_caption(lang: Lang, threshold: &str, deadline: &str) -> String {
+    match lang {
+        Lang::Zh => format!("目标 {threshold} · {deadline}"),
+        Lang::En => format!("target {threshold} by {deadline}"),
+    }
+}
+
+/// When a share target was first met, e.g. `6月12日达到`.
+pub fn first_met(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{date}达到"),
+        Lang::En => format!("reached on {date}"),
+    }
+}
+
+/// The budget line of the cost KPI, e.g. `预算 5万元`.
+pub fn budget_cap(lang: Lang, cap: &str) -> String {
+    match lang {
+        Lang::Zh => format!("预算 {cap}"),
+        Lang::En => format!("budget {cap}"),
+    }
+}
+
+/// The day the money runs out, e.g. `6月3日用完`.
+pub fn run_out(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{date}用完"),
+        Lang::En => format!("runs out on {date}"),
+    }
+}
+
+/// The split of the total cost, e.g. `宣传 2.1万元 · 奖励 1.1万元`.
+pub fn cost_split(lang: Lang, channels: &str, rewards: &str) -> String {
+    match lang {
+        Lang::Zh => format!("宣传 {channels} · 奖励 {rewards}"),
+        Lang::En => format!("publicity {channels} · rewards {rewards}"),
+    }
+}
+
+/// The install line of the cost-per-install KPI, e.g. `国家反诈中心App 实际安装 1.2万人`.
+pub fn installs(lang: Lang, product: &str, count: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{product} 实际安装 {count}人"),
+        Lang::En => format!("{product}: {count} real installs"),
+    }
+}
+
+/// Rewards paid per install, e.g. `其中奖励 2元/户`.
+pub fn reward_share(lang: Lang, reward: &str) -> String {
+    match lang {
+        Lang::Zh => format!("奖励标准 {reward}"),
+        Lang::En => format!("reward {reward}"),
+    }
+}
+
+/// The counterfactual line of the cases KPI, e.g. `不宣传 25.1 起 → 本方案 21.9 起`.
+pub fn cases_compare(lang: Lang, without: &str, with_plan: &str) -> String {
+    match lang {
+        Lang::Zh => format!("不宣传 {without} 起 → 本方案 {with_plan} 起"),
+        Lang::En => format!("no campaign {without} → this plan {with_plan}"),
+    }
+}
+
+/// The loss line of the cases KPI, e.g. `减少损失 12.3万元`.
+pub fn loss_averted(lang: Lang, loss: &str) -> String {
+    match lang {
+        Lang::Zh => format!("减少损失 {loss}"),
+        Lang::En => format!("loss averted {loss}"),
+    }
+}
+
+/// The year-on-year line of the cases KPI, e.g. `同比 -12.0%`.
+pub fn year_on_year(lang: Lang, change: &str) -> String {
+    match lang {
+        Lang::Zh => format!("同比 {change}"),
+        Lang::En => format!("year on year {change}"),
+    }
+}
+
+/// One part of the score, e.g. `发案同比 45/50`.
+pub fn score_part(name: &str, points: &str, points_max: &str) -> String {
+    format!("{name} {points}/{points_max}")
+}
+
+/// The maximum after a score, e.g. `/100分`.
+pub fn score_out_of(lang: Lang, points_max: &str) -> String {
+    match lang {
+        Lang::Zh => format!("/{points_max}分"),
+        Lang::En => format!("/{points_max}"),
+    }
+}
+
+/// The parser-style detail (English, like serde's) when the JS API gets neither an object nor JSON text;
+/// it appears inside the core's localised "malformed" message.
+pub fn not_a_scenario(found_type: &str) -> String {
+    format!("expected a scenario object or its JSON text, found {found_type}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_days_read_as_planners_write_them() {
+        assert_eq!(month(Lang::Zh, 6), "6月");
+        assert_eq!(month(Lang::En, 12), "Dec");
+        assert_eq!(month(Lang::En, 13), "?");
+        assert_eq!(month_day(Lang::Zh, 6, 30), "6月30日");
+        assert_eq!(
+            field_error(Lang::Zh, text(Lang::Zh, Text::RewardLabel), "数值 -3 超出允许范围（0 – 1000）"),
+            "奖励标准：数值 -3 超出允许范围（0 – 1000）"
+        );
+    }
+}

@@ -1,0 +1,487 @@
+//! The app's state and its reducer: the scenario being edited, the raw text of every control, the last
+//! valid result, the current errors and the selection.
+//!
+//! The reducer is pure: no web types, no clock, no randomness. Every edit updates the [`ScenarioFile`];
+//! when the file changed it is validated with `wuzha::validate` and, if valid, simulated with
+//! `wuzha::simulate`. An edit that cannot be read, or a file that does not validate, keeps the last valid
+//! result (marked stale by the errors beside it) and keeps the raw text the user typed.
+
+use crate::format;
+use crate::i18n::{self, Lang, Text};
+use crate::templates::{self, TEMPLATES};
+use std::rc::Rc;
+use wuzha::wire::{Metric, RewardFile, ScenarioFile};
+use wuzha::{FieldError, Outcome, Scenario};
+use yew::Reducible;
+
+/// An editable control.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// Yuan per verified install, on every reward entry.
+    Reward,
+    /// The total budget cap in yuan; empty for none.
+    Budget,
+    /// The selected target's threshold, in percent (share or year-on-year change).
+    Threshold,
+    /// The selected target's deadline, `YYYY-MM-DD`.
+    Deadline,
+    /// The selected phase's first day, `YYYY-MM-DD`.
+    PhaseStart,
+    /// The selected phase's last day, `YYYY-MM-DD`.
+    PhaseEnd,
+}
+
+impl Field {
+    /// Every field, in the order of the controls.
+    pub const ALL: [Field; 6] =
+        [Field::Reward, Field::Budget, Field::Threshold, Field::Deadline, Field::PhaseStart, Field::PhaseEnd];
+
+    /// The label of the control, which also names the field in error messages.
+    pub fn label(self) -> Text {
+        match self {
+            Field::Reward => Text::RewardLabel,
+            Field::Budget => Text::BudgetLabel,
+            Field::Threshold => Text::ThresholdLabel,
+            Field::Deadline => Text::DeadlineLabel,
+            Field::PhaseStart => Text::PhaseStartLabel,
+            Field::PhaseEnd => Text::PhaseEndLabel,
+        }
+    }
+
+    fn slot(self) -> usize {
+        match self {
+            Field::Reward => 0,
+            Field::Budget => 1,
+            Field::Threshold => 2,
+            Field::Deadline => 3,
+            Field::PhaseStart => 4,
+            Field::PhaseEnd => 5,
+        }
+    }
+
+    /// True for fields holding a number (as opposed to a date).
+    pub fn is_number(self) -> bool {
+        matches!(self, Field::Reward | Field::Budget | Field::Threshold)
+    }
+}
+
+/// The raw text of each control, exactly as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inputs {
+    texts: [String; 6],
+}
+
+impl Inputs {
+    /// The text of `field`.
+    pub fn get(&self, field: Field) -> &str {
+        &self.texts[field.slot()]
+    }
+
+    fn set(&mut self, field: Field, text: String) {
+        self.texts[field.slot()] = text;
+    }
+}
+
+/// A validated scenario and its simulated outcome: one consistent result.
+#[derive(Debug, PartialEq)]
+pub struct Computed {
+    /// The validated scenario (names of products, phases, targets and rules).
+    pub scenario: Scenario,
+    /// What the simulation reports.
+    pub outcome: Outcome,
+}
+
+/// One error to show: the field it belongs to, if it maps to a control, and the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The control it belongs to, if any.
+    pub field: Option<Field>,
+    /// The full message, naming the field, in the state's language.
+    pub message: String,
+}
+
+/// What the user can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Replace the scenario with the embedded template at this index.
+    LoadTemplate(usize),
+    /// The text of a control changed: on `input` events (`commit` false) and on `change` events (`commit`
+    /// true, when the user leaves the control). An empty number box while typing is held back until the
+    /// commit, so that clearing a box to type a new figure neither flashes an error nor first simulates
+    /// "no budget cap"; committed empty, it is an error (reward, threshold) or no cap (budget).
+    Set {
+        /// The control.
+        field: Field,
+        /// Its whole text.
+        text: String,
+        /// True for a `change` event.
+        commit: bool,
+    },
+    /// Select the target at this index for the target controls and the target KPI.
+    SelectTarget(usize),
+    /// Select the phase at this index for the phase controls.
+    SelectPhase(usize),
+}
+
+/// The whole state of the app.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// Language of messages.
+    pub lang: Lang,
+    /// Selector labels of the embedded templates.
+    pub template_labels: Rc<[String]>,
+    /// The template the scenario was loaded from.
+    pub template_idx: usize,
+    /// The scenario as edited; `None` only if the embedded template itself could not be read.
+    pub file: Option<ScenarioFile>,
+    /// The raw text of every control.
+    pub inputs: Inputs,
+    /// The last valid result, if any was ever computed.
+    pub result: Option<Rc<Computed>>,
+    /// The errors to show now (input that cannot be read, then validation errors), deduplicated.
+    pub errors: Vec<InputError>,
+    /// Index of the selected target.
+    pub selected_target: usize,
+    /// Index of the selected phase.
+    pub selected_phase: usize,
+    /// How many simulations this state has run since the app started (for tests and benchmarks).
+    pub n_simulations: u64,
+    /// Controls whose text cannot be read, with the reason.
+    unreadable: Vec<(Field, String)>,
+    /// Controls whose text is held back until committed (an empty number box while typing).
+    pending: Vec<Field>,
+    /// The errors of the last validation of `file`.
+    invalid: Vec<FieldError>,
+}
+
+impl State {
+    /// The app's first state: the default template, validated and simulated.
+    pub fn new(lang: Lang) -> State {
+        let labels: Rc<[String]> = templates::labels(lang).into();
+        State::load(lang, labels, templates::DEFAULT_TEMPLATE, 0)
+    }
+
+    /// The state after loading template `template_idx` (clamped to the list).
+    fn load(lang: Lang, template_labels: Rc<[String]>, template_idx: usize, n_simulations: u64) -> State {
+        let template_idx = template_idx.min(TEMPLATES.len() - 1);
+        let mut state = State {
+            lang,
+            template_labels,
+            template_idx,
+            file: None,
+            inputs: Inputs::default(),
+            result: None,
+            errors: Vec::new(),
+            selected_target: 0,
+            selected_phase: 0,
+            n_simulations,
+            unreadable: Vec::new(),
+            pending: Vec::new(),
+            invalid: Vec::new(),
+        };
+        match wuzha::wire::parse_json(TEMPLATES[template_idx].json) {
+            Ok(file) => {
+                state.file = Some(file);
+                state.reset_inputs(&Field::ALL);
+                state.recompute();
+            }
+            Err(error) => state.invalid = vec![error],
+        }
+        state.refresh_errors();
+        state
+    }
+
+    /// True when the results on screen are not those of the controls' current text.
+    pub fn is_stale(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The selected target of the edited file, if the file has targets.
+    pub fn target(&self) -> Option<&wuzha::wire::TargetFile> {
+        self.file.as_ref()?.targets.get(self.selected_target)
+    }
+
+    /// The selected phase of the edited file, if the file has phases.
+    pub fn phase(&self) -> Option<&wuzha::wire::PhaseFile> {
+        self.file.as_ref()?.phases.get(self.selected_phase)
+    }
+
+    /// True when the selected target's threshold is a share (shown in percent of the population), false
+    /// for a year-on-year change.
+    pub fn target_is_share(&self) -> bool {
+        self.target().is_none_or(|target| is_share(target.metric))
+    }
+
+    /// Sets the text of `fields` from the file, and forgets that they could not be read.
+    fn reset_inputs(&mut self, fields: &[Field]) {
+        for &field in fields {
+            let text = self.file.as_ref().map(|file| self.text_from_file(file, field)).unwrap_or_default();
+            self.inputs.set(field, text);
+            self.unreadable.retain(|(other, _)| *other != field);
+            self.pending.retain(|other| *other != field);
+        }
+    }
+
+    fn text_from_file(&self, file: &ScenarioFile, field: Field) -> String {
+        let target = file.targets.get(self.selected_target);
+        let phase = file.phases.get(self.selected_phase);
+        match field {
+            Field::Reward => format::input_number(file.rewards.first().map_or(0.0, |reward| reward.yuan_per_install)),
+            Field::Budget => file.budget.total_yuan.map(format::input_number).unwrap_or_default(),
+            Field::Threshold => target.map(|target| format::input_number(target.threshold * 100.0)).unwrap_or_default(),
+            Field::Deadline => target.map(|target| target.deadline.clone()).unwrap_or_default(),
+            Field::PhaseStart => phase.map(|phase| phase.start.clone()).unwrap_or_default(),
+            Field::PhaseEnd => phase.map(|phase| phase.end.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// Validates the file and, if valid, simulates it.
+    fn recompute(&mut self) {
+        let Some(file) = &self.file else { return };
+        match wuzha::validate(file) {
+            Ok(scenario) => {
+                let outcome = wuzha::simulate(&scenario);
+                self.n_simulations += 1;
+                self.result = Some(Rc::new(Computed { scenario, outcome }));
+                self.invalid.clear();
+            }
+            Err(errors) => self.invalid = errors,
+        }
+    }
+
+    /// Rebuilds the shown errors from unreadable controls and validation errors.
+    fn refresh_errors(&mut self) {
+        let mut errors: Vec<InputError> = Vec::new();
+        let mut push = |error: InputError| {
+            if !errors.contains(&error) {
+                errors.push(error);
+            }
+        };
+        for field in Field::ALL {
+            if let Some((_, reason)) = self.unreadable.iter().find(|(other, _)| *other == field) {
+                let label = i18n::text(self.lang, field.label());
+                push(InputError { field: Some(field), message: i18n::field_error(self.lang, label, reason) });
+            }
+        }
+        for error in &self.invalid {
+            push(self.describe(error));
+        }
+        // Errors of controls first, in the order of the controls; the rest after them, in file order.
+        errors.sort_by_key(|error| error.field.map_or(Field::ALL.len(), Field::slot));
+        self.errors = errors;
+    }
+
+    /// A core error as a message naming the control it came from, where there is one.
+    fn describe(&self, error: &FieldError) -> InputError {
+        let lang = self.lang;
+        let reason = error.reason(lang);
+        let Some(file) = &self.file else {
+            return InputError { field: None, message: error.message(lang) };
+        };
+        let named = |field: Field| InputError {
+            field: Some(field),
+            message: i18n::field_error(lang, i18n::text(lang, field.label()), &reason),
+        };
+        let path = error.path.as_str();
+        if path == "budget.total_yuan" {
+            return named(Field::Budget);
+        }
+        if let Some(("rewards", _, "yuan_per_install")) = split_path(path) {
+            return named(Field::Reward);
+        }
+        if let Some((list @ ("targets" | "phases"), idx, leaf)) = split_path(path) {
+            let (field, owner, name, selected) = match (list, leaf) {
+                ("targets", "threshold") => (
+                    Field::Threshold,
+                    Text::TargetSelectLabel,
+                    file.targets.get(idx).map(|t| &t.name),
+                    self.selected_target,
+                ),
+                ("targets", "deadline") => (
+                    Field::Deadline,
+                    Text::TargetSelectLabel,
+                    file.targets.get(idx).map(|t| &t.name),
+                    self.selected_target,
+                ),
+                ("phases", "start") => (
+                    Field::PhaseStart,
+                    Text::PhaseSelectLabel,
+                    file.phases.get(idx).map(|p| &p.name),
+                    self.selected_phase,
+                ),
+                ("phases", "end") => (
+                    Field::PhaseEnd,
+                    Text::PhaseSelectLabel,
+                    file.phases.get(idx).map(|p| &p.name),
+                    self.selected_phase,
+                ),
+                _ => return InputError { field: None, message: error.message(lang) },
+            };
+            let Some(name) = name else {
+                return InputError { field: None, message: error.message(lang) };
+            };
+            if idx == selected {
+                return named(field);
+            }
+            let label = i18n::field_of(lang, owner, name, field.label());
+            return InputError { field: None, message: i18n::field_error(lang, &label, &reason) };
+        }
+        InputError { field: None, message: error.message(lang) }
+    }
+
+    /// Applies the text of `field` to a copy of the file, or says why the text cannot be read.
+    fn apply(&self, file: &ScenarioFile, field: Field, text: &str) -> Result<ScenarioFile, String> {
+        let mut file = file.clone();
+        let number = || format::parse_number(text).ok_or_else(|| i18n::not_a_number(self.lang, text));
+        match field {
+            Field::Reward => set_reward(&mut file, number()?),
+            Field::Budget => file.budget.total_yuan = if text.trim().is_empty() { None } else { Some(number()?) },
+            Field::Threshold => {
+                let percent = number()?;
+                if let Some(target) = file.targets.get_mut(self.selected_target) {
+                    target.threshold = percent / 100.0;
+                }
+            }
+            Field::Deadline => {
+                if let Some(target) = file.targets.get_mut(self.selected_target) {
+                    target.deadline = text.trim().to_string();
+                }
+            }
+            Field::PhaseStart => {
+                if let Some(phase) = file.phases.get_mut(self.selected_phase) {
+                    phase.start = text.trim().to_string();
+                }
+            }
+            Field::PhaseEnd => {
+                if let Some(phase) = file.phases.get_mut(self.selected_phase) {
+                    phase.end = text.trim().to_string();
+                }
+            }
+        }
+        Ok(file)
+    }
+
+    /// The state after `action`; `self` itself (the same `Rc`) when nothing changed.
+    fn next(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::LoadTemplate(idx) => {
+                Rc::new(State::load(self.lang, self.template_labels.clone(), idx, self.n_simulations))
+            }
+            Action::SelectTarget(idx) => {
+                let n_targets = self.file.as_ref().map_or(0, |file| file.targets.len());
+                if idx == self.selected_target || idx >= n_targets {
+                    return self;
+                }
+                let mut state = (*self).clone();
+                state.selected_target = idx;
+                state.reset_inputs(&[Field::Threshold, Field::Deadline]);
+                state.refresh_errors();
+                Rc::new(state)
+            }
+            Action::SelectPhase(idx) => {
+                let n_phases = self.file.as_ref().map_or(0, |file| file.phases.len());
+                if idx == self.selected_phase || idx >= n_phases {
+                    return self;
+                }
+                let mut state = (*self).clone();
+                state.selected_phase = idx;
+                state.reset_inputs(&[Field::PhaseStart, Field::PhaseEnd]);
+                state.refresh_errors();
+                Rc::new(state)
+            }
+            Action::Set { field, text, commit } => {
+                let is_pending = self.pending.contains(&field);
+                if self.inputs.get(field) == text && !(commit && is_pending) {
+                    return self;
+                }
+                let Some(file) = &self.file else { return self };
+                let mut state = (*self).clone();
+                state.unreadable.retain(|(other, _)| *other != field);
+                state.pending.retain(|other| *other != field);
+                if field.is_number() && text.trim().is_empty() && !commit {
+                    state.inputs.set(field, text);
+                    state.pending.push(field);
+                    state.refresh_errors();
+                    return Rc::new(state);
+                }
+                let applied = self.apply(file, field, &text);
+                state.inputs.set(field, text);
+                match applied {
+                    Ok(new_file) => {
+                        if state.file.as_ref() != Some(&new_file) {
+                            state.file = Some(new_file);
+                            state.recompute();
+                        }
+                    }
+                    Err(reason) => state.unreadable.push((field, reason)),
+                }
+                state.refresh_errors();
+                Rc::new(state)
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        self.next(action)
+    }
+}
+
+/// True for metrics whose threshold is a share of the population.
+pub fn is_share(metric: Metric) -> bool {
+    !matches!(metric, Metric::YoyCases | Metric::YoyLoss)
+}
+
+/// The product rewards are added for when a file has none: the first target's product, else the first product.
+pub fn primary_product(file: &ScenarioFile) -> Option<&str> {
+    file.targets
+        .iter()
+        .find_map(|target| target.product.as_deref())
+        .filter(|id| file.products.iter().any(|product| product.id == *id))
+        .or_else(|| file.products.first().map(|product| product.id.as_str()))
+}
+
+/// The index of the primary product of a validated scenario, by the same rule as [`primary_product`].
+pub fn primary_product_idx(scenario: &Scenario) -> usize {
+    scenario.targets.iter().find_map(|target| target.product).unwrap_or(0)
+}
+
+/// Sets `yuan_per_install` on every reward; with none, adds one for the primary product in every phase.
+pub fn set_reward(file: &mut ScenarioFile, yuan_per_install: f64) {
+    if file.rewards.is_empty() {
+        let Some(product) = primary_product(file).map(str::to_string) else { return };
+        file.rewards = file
+            .phases
+            .iter()
+            .map(|phase| RewardFile { phase: phase.id.clone(), product: product.clone(), yuan_per_install, note: None })
+            .collect();
+    } else {
+        for reward in &mut file.rewards {
+            reward.yuan_per_install = yuan_per_install;
+        }
+    }
+}
+
+/// Splits `list[idx].leaf` (e.g. `targets[2].deadline`) into its parts.
+fn split_path(path: &str) -> Option<(&str, usize, &str)> {
+    let (list, rest) = path.split_once('[')?;
+    let (idx, rest) = rest.split_once(']')?;
+    let leaf = rest.strip_prefix('.')?;
+    Some((list, idx.parse().ok()?, leaf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_path;
+
+    #[test]
+    fn paths_split_into_list_index_and_leaf() {
+        assert_eq!(split_path("targets[2].deadline"), Some(("targets", 2, "deadline")));
+        assert_eq!(split_path("rewards[10].yuan_per_install"), Some(("rewards", 10, "yuan_per_install")));
+        assert_eq!(split_path("budget.total_yuan"), None);
+        assert_eq!(split_path("segments[*].share"), None);
+    }
+}

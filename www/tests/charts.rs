@@ -1,0 +1,147 @@
+//! Native golden-style tests of the charts: each is drawn to SVG from the embedded 洪林镇 2022 outcome and
+//! checked for the elements a reader relies on (lines, bars, Chinese labels, months).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use plotters::prelude::*;
+use std::rc::Rc;
+use wuzha_www::charts::{self, ChartStyle, LegendMark};
+use wuzha_www::i18n::Lang;
+use wuzha_www::state::{Computed, State};
+
+/// The default state's result (洪林镇 2022, simulated once per call).
+fn honglin() -> Rc<Computed> {
+    let state = State::new(Lang::Zh);
+    state.result.clone().expect("the embedded 洪林镇 2022 scenario is valid")
+}
+
+/// Draws with `draw` on an 800×300 SVG and returns the SVG text.
+fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>)) -> String {
+    let mut text = String::new();
+    {
+        let area = SVGBackend::with_string(&mut text, (800, 300)).into_drawing_area();
+        draw(&area);
+    }
+    text
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// Every month label of a calendar year, 1月 … 12月.
+fn assert_has_months(svg: &str) {
+    for month in 1..=12 {
+        assert!(svg.contains(&format!("\n{month}月\n")), "no {month}月 label");
+    }
+}
+
+#[test]
+fn adoption_chart_draws_a_line_per_product_targets_and_phases() {
+    let computed = honglin();
+    let data = charts::adoption_chart(Lang::Zh, &computed);
+    assert_eq!(data.lines.len(), computed.scenario.products.len());
+    assert_eq!(data.lines[0].values.len(), 365);
+    assert_eq!(data.axis.month_starts.len(), 12);
+    assert_eq!(data.axis.month_starts[5], (151.0, "6月".to_string()), "1 June 2022 is day 151");
+    // 洪林镇 has two adoption targets, both on smartphone holders: each has its own path, ending on its dot.
+    assert_eq!(data.targets.len(), 2);
+    assert!(data.targets.iter().all(|mark| mark.deadline == 180.0 && !mark.on_line && mark.threshold_pct == 80.0));
+    for mark in &data.targets {
+        let path = mark.path.as_ref().expect("off-line targets carry their own path");
+        assert_eq!(path.len(), 365);
+        assert_eq!(Some(path[180]), mark.value_pct, "the dot sits on the path at the deadline");
+    }
+    assert_eq!(data.phases.len(), computed.scenario.phases.len());
+    let legend = data.legend();
+    assert_eq!(
+        legend.iter().map(|entry| entry.mark).collect::<Vec<_>>(),
+        [LegendMark::Line, LegendMark::Dashed, LegendMark::Dot, LegendMark::Line]
+    );
+
+    let text =
+        svg(|area| charts::draw_adoption(area, &data, &ChartStyle::default()).expect("drawing on SVG cannot fail"));
+    assert_has_months(&text);
+    assert!(text.contains("覆盖率（%）"), "y axis title");
+    assert!(text.contains("\n80%\n") && text.contains("\n0%\n"), "percent ticks");
+    assert!(text.contains("国家反诈中心App"), "product in the legend");
+    assert!(text.contains("谋划动员") && text.contains("重点人群精准防范"), "phase names");
+    // One polyline per product line and per target path; each dashed target line is many short segments.
+    assert!(count(&text, "<polyline") >= data.lines.len() + 3 * data.targets.len(), "{}", count(&text, "<polyline"));
+    assert_eq!(count(&text, "<circle"), 2 + 1, "one dot per target, one in the legend");
+}
+
+#[test]
+fn cost_chart_draws_cash_rewards_and_the_budget_in_wan_yuan() {
+    let computed = honglin();
+    let data = charts::cost_chart(Lang::Zh, &computed);
+    assert_eq!(data.y_unit_yuan, 1e4, "洪林镇 spends tens of thousands of yuan: the axis is in 万元");
+    assert_eq!(data.budget.as_ref().map(|(_, cap)| *cap), Some(8.0), "budget 80 000 元 = 8 万元");
+    let last_cash = data.cash.values.last().copied().unwrap_or_default();
+    assert!((last_cash * 1e4 - computed.outcome.totals.cash_yuan).abs() < 1e-6);
+
+    let text = svg(|area| charts::draw_cost(area, &data, &ChartStyle::default()).expect("drawing on SVG cannot fail"));
+    assert_has_months(&text);
+    assert!(text.contains("累计费用（万元）"));
+    assert!(text.contains("预算上限") && text.contains("其中奖励"), "legend");
+    assert!(count(&text, "<polygon") >= 1, "the area under cumulative cash");
+    assert!(count(&text, "<polyline") >= 2, "cash and rewards lines");
+}
+
+#[test]
+fn cases_chart_draws_three_bars_a_month() {
+    let computed = honglin();
+    let data = charts::cases_chart(Lang::Zh, &computed);
+    assert_eq!(data.months.len(), 12);
+    assert_eq!(data.bars.len(), 3);
+    let plan: f64 = data.bars[2].values.iter().sum();
+    assert!((plan - computed.outcome.totals.cases_reported).abs() < 1e-6, "the plan's bars are reported cases");
+
+    let text = svg(|area| charts::draw_cases(area, &data, &ChartStyle::default()).expect("drawing on SVG cannot fail"));
+    assert_has_months(&text);
+    assert!(text.contains("发案数（起）"));
+    assert!(text.contains("去年同期") && text.contains("不开展宣传") && text.contains("本方案"), "legend");
+    // Background, 36 bars and 3 legend boxes at least.
+    assert!(count(&text, "<rect") >= 36 + 3, "{}", count(&text, "<rect"));
+}
+
+/// The font sizes used in an SVG, largest first.
+fn font_sizes(svg: &str) -> Vec<f64> {
+    let mut sizes: Vec<f64> =
+        svg.split("font-size=\"").skip(1).filter_map(|rest| rest.split('"').next()?.parse().ok()).collect();
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    sizes
+}
+
+#[test]
+fn charts_scale_with_the_device_pixel_ratio() {
+    let computed = honglin();
+    let data = charts::cases_chart(Lang::Zh, &computed);
+    let normal =
+        svg(|area| charts::draw_cases(area, &data, &ChartStyle::default()).expect("drawing on SVG cannot fail"));
+    let sharp =
+        svg(|area| charts::draw_cases(area, &data, &ChartStyle { scale: 2.0 }).expect("drawing on SVG cannot fail"));
+    let (normal, sharp) = (font_sizes(&normal), font_sizes(&sharp));
+    assert!(!normal.is_empty());
+    assert!(
+        (sharp[0] / normal[0] - 2.0).abs() < 1e-9,
+        "text at scale 2 is twice as large: {} vs {}",
+        sharp[0],
+        normal[0]
+    );
+}
+
+#[test]
+fn every_template_draws_without_error() {
+    for template_idx in 0..wuzha_www::templates::TEMPLATES.len() {
+        let state = std::rc::Rc::new(State::new(Lang::Zh));
+        let state = yew::Reducible::reduce(state, wuzha_www::state::Action::LoadTemplate(template_idx));
+        let computed = state.result.clone().expect("every embedded template is valid");
+        let style = ChartStyle::default();
+        svg(|area| {
+            charts::draw_adoption(area, &charts::adoption_chart(Lang::Zh, &computed), &style).expect("adoption")
+        });
+        svg(|area| charts::draw_cost(area, &charts::cost_chart(Lang::Zh, &computed), &style).expect("cost"));
+        svg(|area| charts::draw_cases(area, &charts::cases_chart(Lang::Zh, &computed), &style).expect("cases"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Tests of the reducer: edits change the scenario file and the outcome; bad input keeps the last valid
+//! outcome and names the field; selections and template switches reset the controls' text.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+use wuzha_www::i18n::Lang;
+use wuzha_www::state::{Action, Field, State};
+use yew::Reducible;
+
+fn start() -> Rc<State> {
+    Rc::new(State::new(Lang::Zh))
+}
+
+/// The state after `actions`, starting from the default (洪林镇 2022).
+fn after(actions: &[Action]) -> Rc<State> {
+    actions.iter().cloned().fold(start(), |state, action| state.reduce(action))
+}
+
+/// Typing `text` into `field` (an `input` event).
+fn set(field: Field, text: &str) -> Action {
+    Action::Set { field, text: text.to_string(), commit: false }
+}
+
+/// Leaving `field` with `text` in it (a `change` event).
+fn commit(field: Field, text: &str) -> Action {
+    Action::Set { field, text: text.to_string(), commit: true }
+}
+
+fn messages(state: &State) -> Vec<&str> {
+    state.errors.iter().map(|error| error.message.as_str()).collect()
+}
+
+fn file(state: &State) -> &wuzha::ScenarioFile {
+    state.file.as_ref().expect("the embedded templates parse")
+}
+
+fn outcome(state: &State) -> &wuzha::Outcome {
+    &state.result.as_ref().expect("the embedded templates are valid").outcome
+}
+
+#[test]
+fn the_default_is_honglin_2022_simulated_once() {
+    let state = start();
+    assert_eq!(state.template_idx, 0);
+    assert!(file(&state).name.contains("洪林镇"));
+    assert!(state.result.is_some());
+    assert!(state.errors.is_empty() && !state.is_stale());
+    assert_eq!(state.n_simulations, 1);
+    let inputs: Vec<&str> = Field::ALL.iter().map(|field| state.inputs.get(*field)).collect();
+    assert_eq!(inputs, ["2", "80000", "80", "2022-06-30", "2022-03-10", "2022-03-13"]);
+    assert_eq!(
+        &state.template_labels[..],
+        ["洪林镇 · 2022年", "桥江镇 · 2021年", "滨州经济技术开发区 · 2021年", "通用模板"].map(String::from)
+    );
+}
+
+#[test]
+fn a_new_reward_changes_the_file_and_the_outcome() {
+    let before = start();
+    let state = before.clone().reduce(set(Field::Reward, "5"));
+    assert!(file(&state).rewards.iter().all(|reward| reward.yuan_per_install == 5.0));
+    assert_eq!(state.n_simulations, 2);
+    assert!(
+        outcome(&state).totals.rewards_paid_yuan > outcome(&before).totals.rewards_paid_yuan,
+        "a higher reward pays more"
+    );
+    assert!(state.errors.is_empty());
+}
+
+#[test]
+fn repeating_the_same_text_changes_nothing_and_does_not_simulate() {
+    let state = after(&[set(Field::Reward, "5")]);
+    let again = state.clone().reduce(set(Field::Reward, "5"));
+    assert!(Rc::ptr_eq(&state, &again), "the same Rc: no re-render");
+    let committed = state.clone().reduce(commit(Field::Reward, "5"));
+    assert!(Rc::ptr_eq(&state, &committed), "the change event after the input event is a no-op");
+    // A different text for the same number updates the text but does not simulate again.
+    let same_number = state.clone().reduce(set(Field::Reward, "5.0"));
+    assert_eq!(same_number.inputs.get(Field::Reward), "5.0");
+    assert_eq!(same_number.n_simulations, state.n_simulations);
+}
+
+#[test]
+fn an_out_of_range_reward_keeps_the_last_outcome_and_names_the_field() {
+    let before = start();
+    let state = before.clone().reduce(set(Field::Reward, "-3"));
+    let (kept, last) = (state.result.as_ref(), before.result.as_ref());
+    assert!(kept.zip(last).is_some_and(|(kept, last)| Rc::ptr_eq(kept, last)), "last valid result kept");
+    assert_eq!(state.inputs.get(Field::Reward), "-3", "the edit is not lost");
+    assert_eq!(messages(&state), ["奖励标准：数值 -3 超出允许范围（0 – 1000）"]);
+    assert_eq!(state.errors[0].field, Some(Field::Reward));
+    assert!(state.is_stale());
+
+    // Back to the original value: no error, the same figures as before.
+    let fixed = state.reduce(set(Field::Reward, "2"));
+    assert!(fixed.errors.is_empty());
+    assert_eq!(outcome(&fixed), outcome(&before));
+}
+
+#[test]
+fn text_that_is_not_a_number_is_reported_and_not_applied() {
+    let check = |field: Field, text: &str, expected: &str| {
+        let before = start();
+        let state = before.clone().reduce(set(field, text)).reduce(commit(field, text));
+        assert_eq!(messages(&state), [expected], "{field:?} = {text:?}");
+        assert_eq!(state.inputs.get(field), text);
+        assert_eq!(state.file, before.file, "the file is unchanged");
+        assert_eq!(state.n_simulations, before.n_simulations);
+    };
+    check(Field::Reward, "abc", "奖励标准：“abc”不是有效的数值");
+    check(Field::Reward, "", "奖励标准：请输入数值");
+    check(Field::Reward, "NaN", "奖励标准：“NaN”不是有效的数值");
+    check(Field::Budget, "abc", "总预算：“abc”不是有效的数值");
+    check(Field::Threshold, "八十", "目标值：“八十”不是有效的数值");
+}
+
+#[test]
+fn numbers_are_read_the_way_people_type_them() {
+    let budget = |text: &str| file(&after(&[set(Field::Budget, text)])).budget.total_yuan;
+    assert_eq!(budget("50000"), Some(50_000.0));
+    assert_eq!(budget("5万"), Some(50_000.0));
+    assert_eq!(budget("１２，０００元"), Some(12_000.0), "full-width digits and separators");
+    let reward = |text: &str| file(&after(&[set(Field::Reward, text)])).rewards[0].yuan_per_install;
+    assert_eq!(reward("2.5"), 2.5);
+    assert_eq!(reward(" 3 "), 3.0);
+}
+
+#[test]
+fn an_empty_box_waits_until_the_user_leaves_it() {
+    let typing = after(&[set(Field::Reward, "")]);
+    assert!(typing.errors.is_empty(), "no error flashes while the user clears the box to retype");
+    assert_eq!(typing.inputs.get(Field::Reward), "");
+    let retyped = typing.reduce(set(Field::Reward, "4"));
+    assert_eq!(file(&retyped).rewards[0].yuan_per_install, 4.0);
+    let left_empty = after(&[set(Field::Threshold, ""), commit(Field::Threshold, "")]);
+    assert_eq!(messages(&left_empty), ["目标值：请输入数值"]);
+}
+
+#[test]
+fn an_empty_budget_means_no_cap_once_the_user_leaves_the_box() {
+    let typing = after(&[set(Field::Budget, "")]);
+    assert_eq!(file(&typing).budget.total_yuan, Some(80_000.0), "not applied while typing");
+    assert!(typing.errors.is_empty());
+    assert_eq!(typing.n_simulations, 1);
+    let left = typing.reduce(commit(Field::Budget, ""));
+    assert_eq!(file(&left).budget.total_yuan, None);
+    assert_eq!(outcome(&left).budget.total_cap_yuan, None);
+    // Typing a figure after clearing the box applies the figure.
+    let retyped = after(&[set(Field::Budget, ""), set(Field::Budget, "9"), set(Field::Budget, "90000")]);
+    assert_eq!(file(&retyped).budget.total_yuan, Some(90_000.0));
+}
+
+#[test]
+fn thresholds_are_percent_for_shares_and_for_year_on_year_targets() {
+    let state = after(&[set(Field::Threshold, "60")]);
+    assert_eq!(file(&state).targets[0].threshold, 0.6);
+    assert_eq!(outcome(&state).targets[0].threshold, 0.6);
+
+    // 洪林镇's fourth target is 上半年发案数同比下降 (threshold 0).
+    let state = after(&[Action::SelectTarget(3)]);
+    assert!(!state.target_is_share());
+    assert_eq!(state.inputs.get(Field::Threshold), "0");
+    assert_eq!(state.inputs.get(Field::Deadline), "2022-06-30");
+    let state = state.reduce(set(Field::Threshold, "-10"));
+    assert_eq!(file(&state).targets[3].threshold, -0.1);
+    assert_eq!(file(&state).targets[0].threshold, 0.8, "other targets untouched");
+}
+
+#[test]
+fn date_errors_name_the_control_or_the_target() {
+    let state = after(&[set(Field::Deadline, "2023-01-05")]);
+    assert_eq!(messages(&state), ["截止日期：日期 2023-01-05 不在方案期间 2022-01-01 至 2022-12-31 内"]);
+    assert_eq!(state.errors[0].field, Some(Field::Deadline));
+    // With another target selected, the message names the target whose deadline is wrong.
+    let state = state.reduce(Action::SelectTarget(1));
+    assert_eq!(
+        messages(&state),
+        ["目标“国家反诈中心App安装率6月底达80%”的截止日期：日期 2023-01-05 不在方案期间 2022-01-01 至 2022-12-31 内"]
+    );
+    assert_eq!(state.errors[0].field, None);
+
+    let state = after(&[set(Field::PhaseEnd, "2022-03-01")]);
+    assert_eq!(messages(&state), ["结束日期：结束日期 2022-03-01 早于开始日期 2022-03-10"]);
+    let state = after(&[set(Field::PhaseStart, "")]);
+    assert_eq!(messages(&state), ["开始日期：“”不是有效日期（格式 YYYY-MM-DD，2000-2100年）"]);
+}
+
+#[test]
+fn moving_a_phase_changes_the_outcome() {
+    // The priority push (phase 3) carries the reward: starting it three weeks later pays less.
+    let before = after(&[Action::SelectPhase(3)]);
+    assert_eq!(before.inputs.get(Field::PhaseStart), "2022-03-21");
+    let state = before.clone().reduce(set(Field::PhaseStart, "2022-04-11"));
+    assert!(state.errors.is_empty(), "{:?}", messages(&state));
+    assert!(outcome(&state).totals.rewards_paid_yuan < outcome(&before).totals.rewards_paid_yuan);
+}
+
+#[test]
+fn switching_templates_loads_the_file_and_forgets_errors() {
+    let state = after(&[set(Field::Reward, "-3"), Action::LoadTemplate(1)]);
+    assert_eq!(state.template_idx, 1);
+    assert!(file(&state).name.contains("桥江镇") || file(&state).township.name == "桥江镇");
+    assert!(state.errors.is_empty());
+    assert_eq!(state.inputs.get(Field::Reward), "0", "桥江镇 has no rewards");
+    assert_eq!(state.n_simulations, 2, "one simulation for the load");
+
+    // Setting a reward adds one for the first target's product (金钟罩) in every phase.
+    let state = state.reduce(set(Field::Reward, "3"));
+    let file = file(&state);
+    assert_eq!(file.rewards.len(), file.phases.len());
+    assert!(file.rewards.iter().all(|reward| reward.product == "jinzhongzhao" && reward.yuan_per_install == 3.0));
+    assert!(outcome(&state).totals.rewards_paid_yuan > 0.0);
+
+    // Out-of-range indices are ignored.
+    let same = state.clone().reduce(Action::SelectTarget(999));
+    assert!(Rc::ptr_eq(&same, &state));
+    assert_eq!(after(&[Action::LoadTemplate(99)]).template_idx, 3, "clamped to the last template");
+}
