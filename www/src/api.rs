@@ -69,8 +69,15 @@ fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
         let detail = i18n::not_a_scenario(&found_type);
         return Err(FieldError::new(".", ErrorKind::Syntax { detail }));
     }
-    // NaN and infinities become `null` and functions vanish, so they are reported like any bad field.
-    match js_sys::JSON::stringify(&value) {
+    // JSON.stringify would write NaN and infinities as `null`, which reads as "absent" (e.g. no budget cap):
+    // the replacer writes them as strings instead, so they are refused at their path like any bad number.
+    let replacer =
+        Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
+            Some(number) if !number.is_finite() => JsValue::from_str(&number.to_string()),
+            _ => value,
+        });
+    let replacer_fn: &js_sys::Function = replacer.as_ref().unchecked_ref();
+    match js_sys::JSON::stringify_with_replacer(&value, replacer_fn) {
         Ok(text) => wuzha::wire::parse_json(&String::from(text)),
         Err(_) => {
             let detail = i18n::not_a_scenario("an object JSON.stringify cannot write (a cycle or a BigInt)");

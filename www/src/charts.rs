@@ -312,8 +312,7 @@ pub fn adoption_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
                 value_pct: result.value_at_deadline.map(|value| value * 100.0),
                 met: result.met,
                 on_line,
-                path: (!on_line)
-                    .then(|| result.daily.iter().map(|value| value.unwrap_or(0.0) * 100.0).collect()),
+                path: (!on_line).then(|| result.daily.iter().map(|value| value.unwrap_or(0.0) * 100.0).collect()),
                 color_idx: target.product.unwrap_or(0) % PALETTE.len(),
             }
         })

@@ -1,0 +1,292 @@
+// e2e/app.test.mjs: end-to-end tests of the built Wuzha site (dist/) in headless Chromium: default scenario, controls, errors, JS API.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  CHART_IDS,
+  KPI_IDS,
+  addDays,
+  canvasSummary,
+  chartSummaries,
+  daysBetween,
+  kpiTexts,
+  lastUpdateMs,
+  launchBrowser,
+  openPage,
+  pollUntil,
+  problemList,
+  screenshot,
+  setDate,
+  startSite,
+  tid,
+  typeInto,
+  waitForApp,
+} from './lib.mjs';
+
+let site;
+let chromium;
+
+before(async () => {
+  site = await startSite();
+  chromium = await launchBrowser();
+});
+
+after(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+/** Opens the app in a fresh context, waits for the first render, runs `body`, then checks the page logged no problem. */
+async function withApp(viewport, body) {
+  const session = await openPage(chromium.browser, viewport);
+  try {
+    await session.page.goto(site.url, { waitUntil: 'load' });
+    await waitForApp(session.page);
+    await body(session.page, session);
+    assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
+  } finally {
+    await session.close();
+  }
+}
+
+/** A chart summary is "drawn": not a blank canvas and more than a flat fill. */
+function assertDrawn(id, s) {
+  assert.ok(!s.missing, `${id}: no <canvas data-testid="${id}">`);
+  assert.ok(s.width > 0 && s.height > 0, `${id}: zero-sized canvas ${s.width}×${s.height}`);
+  assert.equal(s.blank, false, `${id}: canvas is blank`);
+  assert.ok(s.distinctColours >= 3, `${id}: only ${s.distinctColours} colour(s) drawn`);
+  assert.ok(s.nonBackgroundShare > 0.002, `${id}: only ${(s.nonBackgroundShare * 100).toFixed(3)}% of pixels drawn`);
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+test('default scenario 洪林镇 2022 loads with KPIs, three drawn charts and no console errors', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const name = await page.locator(tid('scenario-name')).innerText();
+    assert.match(name, /洪林镇/, `scenario-name is "${name}"`);
+
+    const kpis = await kpiTexts(page);
+    for (const id of KPI_IDS) {
+      assert.ok(kpis[id] !== null, `${id} missing`);
+      assert.ok(kpis[id].length > 0, `${id} has no text`);
+    }
+
+    const charts = await pollUntil(
+      () => chartSummaries(page),
+      (all) => CHART_IDS.every((id) => !all[id].missing && !all[id].blank),
+      { timeout: 10_000 },
+    );
+    for (const id of CHART_IDS) assertDrawn(id, charts[id]);
+
+    const ms = Number(await lastUpdateMs(page));
+    assert.ok(Number.isFinite(ms) && ms >= 0, `data-last-update-ms is not a duration: ${await lastUpdateMs(page)}`);
+
+    await screenshot(page, 'app-1366x768');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await pollUntil(
+      () => chartSummaries(page),
+      (all) => CHART_IDS.every((id) => !all[id].missing && !all[id].blank),
+      { timeout: 5_000 },
+    );
+    await screenshot(page, 'app-1024x768');
+  });
+});
+
+test('the page also renders at 1024×768 from the start', async () => {
+  await withApp({ width: 1024, height: 768 }, async (page) => {
+    const charts = await pollUntil(
+      () => chartSummaries(page),
+      (all) => CHART_IDS.every((id) => !all[id].missing && !all[id].blank),
+    );
+    for (const id of CHART_IDS) assertDrawn(id, charts[id]);
+    await screenshot(page, 'app-1024x768-initial');
+  });
+});
+
+test('changing reward-per-install updates the rate KPI and the adoption chart', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const before = await kpiTexts(page);
+    const chartBefore = await canvasSummary(page, 'chart-adoption');
+    const updateBefore = await lastUpdateMs(page);
+    const rewardBefore = await page.locator(tid('reward-per-install')).inputValue();
+    assert.notEqual(rewardBefore.trim(), '10', 'default reward is already 10: the test would prove nothing');
+
+    await page.locator(tid('reward-per-install')).fill('10');
+    await page.locator(tid('reward-per-install')).press('Tab');
+
+    const after = await pollUntil(
+      () => kpiTexts(page),
+      (k) => k['kpi-rate-at-deadline'] !== before['kpi-rate-at-deadline'],
+    );
+    assert.notEqual(after['kpi-rate-at-deadline'], before['kpi-rate-at-deadline'], 'kpi-rate-at-deadline did not change');
+
+    const chartAfter = await pollUntil(
+      () => canvasSummary(page, 'chart-adoption'),
+      (s) => s.hash !== chartBefore.hash,
+    );
+    assert.notEqual(chartAfter.hash, chartBefore.hash, 'chart-adoption pixels did not change');
+    assertDrawn('chart-adoption', chartAfter);
+
+    const updateAfter = await lastUpdateMs(page);
+    assert.ok(Number.isFinite(Number(updateAfter)) && Number(updateAfter) >= 0, `data-last-update-ms: ${updateAfter}`);
+    assert.equal(await page.locator(tid('input-error')).count(), 0, 'a valid reward shows an error');
+    // The figure may repeat by chance; the attribute must at least stay present through updates.
+    assert.ok(updateBefore !== null && updateAfter !== null);
+    await screenshot(page, 'reward-10');
+  });
+});
+
+test('invalid entries show a Chinese error naming the field and keep the last valid KPIs', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const labelOf = async (id) => (await page.locator(`label[for="${id}"]`).innerText()).trim();
+    const before = await kpiTexts(page);
+    const rewardOriginal = await page.locator(tid('reward-per-install')).inputValue();
+    const budgetOriginal = await page.locator(tid('budget-total')).inputValue();
+    assert.equal(await page.locator(tid('input-error')).count(), 0, 'error shown before any edit');
+
+    // Negative reward.
+    await typeInto(page, 'reward-per-install', '-3');
+    const errorBox = page.locator(tid('input-error'));
+    await errorBox.waitFor({ state: 'visible', timeout: 10_000 });
+    const rewardError = await errorBox.innerText();
+    const rewardLabel = await labelOf('reward-per-install');
+    assert.match(rewardError, CJK, `error is not in Chinese: ${rewardError}`);
+    assert.ok(rewardLabel.length > 0 && rewardError.includes(rewardLabel), `error "${rewardError}" does not name "${rewardLabel}"`);
+    assert.deepEqual(await kpiTexts(page), before, 'KPIs changed while the reward is invalid');
+    await screenshot(page, 'error-reward-negative');
+
+    // Back to a valid reward: the error goes away, KPIs are those of the original input again.
+    await typeInto(page, 'reward-per-install', rewardOriginal);
+    await errorBox.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.deepEqual(await kpiTexts(page), before, 'restoring the reward did not restore the KPIs');
+
+    // Text in the budget.
+    await typeInto(page, 'budget-total', 'abc');
+    await errorBox.waitFor({ state: 'visible', timeout: 10_000 });
+    const budgetError = await errorBox.innerText();
+    const budgetLabel = await labelOf('budget-total');
+    assert.match(budgetError, CJK, `error is not in Chinese: ${budgetError}`);
+    assert.ok(budgetLabel.length > 0 && budgetError.includes(budgetLabel), `error "${budgetError}" does not name "${budgetLabel}"`);
+    assert.deepEqual(await kpiTexts(page), before, 'KPIs changed while the budget is invalid');
+    await screenshot(page, 'error-budget-text');
+
+    await typeInto(page, 'budget-total', budgetOriginal);
+    await errorBox.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.deepEqual(await kpiTexts(page), before);
+  });
+});
+
+test('target threshold, target deadline and phase start each update KPIs and charts', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const change = async (label, edit) => {
+      const kBefore = await kpiTexts(page);
+      const cBefore = await chartSummaries(page);
+      await edit();
+      const kAfter = await pollUntil(
+        () => kpiTexts(page),
+        (k) => JSON.stringify(k) !== JSON.stringify(kBefore),
+      );
+      assert.notDeepEqual(kAfter, kBefore, `${label}: no KPI changed`);
+      const cAfter = await pollUntil(
+        () => chartSummaries(page),
+        (c) => CHART_IDS.some((id) => c[id].hash !== cBefore[id].hash),
+      );
+      assert.ok(
+        CHART_IDS.some((id) => cAfter[id].hash !== cBefore[id].hash),
+        `${label}: no chart changed`,
+      );
+      for (const id of CHART_IDS) assertDrawn(`${id} after ${label}`, cAfter[id]);
+      assert.equal(await page.locator(tid('input-error')).count(), 0, `${label}: error shown for a valid value`);
+      return { kBefore, kAfter, cBefore, cAfter };
+    };
+
+    // Threshold: a share target, shown in percent (80 by default for 洪林镇).
+    const threshold = await page.locator(tid('target-threshold')).inputValue();
+    const newThreshold = Number(threshold) === 60 ? '70' : '60';
+    const t = await change('target-threshold', async () => {
+      await typeInto(page, 'target-threshold', newThreshold);
+    });
+    assert.notEqual(t.kAfter['kpi-rate-at-deadline'], t.kBefore['kpi-rate-at-deadline'], 'rate KPI ignores the threshold');
+    assert.notEqual(t.cAfter['chart-adoption'].hash, t.cBefore['chart-adoption'].hash, 'target line did not move');
+
+    // Deadline: three months later (still inside the scenario year).
+    const deadline = await page.locator(tid('target-deadline')).inputValue();
+    assert.match(deadline, /^\d{4}-\d{2}-\d{2}$/, `target-deadline value "${deadline}"`);
+    const newDeadline = deadline.slice(5) <= '09-30' ? addDays(deadline, 90) : addDays(deadline, -90);
+    const d = await change('target-deadline', () => setDate(page, 'target-deadline', newDeadline));
+    assert.notEqual(d.kAfter['kpi-rate-at-deadline'], d.kBefore['kpi-rate-at-deadline'], 'rate KPI ignores the deadline');
+
+    // Phase start: pick the priority phase (it carries the rewards) when the select offers it, then
+    // start it later, keeping it inside its end date.
+    const phaseSelect = page.locator(tid('phase-select'));
+    const options = await phaseSelect.locator('option').allInnerTexts();
+    const priority = options.findIndex((o) => o.includes('重点人群'));
+    if (priority >= 0) {
+      const value = await phaseSelect.locator('option').nth(priority).getAttribute('value');
+      await phaseSelect.selectOption(value);
+    }
+    const start = await page.locator(tid('phase-start')).inputValue();
+    const end = await page.locator(tid('phase-end')).inputValue();
+    assert.match(start, /^\d{4}-\d{2}-\d{2}$/, `phase-start value "${start}"`);
+    assert.match(end, /^\d{4}-\d{2}-\d{2}$/, `phase-end value "${end}"`);
+    const span = daysBetween(start, end);
+    assert.ok(span >= 2, `selected phase ${start}..${end} too short to move its start`);
+    const newStart = addDays(start, Math.min(21, Math.floor(span / 2)));
+    await change('phase-start', () => setDate(page, 'phase-start', newStart));
+    await screenshot(page, 'targets-and-phase-changed');
+  });
+});
+
+test('JS API: check and simulate on the bundled scenario, structured errors for a bad one', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const result = await page.evaluate(async () => {
+      const m = await import('/pkg/wuzha_www.js');
+      await m.default();
+      const response = await fetch('/scenarios/honglin-2022.json');
+      const scenario = await response.json();
+      const checked = m.check(scenario);
+      const simulated = m.simulate(scenario);
+      const bad = m.check({ format_version: 1 });
+      return {
+        exports: Object.keys(m).sort(),
+        status: response.status,
+        checkedOk: checked?.ok,
+        checkedType: typeof checked,
+        simType: typeof simulated,
+        datesIsArray: Array.isArray(simulated?.dates),
+        datesLength: simulated?.dates?.length,
+        firstDate: simulated?.dates?.[0],
+        lastDate: simulated?.dates?.at?.(-1),
+        targetsIsArray: Array.isArray(simulated?.targets),
+        targetsLength: simulated?.targets?.length,
+        scenarioTargets: scenario.targets.length,
+        badOk: bad?.ok,
+        badErrors: Array.isArray(bad?.errors)
+          ? bad.errors.map((e) => ({ path: e?.path, message_zh: e?.message_zh }))
+          : bad?.errors,
+      };
+    });
+    assert.ok(result.exports.includes('check') && result.exports.includes('simulate'), `exports: ${result.exports}`);
+    assert.equal(result.status, 200);
+    assert.equal(result.checkedType, 'object');
+    assert.equal(result.checkedOk, true, 'check(honglin-2022) is not ok');
+    assert.equal(result.simType, 'object');
+    assert.equal(result.datesIsArray, true, 'simulate().dates is not an array');
+    assert.equal(result.datesLength, 365, 'simulate().dates should cover 2022 day by day');
+    if (typeof result.firstDate === 'string') {
+      assert.match(result.firstDate, /2022-01-01/, 'first simulated day');
+      assert.match(result.lastDate, /2022-12-31/, 'last simulated day');
+    }
+    assert.equal(result.targetsIsArray, true, 'simulate().targets is not an array');
+    assert.equal(result.targetsLength, result.scenarioTargets, 'one result per target');
+
+    assert.equal(result.badOk, false, 'check({format_version: 1}) is ok');
+    assert.ok(Array.isArray(result.badErrors) && result.badErrors.length > 0, `errors: ${JSON.stringify(result.badErrors)}`);
+    for (const e of result.badErrors) {
+      assert.equal(typeof e.path, 'string', `error without a path: ${JSON.stringify(e)}`);
+      assert.ok(e.path.length > 0, `error with an empty path: ${JSON.stringify(e)}`);
+      assert.equal(typeof e.message_zh, 'string', `error without message_zh: ${JSON.stringify(e)}`);
+      assert.match(e.message_zh, CJK, `message_zh not in Chinese: ${JSON.stringify(e)}`);
+    }
+  });
+});
