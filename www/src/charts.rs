@@ -83,11 +83,14 @@ impl TimeAxis {
         TimeAxis { n_days: dates.len().max(1), month_starts }
     }
 
-    fn label(&self, x: f64) -> String {
+    /// The month label at `x`, keeping only every `step`-th month (1 = all) so narrow charts stay legible.
+    fn label(&self, x: f64, step: usize) -> String {
         self.month_starts
             .iter()
-            .find(|(start, _)| (start - x).abs() < 0.5)
-            .map(|(_, label)| label.clone())
+            .enumerate()
+            .find(|(_, (start, _))| (start - x).abs() < 0.5)
+            .filter(|(month_idx, _)| month_idx % step.max(1) == 0)
+            .map(|(_, (_, label))| label.clone())
             .unwrap_or_default()
     }
 
@@ -604,6 +607,10 @@ fn configure_mesh<'a, DB: DrawingBackend + 'a>(
     style: &ChartStyle,
     y_format: &dyn Fn(&f64) -> String,
 ) -> DrawResult<DB> {
+    // A month label ("10月") needs about 34 CSS pixels; on narrow charts label every other month.
+    let plot_width = f64::from(chart.plotting_area().dim_in_pixel().0);
+    let per_month = plot_width / axis.month_starts.len().max(1) as f64;
+    let step = if per_month < f64::from(style.px(34.0)) { 2 } else { 1 };
     chart
         .configure_mesh()
         .bold_line_style(GRID.stroke_width(style.px(1.0)))
@@ -612,7 +619,7 @@ fn configure_mesh<'a, DB: DrawingBackend + 'a>(
         .x_label_style(style.font(12.0))
         .y_label_style(style.font(12.0))
         .y_labels(6)
-        .x_label_formatter(&|x| axis.label(*x))
+        .x_label_formatter(&|x| axis.label(*x, step))
         .y_label_formatter(y_format)
         .y_desc(y_title)
         .axis_desc_style(style.font(12.0))

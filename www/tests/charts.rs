@@ -145,3 +145,20 @@ fn every_template_draws_without_error() {
         svg(|area| charts::draw_cases(area, &charts::cases_chart(Lang::Zh, &computed), &style).expect("cases"));
     }
 }
+
+#[test]
+fn narrow_charts_label_every_other_month() {
+    let computed = honglin();
+    let data = charts::cost_chart(Lang::Zh, &computed);
+    let mut text = String::new();
+    {
+        let area = SVGBackend::with_string(&mut text, (360, 300)).into_drawing_area();
+        charts::draw_cost(&area, &data, &ChartStyle::default()).expect("drawing on SVG cannot fail");
+    }
+    for month in [1, 3, 5, 7, 9, 11] {
+        assert!(text.contains(&format!("\n{month}月\n")), "no {month}月 label");
+    }
+    for month in [2, 4, 6, 8, 10, 12] {
+        assert!(!text.contains(&format!("\n{month}月\n")), "{month}月 should be left out on a narrow chart");
+    }
+}
