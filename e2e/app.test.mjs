@@ -290,3 +290,42 @@ test('JS API: check and simulate on the bundled scenario, structured errors for 
     }
   });
 });
+
+test('the language toggle switches every interface text to English and back', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const scenario = await (await fetch(`${site.url}scenarios/honglin-2022.json`)).json();
+    // Names that come from the scenario file stay as the planner wrote them.
+    const fileTexts = [
+      scenario.name, scenario.township.name,
+      ...scenario.products.map((p) => p.name), ...scenario.phases.map((p) => p.name),
+      ...scenario.targets.map((t) => t.name), ...scenario.segments.map((s) => s.name),
+    ].sort((a, b) => b.length - a.length);
+    const han = /[\u4e00-\u9fff]/;
+    const interfaceText = async () => {
+      // The template picker lists townships by name, and the toggle names the other language in its own
+      // script (中文): both are meant to stay as they are.
+      let text = await page.evaluate(() => {
+        const root = document.querySelector('[data-testid="app"]').cloneNode(true);
+        root.querySelectorAll('[data-testid="template-select"], [data-testid="lang-toggle"]').forEach((el) => el.remove());
+        document.body.appendChild(root);
+        const shown = root.innerText;
+        root.remove();
+        return shown;
+      });
+      for (const name of fileTexts) text = text.split(name).join(' ');
+      return text;
+    };
+    assert.match(await interfaceText(), han, 'the default interface is Chinese');
+    await typeInto(page, 'budget-total', 'abc');
+    await page.click(tid('lang-toggle'));
+    await pollUntil(() => page.evaluate(() => document.documentElement.lang), (lang) => lang === 'en');
+    const english = await interfaceText();
+    const leftovers = english.split('\n').filter((line) => han.test(line));
+    assert.deepEqual(leftovers, [], 'untranslated interface text after switching to English');
+    assert.match(await page.textContent(tid('input-error')), /budget/i, 'the shown error is worded in English');
+    await screenshot(page, 'lang-english');
+    await page.click(tid('lang-toggle'));
+    await pollUntil(() => page.evaluate(() => document.documentElement.lang), (lang) => lang === 'zh-CN');
+    assert.match(await page.textContent(tid('input-error')), /总预算/);
+  });
+});

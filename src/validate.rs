@@ -232,7 +232,7 @@ impl Checker {
         self.list_len("floors", file.floors.len(), MAX_SMALL_LIST, true);
         self.list_len("rewards", file.rewards.len(), MAX_SMALL_LIST, true);
         self.list_len("targets", file.targets.len(), MAX_SMALL_LIST, true);
-        if !self.errors.is_empty() && self.errors.iter().any(|e| matches!(e.kind, ErrorKind::TooMany { .. })) {
+        if self.errors.iter().any(|error| matches!(error.kind, ErrorKind::TooMany { .. })) {
             // Too-long lists are refused before any per-entry work.
             return None;
         }

@@ -118,6 +118,16 @@ pub enum Text {
     LegendProjected,
     /// Legend: the daily path of a target measured on another base than the plotted lines.
     LegendTargetPath,
+    /// Default assessment part: system building.
+    RuleSystemBuilding,
+    /// Default assessment part: year-on-year cases.
+    RuleYoyCases,
+    /// Default assessment part: card-cutting.
+    RuleCardCutting,
+    /// The language button: the name of the other language.
+    LangToggle,
+    /// The language button's accessible label.
+    LangToggleLabel,
     /// Legend: the total budget cap.
     LegendBudget,
     /// Legend: the day the money runs out.
@@ -201,6 +211,11 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::LegendTarget => ("目标值", "Target"),
         Text::LegendProjected => ("截止日预计（按各目标口径）", "Value at deadline (each target's measure)"),
         Text::LegendTargetPath => ("按目标口径（细线）", "In the target's measure (thin line)"),
+        Text::RuleSystemBuilding => ("体系建设", "System building"),
+        Text::RuleYoyCases => ("发案同比", "Cases year on year"),
+        Text::RuleCardCutting => ("断卡行动", "Card-cutting"),
+        Text::LangToggle => ("English", "中文"),
+        Text::LangToggleLabel => ("切换为英文界面", "Switch to Chinese"),
         Text::LegendBudget => ("预算上限", "Budget cap"),
         Text::LegendRunOut => ("预算用完", "Budget runs out"),
         Text::LegendPlan => ("本方案（报案）", "This plan (reported)"),
@@ -368,6 +383,23 @@ pub fn score_out_of(lang: Lang, points_max: &str) -> String {
         Lang::Zh => format!("/{points_max}分"),
         Lang::En => format!("/{points_max}"),
     }
+}
+
+/// The name of a part of the core's default (seed 004) assessment in `lang`, or `None` for a rule written
+/// in the scenario file, whose name is the planner's own text.
+pub fn default_rule_name(lang: Lang, rule: &wuzha::model::AssessmentRule) -> Option<&'static str> {
+    let is_default =
+        wuzha::validate::default_assessment(0).iter().any(|default| default.id == rule.id && default.name == rule.name);
+    if !is_default {
+        return None;
+    }
+    let key = match rule.id.as_str() {
+        "system_building" => Text::RuleSystemBuilding,
+        "yoy_cases" => Text::RuleYoyCases,
+        "card_cutting" => Text::RuleCardCutting,
+        _ => return None,
+    };
+    Some(text(lang, key))
 }
 
 /// The parser-style detail (English, like serde's) when the JS API gets neither an object nor JSON text;

@@ -121,6 +121,8 @@ pub enum Action {
     SelectTarget(usize),
     /// Select the phase at this index for the phase controls.
     SelectPhase(usize),
+    /// Show every text in this language (errors already shown are worded again).
+    SetLang(Lang),
 }
 
 /// The whole state of the app.
@@ -386,6 +388,26 @@ impl State {
                 let mut state = (*self).clone();
                 state.selected_phase = idx;
                 state.reset_inputs(&[Field::PhaseStart, Field::PhaseEnd]);
+                state.refresh_errors();
+                Rc::new(state)
+            }
+            Action::SetLang(lang) => {
+                if lang == self.lang {
+                    return self;
+                }
+                let mut state = (*self).clone();
+                state.lang = lang;
+                state.template_labels = templates::labels(lang).into();
+                // The reasons of unreadable controls were worded in the old language: read their text again.
+                if let Some(file) = &self.file {
+                    let fields: Vec<Field> = state.unreadable.drain(..).map(|(field, _)| field).collect();
+                    for field in fields {
+                        let text = state.inputs.get(field).to_string();
+                        if let Err(reason) = state.apply(file, field, &text) {
+                            state.unreadable.push((field, reason));
+                        }
+                    }
+                }
                 state.refresh_errors();
                 Rc::new(state)
             }

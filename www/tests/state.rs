@@ -217,3 +217,25 @@ fn switching_templates_loads_the_file_and_forgets_errors() {
     assert!(Rc::ptr_eq(&same, &state));
     assert_eq!(after(&[Action::LoadTemplate(99)]).template_idx, 3, "clamped to the last template");
 }
+
+#[test]
+fn switching_the_language_rewords_labels_and_shown_errors() {
+    let state = Rc::new(State::new(Lang::Zh));
+    let state = state.reduce(Action::Set { field: Field::Budget, text: "abc".into(), commit: true });
+    let state = state.reduce(Action::Set { field: Field::Reward, text: "-3".into(), commit: true });
+    assert_eq!(state.errors.len(), 2, "{:?}", state.errors);
+    let has_han = |text: &str| text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+    assert!(state.errors.iter().all(|error| has_han(&error.message)));
+
+    let english = state.clone().reduce(Action::SetLang(Lang::En));
+    assert_eq!(english.lang, Lang::En);
+    assert_eq!(english.errors.len(), 2);
+    for error in &english.errors {
+        assert!(!has_han(&error.message), "untranslated: {}", error.message);
+    }
+    assert_eq!(english.result, state.result, "switching language does not re-simulate");
+    assert!(english.template_labels.iter().all(|label| !label.is_empty()));
+
+    let back = english.reduce(Action::SetLang(Lang::Zh));
+    assert_eq!(back.errors, state.errors);
+}

@@ -48,8 +48,18 @@ pub fn app() -> Html {
     };
 
     let result = state.result.clone().map(Shared);
-    let chart_set =
-        use_memo(result.clone(), move |result| result.as_ref().map(|computed| ChartSet::new(lang, computed)));
+    let chart_set = use_memo((result.clone(), lang), move |(result, lang)| {
+        result.as_ref().map(|computed| ChartSet::new(*lang, computed))
+    });
+    // The document's language follows the app's, for screen readers and fonts.
+    use_effect_with(lang, |lang| {
+        let code = if *lang == Lang::Zh { "zh-CN" } else { "en" };
+        if let Some(root) =
+            web_sys::window().and_then(|window| window.document()).and_then(|doc| doc.document_element())
+        {
+            root.set_attribute("lang", code).ok();
+        }
+    });
     let stale = state.is_stale() && result.is_some();
     let scenario_name = state.file.as_ref().map(|file| file.name.clone()).unwrap_or_default();
     let township = state.file.as_ref().map(|file| file.township.name.clone()).unwrap_or_default();

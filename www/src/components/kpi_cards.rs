@@ -177,7 +177,11 @@ fn score_card(lang: Lang, computed: &Computed) -> Card {
         .iter()
         .enumerate()
         .map(|(part_idx, part)| {
-            let name = computed.scenario.assessment.get(part_idx).map_or(part.id.as_str(), |rule| rule.name.as_str());
+            let name = computed
+                .scenario
+                .assessment
+                .get(part_idx)
+                .map_or(part.id.as_str(), |rule| i18n::default_rule_name(lang, rule).unwrap_or(rule.name.as_str()));
             i18n::score_part(name, &format::points(part.points), &format::points(part.points_max))
         })
         .collect();

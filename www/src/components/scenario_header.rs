@@ -19,7 +19,7 @@ pub struct ScenarioHeaderProps {
     pub labels: Rc<[String]>,
     /// Index of the loaded template.
     pub selected: usize,
-    /// Receives [`Action::LoadTemplate`].
+    /// Receives [`Action::LoadTemplate`] and [`Action::SetLang`].
     pub on_action: Callback<Action>,
 }
 
@@ -35,6 +35,11 @@ pub fn scenario_header(props: &ScenarioHeaderProps) -> Html {
                 on_action.emit(Action::LoadTemplate(idx));
             }
         })
+    };
+    let on_toggle = {
+        let on_action = props.on_action.clone();
+        let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::SetLang(other)))
     };
     html! {
         <header class="header">
@@ -53,6 +58,10 @@ pub fn scenario_header(props: &ScenarioHeaderProps) -> Html {
                         <option value={idx.to_string()} selected={idx == props.selected}>{ label.clone() }</option>
                     }) }
                 </select>
+                <button type="button" class="lang-toggle" data-testid="lang-toggle" onclick={on_toggle}
+                    aria-label={ i18n::text(lang, Text::LangToggleLabel) }>
+                    { i18n::text(lang, Text::LangToggle) }
+                </button>
             </div>
         </header>
     }
