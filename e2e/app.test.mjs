@@ -1,6 +1,7 @@
 // e2e/app.test.mjs: end-to-end tests of the built Wuzha site (dist/) in headless Chromium: default scenario, controls, errors, JS API.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
   CHART_IDS,
@@ -327,5 +328,53 @@ test('the language toggle switches every interface text to English and back', as
     await page.click(tid('lang-toggle'));
     await pollUntil(() => page.evaluate(() => document.documentElement.lang), (lang) => lang === 'zh-CN');
     assert.match(await page.textContent(tid('input-error')), /总预算/);
+  });
+});
+
+test('save then open gives the same scenario; a dropped file opens; a bad file is refused and the plan kept', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    await typeInto(page, 'reward-per-install', '7');
+    await pollUntil(() => page.inputValue(tid('reward-per-install')), (value) => value === '7');
+    const fingerprint = (await page.textContent(tid('file-fingerprint'))).trim();
+    assert.match(fingerprint, /[0-9a-f]{4}-[0-9a-f]{4}$/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('file-save'))]);
+    assert.match(download.suggestedFilename(), /洪林镇.*\.json$/);
+    const savedPath = await download.path();
+    const saved = JSON.parse(fs.readFileSync(savedPath, 'utf8'));
+    assert.equal(saved.format_version, 1);
+    assert.ok(saved.rewards.every((reward) => reward.yuan_per_install === 7), 'the edit is in the saved file');
+
+    // Another template, then the saved file again: the same plan, the same fingerprint.
+    await page.selectOption(tid('template-select'), '3');
+    await pollUntil(() => page.textContent(tid('file-fingerprint')), (text) => text.trim() !== fingerprint);
+    await page.setInputFiles(tid('file-open'), savedPath);
+    await pollUntil(() => page.textContent(tid('file-fingerprint')), (text) => text.trim() === fingerprint);
+    assert.match(await page.textContent(tid('scenario-name')), /洪林镇/);
+    assert.equal(await page.inputValue(tid('reward-per-install')), '7');
+
+    // A broken file: the reasons are shown and the plan on screen stays.
+    const kpisBefore = await kpiTexts(page);
+    await page.setInputFiles(tid('file-open'), {
+      name: 'broken.json', mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...saved, villages: [{ ...saved.villages[0], residents: -5 }] })),
+    });
+    await page.waitForSelector(tid('file-error'));
+    const notice = await page.textContent(tid('file-error'));
+    assert.match(notice, /broken\.json/);
+    assert.match(notice, /villages\[0\]\.residents/);
+    assert.equal((await page.textContent(tid('file-fingerprint'))).trim(), fingerprint, 'the scenario is untouched');
+    assert.deepEqual(await kpiTexts(page), kpisBefore);
+    await screenshot(page, 'file-refused');
+
+    // Drag and drop: the template file dropped on the page opens.
+    const template = fs.readFileSync(new URL('../scenarios/template.json', import.meta.url), 'utf8');
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'template.json', { type: 'application/json' }));
+      document.querySelector('[data-testid="app"]').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, template);
+    await pollUntil(() => page.textContent(tid('scenario-name')), (text) => !/洪林镇/.test(text));
+    assert.equal(await page.$(tid('file-error')), null, 'a good file clears the notice');
   });
 });

@@ -124,6 +124,16 @@ pub enum Text {
     RuleYoyCases,
     /// Default assessment part: card-cutting.
     RuleCardCutting,
+    /// File menu: open.
+    FileOpen,
+    /// File menu: save.
+    FileSave,
+    /// File menu: the fingerprint's label.
+    FingerprintLabel,
+    /// File menu: what the fingerprint is for.
+    FingerprintHelp,
+    /// The template selector's entry for an opened file.
+    OpenedFileOption,
     /// The language button: the name of the other language.
     LangToggle,
     /// The language button's accessible label.
@@ -214,6 +224,14 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::RuleSystemBuilding => ("体系建设", "System building"),
         Text::RuleYoyCases => ("发案同比", "Cases year on year"),
         Text::RuleCardCutting => ("断卡行动", "Card-cutting"),
+        Text::FileOpen => ("打开文件", "Open file"),
+        Text::FileSave => ("保存文件", "Save file"),
+        Text::FingerprintLabel => ("指纹 ", "Fingerprint "),
+        Text::FingerprintHelp => (
+            "文件内容的简短指纹：两份文件指纹相同，内容即相同",
+            "A short fingerprint of the file's content: two files with the same fingerprint hold the same plan",
+        ),
+        Text::OpenedFileOption => ("已打开的文件", "Opened file"),
         Text::LangToggle => ("English", "中文"),
         Text::LangToggleLabel => ("切换为英文界面", "Switch to Chinese"),
         Text::LegendBudget => ("预算上限", "Budget cap"),
@@ -279,6 +297,31 @@ pub fn field_error(lang: Lang, field: &str, reason: &str) -> String {
     match lang {
         Lang::Zh => format!("{field}：{reason}"),
         Lang::En => format!("{field}: {reason}"),
+    }
+}
+
+/// The heading above the reasons a file was refused.
+pub fn file_refused_heading(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("文件“{name}”未打开，当前方案保持不变："),
+        Lang::En => format!("The file \"{name}\" was not opened; the current plan is unchanged:"),
+    }
+}
+
+/// A file refused for its size.
+pub fn file_too_large(lang: Lang, name: &str, bytes: f64, limit: f64) -> String {
+    let (mb, limit_mb) = (bytes / 1_048_576.0, limit / 1_048_576.0);
+    match lang {
+        Lang::Zh => format!("{name}：文件过大（{mb:.1} MB，上限 {limit_mb:.0} MB），未打开"),
+        Lang::En => format!("{name}: file too large ({mb:.1} MB, limit {limit_mb:.0} MB); not opened"),
+    }
+}
+
+/// A file whose text could not be read.
+pub fn file_unreadable(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{name}：无法读取该文件的文本，未打开"),
+        Lang::En => format!("{name}: the file's text cannot be read; not opened"),
     }
 }
 

@@ -100,8 +100,22 @@ pub struct InputError {
     pub message: String,
 }
 
+/// Why an opened file was refused; the current scenario is then left as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenRefusal {
+    /// The file is larger than [`MAX_OPEN_BYTES`] (its size in bytes).
+    TooLarge(f64),
+    /// The file could not be read as text.
+    Unreadable,
+    /// The file is not a valid scenario: every reason, by field.
+    Invalid(Vec<FieldError>),
+}
+
+/// The largest scenario file the app opens (5 MB; a township's file is normally under 100 KB).
+pub const MAX_OPEN_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
 /// What the user can do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Replace the scenario with the embedded template at this index.
     LoadTemplate(usize),
@@ -123,6 +137,21 @@ pub enum Action {
     SelectPhase(usize),
     /// Show every text in this language (errors already shown are worded again).
     SetLang(Lang),
+    /// Open a scenario file (picker or drag-and-drop): its name and its text. A valid file replaces the
+    /// scenario; an invalid one is refused with every reason and the scenario is left untouched.
+    OpenFile {
+        /// The file's name, e.g. `洪林镇2023.json`.
+        name: String,
+        /// Its text.
+        text: String,
+    },
+    /// A file could not be opened before its text was read (too large, unreadable).
+    OpenRefused {
+        /// The file's name.
+        name: String,
+        /// Why.
+        refusal: OpenRefusal,
+    },
 }
 
 /// The whole state of the app.
@@ -134,6 +163,10 @@ pub struct State {
     pub template_labels: Rc<[String]>,
     /// The template the scenario was loaded from.
     pub template_idx: usize,
+    /// The name of the opened file the scenario came from, when it did not come from a template.
+    pub opened_file: Option<String>,
+    /// The last refused file and why; cleared by the next edit or load.
+    pub refused_file: Option<(String, OpenRefusal)>,
     /// The scenario as edited; `None` only if the embedded template itself could not be read.
     pub file: Option<ScenarioFile>,
     /// The raw text of every control.
@@ -166,10 +199,40 @@ impl State {
     /// The state after loading template `template_idx` (clamped to the list).
     fn load(lang: Lang, template_labels: Rc<[String]>, template_idx: usize, n_simulations: u64) -> State {
         let template_idx = template_idx.min(TEMPLATES.len() - 1);
-        let mut state = State {
+        match wuzha::wire::parse_json(TEMPLATES[template_idx].json) {
+            Ok(file) => State::with_file(lang, template_labels, template_idx, file, n_simulations),
+            Err(error) => {
+                let mut state = State::empty(lang, template_labels, template_idx, n_simulations);
+                state.invalid = vec![error];
+                state.refresh_errors();
+                state
+            }
+        }
+    }
+
+    /// The state editing `file`, validated and simulated.
+    fn with_file(
+        lang: Lang,
+        template_labels: Rc<[String]>,
+        template_idx: usize,
+        file: ScenarioFile,
+        n_simulations: u64,
+    ) -> State {
+        let mut state = State::empty(lang, template_labels, template_idx, n_simulations);
+        state.file = Some(file);
+        state.reset_inputs(&Field::ALL);
+        state.recompute();
+        state.refresh_errors();
+        state
+    }
+
+    fn empty(lang: Lang, template_labels: Rc<[String]>, template_idx: usize, n_simulations: u64) -> State {
+        State {
             lang,
             template_labels,
             template_idx,
+            opened_file: None,
+            refused_file: None,
             file: None,
             inputs: Inputs::default(),
             result: None,
@@ -180,17 +243,23 @@ impl State {
             unreadable: Vec::new(),
             pending: Vec::new(),
             invalid: Vec::new(),
-        };
-        match wuzha::wire::parse_json(TEMPLATES[template_idx].json) {
-            Ok(file) => {
-                state.file = Some(file);
-                state.reset_inputs(&Field::ALL);
-                state.recompute();
-            }
-            Err(error) => state.invalid = vec![error],
         }
-        state.refresh_errors();
-        state
+    }
+
+    /// The heading and messages about the last refused file, in the state's language.
+    pub fn refused_file_notice(&self) -> Option<(String, Vec<String>)> {
+        let (name, _) = self.refused_file.as_ref()?;
+        Some((i18n::file_refused_heading(self.lang, name), self.refused_file_messages()))
+    }
+
+    /// The messages about the last refused file, in the state's language (empty when none was refused).
+    pub fn refused_file_messages(&self) -> Vec<String> {
+        let Some((name, refusal)) = &self.refused_file else { return Vec::new() };
+        match refusal {
+            OpenRefusal::TooLarge(bytes) => vec![i18n::file_too_large(self.lang, name, *bytes, MAX_OPEN_BYTES)],
+            OpenRefusal::Unreadable => vec![i18n::file_unreadable(self.lang, name)],
+            OpenRefusal::Invalid(errors) => errors.iter().map(|error| error.message(self.lang)).collect(),
+        }
     }
 
     /// True when the results on screen are not those of the controls' current text.
@@ -391,6 +460,24 @@ impl State {
                 state.refresh_errors();
                 Rc::new(state)
             }
+            Action::OpenFile { name, text } => match wuzha::parse_scenario(&text) {
+                Ok((file, _)) => {
+                    let labels = self.template_labels.clone();
+                    let mut state = State::with_file(self.lang, labels, self.template_idx, file, self.n_simulations);
+                    state.opened_file = Some(name);
+                    Rc::new(state)
+                }
+                Err(errors) => {
+                    let mut state = (*self).clone();
+                    state.refused_file = Some((name, OpenRefusal::Invalid(errors)));
+                    Rc::new(state)
+                }
+            },
+            Action::OpenRefused { name, refusal } => {
+                let mut state = (*self).clone();
+                state.refused_file = Some((name, refusal));
+                Rc::new(state)
+            }
             Action::SetLang(lang) => {
                 if lang == self.lang {
                     return self;
@@ -418,6 +505,7 @@ impl State {
                 }
                 let Some(file) = &self.file else { return self };
                 let mut state = (*self).clone();
+                state.refused_file = None;
                 state.unreadable.retain(|(other, _)| *other != field);
                 state.pending.retain(|other| *other != field);
                 if field.is_number() && text.trim().is_empty() && !commit {

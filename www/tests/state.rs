@@ -239,3 +239,35 @@ fn switching_the_language_rewords_labels_and_shown_errors() {
     let back = english.reduce(Action::SetLang(Lang::Zh));
     assert_eq!(back.errors, state.errors);
 }
+
+#[test]
+fn opening_a_valid_file_replaces_the_scenario() {
+    let state = Rc::new(State::new(Lang::Zh));
+    let text = include_str!("../../scenarios/template.json");
+    let opened = state.reduce(Action::OpenFile { name: "示例.json".into(), text: text.into() });
+    assert_eq!(opened.opened_file.as_deref(), Some("示例.json"));
+    assert_eq!(opened.file.as_ref().map(|file| file.township.name.as_str()), Some("示例镇"));
+    assert!(opened.errors.is_empty() && opened.refused_file_messages().is_empty());
+    assert!(opened.result.is_some());
+}
+
+#[test]
+fn a_bad_file_is_refused_with_every_reason_and_the_scenario_is_untouched() {
+    let state = Rc::new(State::new(Lang::Zh));
+    let before = state.file.clone();
+    let text = include_str!("../../scenarios/template.json").replacen("\"residents\": ", "\"residents\": -", 1);
+    let refused = state.reduce(Action::OpenFile { name: "坏文件.json".into(), text });
+    assert_eq!(refused.file, before, "the current scenario is left as it was");
+    assert!(refused.opened_file.is_none());
+    let messages = refused.refused_file_messages();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("villages[0].residents: 数值 -"), "{messages:?}");
+
+    let too_large = refused.reduce(Action::OpenRefused {
+        name: "大文件.json".into(),
+        refusal: wuzha_www::state::OpenRefusal::TooLarge(9.0 * 1024.0 * 1024.0),
+    });
+    assert_eq!(too_large.refused_file_messages(), ["大文件.json：文件过大（9.0 MB，上限 5 MB），未打开"]);
+    let edited = too_large.reduce(Action::Set { field: Field::Reward, text: "3".into(), commit: true });
+    assert!(edited.refused_file_messages().is_empty(), "the next edit clears the notice");
+}

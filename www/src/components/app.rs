@@ -3,6 +3,7 @@
 use super::chart_canvas::{ChartCanvas, ChartData};
 use super::controls_panel::{ControlsPanel, ControlsView};
 use super::error_list::ErrorList;
+use super::file_menu::{open_file, FileMenu};
 use super::kpi_cards::KpiCards;
 use super::scenario_header::ScenarioHeader;
 use super::{Shared, UpdateClock};
@@ -60,6 +61,29 @@ pub fn app() -> Html {
             root.set_attribute("lang", code).ok();
         }
     });
+    // The file as saved, and its fingerprint: computed once per edit of the file, not per render.
+    let saved = use_memo(state.file.clone(), |file| {
+        file.as_ref().map(|file| {
+            let json = wuzha::wire::to_json(file);
+            (AttrValue::from(json), AttrValue::from(wuzha::wire::fingerprint(file)))
+        })
+    });
+    let (json, fingerprint) = match saved.as_ref() {
+        Some((json, fingerprint)) => (Some(json.clone()), fingerprint.clone()),
+        None => (None, AttrValue::default()),
+    };
+    // Dropping a file anywhere on the page opens it.
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
+    let on_drop = {
+        let on_action = on_action.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if let Some(file) = event.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0)) {
+                open_file(file, on_action.clone());
+            }
+        })
+    };
+    let refused = state.refused_file_notice();
     let stale = state.is_stale() && result.is_some();
     let scenario_name = state.file.as_ref().map(|file| file.name.clone()).unwrap_or_default();
     let township = state.file.as_ref().map(|file| file.township.name.clone()).unwrap_or_default();
@@ -79,9 +103,17 @@ pub fn app() -> Html {
     };
 
     html! {
-        <div class="app" data-testid="app" ref={clock.root()}>
-            <ScenarioHeader {lang} name={scenario_name} {township} labels={state.template_labels.clone()}
-                selected={state.template_idx} on_action={on_action.clone()} />
+        <div class="app" data-testid="app" ref={clock.root()} ondragover={on_drag_over} ondrop={on_drop}>
+            <ScenarioHeader {lang} name={scenario_name.clone()} {township} labels={state.template_labels.clone()}
+                selected={state.template_idx} opened_file={state.opened_file.clone().map(AttrValue::from)}
+                on_action={on_action.clone()} />
+            <FileMenu {lang} {json} file_stem={scenario_name} {fingerprint} on_action={on_action.clone()} />
+            if let Some((heading, messages)) = refused {
+                <div class="error-box file-error" data-testid="file-error" role="alert">
+                    <p class="error-heading">{ heading }</p>
+                    <ul>{ for messages.iter().map(|message| html! { <li>{ message.clone() }</li> }) }</ul>
+                </div>
+            }
             <div class="layout">
                 <ControlsPanel {lang} view={ControlsView::of(&state)} on_action={on_action.clone()} />
                 <main class={classes!("results", stale.then_some("stale"))} aria-live="polite">

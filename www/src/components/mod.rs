@@ -4,6 +4,7 @@ pub mod app;
 pub mod chart_canvas;
 pub mod controls_panel;
 pub mod error_list;
+pub mod file_menu;
 pub mod kpi_cards;
 pub mod scenario_header;
 

@@ -19,6 +19,8 @@ pub struct ScenarioHeaderProps {
     pub labels: Rc<[String]>,
     /// Index of the loaded template.
     pub selected: usize,
+    /// The name of an opened file, when the scenario came from one rather than a template.
+    pub opened_file: Option<AttrValue>,
     /// Receives [`Action::LoadTemplate`] and [`Action::SetLang`].
     pub on_action: Callback<Action>,
 }
@@ -54,8 +56,15 @@ pub fn scenario_header(props: &ScenarioHeaderProps) -> Html {
             <div class="template-picker">
                 <label for="template-select">{ i18n::text(lang, Text::TemplateLabel) }</label>
                 <select id="template-select" data-testid="template-select" onchange={on_change}>
+                    if let Some(name) = &props.opened_file {
+                        <option value="opened" selected=true disabled=true>
+                            { format!("{}：{}", i18n::text(lang, Text::OpenedFileOption), name) }
+                        </option>
+                    }
                     { for props.labels.iter().enumerate().map(|(idx, label)| html! {
-                        <option value={idx.to_string()} selected={idx == props.selected}>{ label.clone() }</option>
+                        <option value={idx.to_string()} selected={props.opened_file.is_none() && idx == props.selected}>
+                            { label.clone() }
+                        </option>
                     }) }
                 </select>
                 <button type="button" class="lang-toggle" data-testid="lang-toggle" onclick={on_toggle}

@@ -1,0 +1,118 @@
+//! The file menu: open a scenario file (picker or drag-and-drop onto the page), save the edited scenario as a
+//! `.json` download with a readable name, and the file's fingerprint so two planners can compare versions.
+
+use crate::i18n::{self, Lang, Text};
+use crate::state::{Action, OpenRefusal, MAX_OPEN_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, HtmlInputElement, Url};
+use yew::prelude::*;
+
+/// Props of [`FileMenu`].
+#[derive(Properties, PartialEq)]
+pub struct FileMenuProps {
+    /// Language of the texts.
+    pub lang: Lang,
+    /// The scenario as a file (`wuzha::wire::to_json`), or `None` when there is nothing to save.
+    pub json: Option<AttrValue>,
+    /// The name to save under, without `.json`.
+    pub file_stem: AttrValue,
+    /// The fingerprint of the scenario (`wuzha::wire::fingerprint`).
+    pub fingerprint: AttrValue,
+    /// Receives [`Action::OpenFile`] and [`Action::OpenRefused`].
+    pub on_action: Callback<Action>,
+}
+
+/// Reads `file` and sends [`Action::OpenFile`], or [`Action::OpenRefused`] if it is too large or not text.
+pub fn open_file(file: File, on_action: Callback<Action>) {
+    let name = file.name();
+    if file.size() > MAX_OPEN_BYTES {
+        on_action.emit(Action::OpenRefused { name, refusal: OpenRefusal::TooLarge(file.size()) });
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(file.text()).await.ok().and_then(|text| text.as_string()) {
+            Some(text) => on_action.emit(Action::OpenFile { name, text }),
+            None => on_action.emit(Action::OpenRefused { name, refusal: OpenRefusal::Unreadable }),
+        }
+    });
+}
+
+/// Offers `text` as a download named `file_name`. Returns `None` if the browser refused (nothing to do then).
+fn download(text: &str, file_name: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json;charset=utf-8");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    let document = web_sys::window()?.document()?;
+    let anchor: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Url::revoke_object_url(&url).ok()
+}
+
+/// A file name from a plan title: characters that Windows forbids become `_`, and it is kept short.
+pub fn file_name(stem: &str) -> String {
+    let cleaned: String = stem
+        .trim()
+        .chars()
+        .map(|ch| if "\\/:*?\"<>|".contains(ch) || ch.is_control() { '_' } else { ch })
+        .take(80)
+        .collect();
+    let cleaned = cleaned.trim();
+    format!("{}.json", if cleaned.is_empty() { "wuzha" } else { cleaned })
+}
+
+/// The open and save buttons and the fingerprint.
+#[function_component(FileMenu)]
+pub fn file_menu(props: &FileMenuProps) -> Html {
+    let lang = props.lang;
+    let on_pick = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else { return };
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                open_file(file, on_action.clone());
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let on_save = {
+        let json = props.json.clone();
+        let name = file_name(&props.file_stem);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(json) = &json {
+                let _ = download(json, &name);
+            }
+        })
+    };
+    html! {
+        <div class="file-menu">
+            <input id="file-open" class="visually-hidden" type="file" accept=".json,application/json"
+                data-testid="file-open" onchange={on_pick} />
+            <label class="button" for="file-open">{ i18n::text(lang, Text::FileOpen) }</label>
+            <button type="button" class="button" data-testid="file-save" onclick={on_save}
+                disabled={props.json.is_none()}>
+                { i18n::text(lang, Text::FileSave) }
+            </button>
+            <span class="fingerprint" data-testid="file-fingerprint" title={i18n::text(lang, Text::FingerprintHelp)}>
+                { i18n::text(lang, Text::FingerprintLabel) }{ props.fingerprint.clone() }
+            </span>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_are_safe_and_readable() {
+        assert_eq!(file_name("2022年度洪林镇实施方案"), "2022年度洪林镇实施方案.json");
+        assert_eq!(file_name("a/b:c*?"), "a_b_c__.json");
+        assert_eq!(file_name("   "), "wuzha.json");
+    }
+}
