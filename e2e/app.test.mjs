@@ -378,3 +378,31 @@ test('save then open gives the same scenario; a dropped file opens; a bad file i
     assert.equal(await page.$(tid('file-error')), null, 'a good file clears the notice');
   });
 });
+
+test('undo and redo by button and by Ctrl+Z / Ctrl+Y restore every edit', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const rate = () => page.textContent(tid('kpi-rate-at-deadline'));
+    const original = await rate();
+    assert.equal(await page.isDisabled(tid('undo')), true, 'nothing to undo at first');
+    await typeInto(page, 'reward-per-install', '10');
+    await pollUntil(rate, (text) => text !== original);
+    const withReward = await rate();
+    await typeInto(page, 'budget-total', '150000');
+    await pollUntil(() => page.textContent(tid('kpi-total-cost')), (text) => /15/.test(text));
+
+    await page.click(tid('undo'));
+    await pollUntil(() => page.inputValue(tid('budget-total')), (value) => value === '80000');
+    await page.keyboard.press('Control+z');
+    await pollUntil(() => page.inputValue(tid('reward-per-install')), (value) => value === '2');
+    assert.equal(await rate(), original, 'typing 10 was one step');
+    assert.equal(await page.isDisabled(tid('undo')), true);
+
+    await page.keyboard.press('Control+y');
+    await pollUntil(() => page.inputValue(tid('reward-per-install')), (value) => value === '10');
+    assert.equal(await rate(), withReward);
+    await page.click(tid('redo'));
+    await pollUntil(() => page.inputValue(tid('budget-total')), (value) => value === '150000');
+    assert.equal(await page.isDisabled(tid('redo')), true);
+    await screenshot(page, 'undo-redo');
+  });
+});

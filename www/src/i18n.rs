@@ -124,6 +124,14 @@ pub enum Text {
     RuleYoyCases,
     /// Default assessment part: card-cutting.
     RuleCardCutting,
+    /// Undo button.
+    Undo,
+    /// Undo button's tooltip.
+    UndoHelp,
+    /// Redo button.
+    Redo,
+    /// Redo button's tooltip.
+    RedoHelp,
     /// File menu: open.
     FileOpen,
     /// File menu: save.
@@ -224,6 +232,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::RuleSystemBuilding => ("体系建设", "System building"),
         Text::RuleYoyCases => ("发案同比", "Cases year on year"),
         Text::RuleCardCutting => ("断卡行动", "Card-cutting"),
+        Text::Undo => ("撤销", "Undo"),
+        Text::UndoHelp => ("撤销上一步修改（Ctrl+Z）", "Undo the last change (Ctrl+Z)"),
+        Text::Redo => ("重做", "Redo"),
+        Text::RedoHelp => ("重做撤销的修改（Ctrl+Y）", "Redo the undone change (Ctrl+Y)"),
         Text::FileOpen => ("打开文件", "Open file"),
         Text::FileSave => ("保存文件", "Save file"),
         Text::FingerprintLabel => ("指纹 ", "Fingerprint "),

@@ -13,6 +13,7 @@ pub mod api;
 pub mod charts;
 pub mod components;
 pub mod format;
+pub mod history;
 pub mod i18n;
 pub mod state;
 pub mod templates;

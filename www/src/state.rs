@@ -7,6 +7,7 @@
 //! result (marked stale by the errors beside it) and keeps the raw text the user typed.
 
 use crate::format;
+use crate::history::History;
 use crate::i18n::{self, Lang, Text};
 use crate::templates::{self, TEMPLATES};
 use std::rc::Rc;
@@ -114,6 +115,14 @@ pub enum OpenRefusal {
 /// The largest scenario file the app opens (5 MB; a township's file is normally under 100 KB).
 pub const MAX_OPEN_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
+/// What undo and redo restore: the scenario and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    file: Option<ScenarioFile>,
+    template_idx: usize,
+    opened_file: Option<String>,
+}
+
 /// What the user can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -145,6 +154,10 @@ pub enum Action {
         /// Its text.
         text: String,
     },
+    /// Go back one step (Ctrl+Z): every change of the scenario is a step; typing in one box is one step.
+    Undo,
+    /// Go forward one step again (Ctrl+Y, Ctrl+Shift+Z).
+    Redo,
     /// A file could not be opened before its text was read (too large, unreadable).
     OpenRefused {
         /// The file's name.
@@ -181,6 +194,12 @@ pub struct State {
     pub selected_phase: usize,
     /// How many simulations this state has run since the app started (for tests and benchmarks).
     pub n_simulations: u64,
+    /// Earlier scenarios, newest on top.
+    undo: History<Snapshot>,
+    /// Scenarios undone, newest on top; cleared by a new change.
+    redo: History<Snapshot>,
+    /// The control being typed into, whose keystrokes make one undo step until it is committed.
+    typing: Option<Field>,
     /// Controls whose text cannot be read, with the reason.
     unreadable: Vec<(Field, String)>,
     /// Controls whose text is held back until committed (an empty number box while typing).
@@ -233,6 +252,9 @@ impl State {
             template_idx,
             opened_file: None,
             refused_file: None,
+            undo: History::default(),
+            redo: History::default(),
+            typing: None,
             file: None,
             inputs: Inputs::default(),
             result: None,
@@ -244,6 +266,45 @@ impl State {
             pending: Vec::new(),
             invalid: Vec::new(),
         }
+    }
+
+    /// True when there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot { file: self.file.clone(), template_idx: self.template_idx, opened_file: self.opened_file.clone() }
+    }
+
+    /// `next`, a state with a new scenario, given this state's history plus this state as the newest step.
+    fn after_change(&self, mut next: State) -> State {
+        next.undo = self.undo.push(self.snapshot());
+        next.redo = History::default();
+        next
+    }
+
+    /// The state showing `snapshot`, keeping language, selection (where it still exists) and counters.
+    fn restored(&self, snapshot: Snapshot, undo: History<Snapshot>, redo: History<Snapshot>) -> State {
+        let labels = self.template_labels.clone();
+        let mut state = match snapshot.file {
+            Some(file) => State::with_file(self.lang, labels, snapshot.template_idx, file, self.n_simulations),
+            None => State::load(self.lang, labels, snapshot.template_idx, self.n_simulations),
+        };
+        state.opened_file = snapshot.opened_file;
+        let (n_targets, n_phases) = state.file.as_ref().map_or((0, 0), |file| (file.targets.len(), file.phases.len()));
+        state.selected_target = self.selected_target.min(n_targets.saturating_sub(1));
+        state.selected_phase = self.selected_phase.min(n_phases.saturating_sub(1));
+        state.reset_inputs(&Field::ALL);
+        state.refresh_errors();
+        state.undo = undo;
+        state.redo = redo;
+        state
     }
 
     /// The heading and messages about the last refused file, in the state's language.
@@ -436,8 +497,23 @@ impl State {
     fn next(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::LoadTemplate(idx) => {
-                Rc::new(State::load(self.lang, self.template_labels.clone(), idx, self.n_simulations))
+                let loaded = State::load(self.lang, self.template_labels.clone(), idx, self.n_simulations);
+                Rc::new(self.after_change(loaded))
             }
+            Action::Undo => match self.undo.pop() {
+                Some((snapshot, undo)) => {
+                    let redo = self.redo.push(self.snapshot());
+                    Rc::new(self.restored(snapshot, undo, redo))
+                }
+                None => self,
+            },
+            Action::Redo => match self.redo.pop() {
+                Some((snapshot, redo)) => {
+                    let undo = self.undo.push(self.snapshot());
+                    Rc::new(self.restored(snapshot, undo, redo))
+                }
+                None => self,
+            },
             Action::SelectTarget(idx) => {
                 let n_targets = self.file.as_ref().map_or(0, |file| file.targets.len());
                 if idx == self.selected_target || idx >= n_targets {
@@ -445,6 +521,7 @@ impl State {
                 }
                 let mut state = (*self).clone();
                 state.selected_target = idx;
+                state.typing = None;
                 state.reset_inputs(&[Field::Threshold, Field::Deadline]);
                 state.refresh_errors();
                 Rc::new(state)
@@ -456,6 +533,7 @@ impl State {
                 }
                 let mut state = (*self).clone();
                 state.selected_phase = idx;
+                state.typing = None;
                 state.reset_inputs(&[Field::PhaseStart, Field::PhaseEnd]);
                 state.refresh_errors();
                 Rc::new(state)
@@ -465,7 +543,7 @@ impl State {
                     let labels = self.template_labels.clone();
                     let mut state = State::with_file(self.lang, labels, self.template_idx, file, self.n_simulations);
                     state.opened_file = Some(name);
-                    Rc::new(state)
+                    Rc::new(self.after_change(state))
                 }
                 Err(errors) => {
                     let mut state = (*self).clone();
@@ -501,6 +579,12 @@ impl State {
             Action::Set { field, text, commit } => {
                 let is_pending = self.pending.contains(&field);
                 if self.inputs.get(field) == text && !(commit && is_pending) {
+                    // Leaving the box ends its undo step.
+                    if commit && self.typing == Some(field) {
+                        let mut state = (*self).clone();
+                        state.typing = None;
+                        return Rc::new(state);
+                    }
                     return self;
                 }
                 let Some(file) = &self.file else { return self };
@@ -519,12 +603,18 @@ impl State {
                 match applied {
                     Ok(new_file) => {
                         if state.file.as_ref() != Some(&new_file) {
+                            // Keystrokes in the same box make one step; a new box or a committed edit starts another.
+                            if self.typing != Some(field) {
+                                state.undo = self.undo.push(self.snapshot());
+                            }
+                            state.redo = History::default();
                             state.file = Some(new_file);
                             state.recompute();
                         }
                     }
                     Err(reason) => state.unreadable.push((field, reason)),
                 }
+                state.typing = if commit { None } else { Some(field) };
                 state.refresh_errors();
                 Rc::new(state)
             }

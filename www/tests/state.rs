@@ -73,8 +73,11 @@ fn repeating_the_same_text_changes_nothing_and_does_not_simulate() {
     let state = after(&[set(Field::Reward, "5")]);
     let again = state.clone().reduce(set(Field::Reward, "5"));
     assert!(Rc::ptr_eq(&state, &again), "the same Rc: no re-render");
+    // The change event after the input events only ends the undo step: the same scenario, no new simulation.
     let committed = state.clone().reduce(commit(Field::Reward, "5"));
-    assert!(Rc::ptr_eq(&state, &committed), "the change event after the input event is a no-op");
+    assert_eq!(committed.file, state.file);
+    assert_eq!(committed.n_simulations, state.n_simulations);
+    assert!(Rc::ptr_eq(&committed, &committed.clone().reduce(commit(Field::Reward, "5"))), "then it is a no-op");
     // A different text for the same number updates the text but does not simulate again.
     let same_number = state.clone().reduce(set(Field::Reward, "5.0"));
     assert_eq!(same_number.inputs.get(Field::Reward), "5.0");
@@ -270,4 +273,34 @@ fn a_bad_file_is_refused_with_every_reason_and_the_scenario_is_untouched() {
     assert_eq!(too_large.refused_file_messages(), ["大文件.json：文件过大（9.0 MB，上限 5 MB），未打开"]);
     let edited = too_large.reduce(Action::Set { field: Field::Reward, text: "3".into(), commit: true });
     assert!(edited.refused_file_messages().is_empty(), "the next edit clears the notice");
+}
+
+#[test]
+fn undo_and_redo_walk_every_change_and_typing_in_one_box_is_one_step() {
+    let start = Rc::new(State::new(Lang::Zh));
+    assert!(!start.can_undo() && !start.can_redo());
+    let original = start.file.clone();
+    // Typing "10" key by key, then leaving the box: one step.
+    let typed = start
+        .reduce(Action::Set { field: Field::Reward, text: "1".into(), commit: false })
+        .reduce(Action::Set { field: Field::Reward, text: "10".into(), commit: false })
+        .reduce(Action::Set { field: Field::Reward, text: "10".into(), commit: true });
+    let budget = typed.clone().reduce(Action::Set { field: Field::Budget, text: "120000".into(), commit: true });
+    let template = budget.clone().reduce(Action::LoadTemplate(3));
+    assert!(template.can_undo());
+
+    let back1 = template.reduce(Action::Undo);
+    assert_eq!(back1.file, budget.file, "undo a template switch");
+    assert_eq!(back1.inputs.get(Field::Budget), "120000");
+    let back2 = back1.reduce(Action::Undo);
+    assert_eq!(back2.file, typed.file);
+    let back3 = back2.reduce(Action::Undo);
+    assert_eq!(back3.file, original, "the whole typed entry is one step");
+    assert!(!back3.can_undo());
+    assert_eq!(back3.inputs.get(Field::Reward), "2");
+
+    let forward = back3.reduce(Action::Redo).reduce(Action::Redo);
+    assert_eq!(forward.file, budget.file);
+    let branched = forward.reduce(Action::Set { field: Field::Reward, text: "5".into(), commit: true });
+    assert!(!branched.can_redo(), "a new change clears the redo steps");
 }

@@ -11,6 +11,8 @@ use crate::charts;
 use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, Computed, State};
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The chart data of one result, built once per result.
@@ -27,6 +29,18 @@ impl ChartSet {
             cost: ChartData::Cost(Rc::new(charts::cost_chart(lang, computed))),
             cases: ChartData::Cases(Rc::new(charts::cases_chart(lang, computed))),
         }
+    }
+}
+
+/// The undo or redo a key press asks for, if any.
+fn shortcut(event: &KeyboardEvent) -> Option<Action> {
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+        return None;
+    }
+    match (event.key().to_lowercase().as_str(), event.shift_key()) {
+        ("z", false) => Some(Action::Undo),
+        ("y", _) | ("z", true) => Some(Action::Redo),
+        _ => None,
     }
 }
 
@@ -84,6 +98,27 @@ pub fn app() -> Html {
         })
     };
     let refused = state.refused_file_notice();
+    // Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, wherever the focus is (⌘ on a Mac).
+    {
+        let on_action = on_action.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                if let Some(action) = shortcut(&event) {
+                    event.prevent_default();
+                    on_action.emit(action);
+                }
+            });
+            let document = web_sys::window().and_then(|window| window.document());
+            if let Some(document) = &document {
+                let _ = document.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(document) = &document {
+                    let _ = document.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let stale = state.is_stale() && result.is_some();
     let scenario_name = state.file.as_ref().map(|file| file.name.clone()).unwrap_or_default();
     let township = state.file.as_ref().map(|file| file.township.name.clone()).unwrap_or_default();
@@ -107,7 +142,8 @@ pub fn app() -> Html {
             <ScenarioHeader {lang} name={scenario_name.clone()} {township} labels={state.template_labels.clone()}
                 selected={state.template_idx} opened_file={state.opened_file.clone().map(AttrValue::from)}
                 on_action={on_action.clone()} />
-            <FileMenu {lang} {json} file_stem={scenario_name} {fingerprint} on_action={on_action.clone()} />
+            <FileMenu {lang} {json} file_stem={scenario_name} {fingerprint} can_undo={state.can_undo()}
+                can_redo={state.can_redo()} on_action={on_action.clone()} />
             if let Some((heading, messages)) = refused {
                 <div class="error-box file-error" data-testid="file-error" role="alert">
                     <p class="error-heading">{ heading }</p>

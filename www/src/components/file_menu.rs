@@ -19,7 +19,11 @@ pub struct FileMenuProps {
     pub file_stem: AttrValue,
     /// The fingerprint of the scenario (`wuzha::wire::fingerprint`).
     pub fingerprint: AttrValue,
-    /// Receives [`Action::OpenFile`] and [`Action::OpenRefused`].
+    /// True when there is a step to undo.
+    pub can_undo: bool,
+    /// True when there is a step to redo.
+    pub can_redo: bool,
+    /// Receives [`Action::OpenFile`], [`Action::OpenRefused`], [`Action::Undo`] and [`Action::Redo`].
     pub on_action: Callback<Action>,
 }
 
@@ -89,8 +93,20 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
             }
         })
     };
+    let step = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
     html! {
         <div class="file-menu">
+            <button type="button" class="button" data-testid="undo" onclick={step(Action::Undo)}
+                disabled={!props.can_undo} title={i18n::text(lang, Text::UndoHelp)}>
+                { i18n::text(lang, Text::Undo) }
+            </button>
+            <button type="button" class="button" data-testid="redo" onclick={step(Action::Redo)}
+                disabled={!props.can_redo} title={i18n::text(lang, Text::RedoHelp)}>
+                { i18n::text(lang, Text::Redo) }
+            </button>
             <input id="file-open" class="visually-hidden" type="file" accept=".json,application/json"
                 data-testid="file-open" onchange={on_pick} />
             <label class="button" for="file-open">{ i18n::text(lang, Text::FileOpen) }</label>
