@@ -406,3 +406,25 @@ test('undo and redo by button and by Ctrl+Z / Ctrl+Y restore every edit', async 
     await screenshot(page, 'undo-redo');
   });
 });
+
+test('autosave: an edit survives a reload, and corrupt saved data falls back to the default plan', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    assert.equal(await page.$(tid('restored-notice')), null, 'a first visit restores nothing');
+    await typeInto(page, 'reward-per-install', '7');
+    await pollUntil(() => page.inputValue(tid('reward-per-install')), (value) => value === '7');
+    const fingerprint = (await page.textContent(tid('file-fingerprint'))).trim();
+
+    await page.reload({ waitUntil: 'load' });
+    await waitForApp(page);
+    await page.waitForSelector(tid('restored-notice'));
+    assert.equal(await page.inputValue(tid('reward-per-install')), '7');
+    assert.equal((await page.textContent(tid('file-fingerprint'))).trim(), fingerprint);
+    await screenshot(page, 'autosave-restored');
+
+    await page.evaluate(() => localStorage.setItem('wuzha.v1.scenario', '{"format_version": 1, "name": '));
+    await page.reload({ waitUntil: 'load' });
+    await waitForApp(page);
+    assert.equal(await page.inputValue(tid('reward-per-install')), '2', 'the default 洪林镇 plan');
+    assert.equal(await page.$(tid('restored-notice')), null);
+  });
+});

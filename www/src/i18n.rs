@@ -124,6 +124,8 @@ pub enum Text {
     RuleYoyCases,
     /// Default assessment part: card-cutting.
     RuleCardCutting,
+    /// Shown when the scenario was restored from the autosave of an earlier visit.
+    RestoredNotice,
     /// Undo button.
     Undo,
     /// Undo button's tooltip.
@@ -232,6 +234,7 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::RuleSystemBuilding => ("体系建设", "System building"),
         Text::RuleYoyCases => ("发案同比", "Cases year on year"),
         Text::RuleCardCutting => ("断卡行动", "Card-cutting"),
+        Text::RestoredNotice => ("已恢复上次编辑的方案", "Restored the plan from your last visit"),
         Text::Undo => ("撤销", "Undo"),
         Text::UndoHelp => ("撤销上一步修改（Ctrl+Z）", "Undo the last change (Ctrl+Z)"),
         Text::Redo => ("重做", "Redo"),

@@ -16,6 +16,7 @@ pub mod format;
 pub mod history;
 pub mod i18n;
 pub mod state;
+pub mod storage;
 pub mod templates;
 
 use i18n::{Lang, Text};

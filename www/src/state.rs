@@ -115,6 +115,17 @@ pub enum OpenRefusal {
 /// The largest scenario file the app opens (5 MB; a township's file is normally under 100 KB).
 pub const MAX_OPEN_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
+/// What autosave keeps in the browser: the scenario file and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// The scenario as a file (`wuzha::wire::to_json`).
+    pub scenario_json: String,
+    /// The template it was loaded from.
+    pub template_idx: usize,
+    /// The name of the opened file it came from, if any.
+    pub opened_file: Option<String>,
+}
+
 /// What undo and redo restore: the scenario and where it came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
@@ -180,6 +191,8 @@ pub struct State {
     pub opened_file: Option<String>,
     /// The last refused file and why; cleared by the next edit or load.
     pub refused_file: Option<(String, OpenRefusal)>,
+    /// True when the scenario was restored from the autosave of an earlier visit (until the next change).
+    pub restored: bool,
     /// The scenario as edited; `None` only if the embedded template itself could not be read.
     pub file: Option<ScenarioFile>,
     /// The raw text of every control.
@@ -213,6 +226,27 @@ impl State {
     pub fn new(lang: Lang) -> State {
         let labels: Rc<[String]> = templates::labels(lang).into();
         State::load(lang, labels, templates::DEFAULT_TEMPLATE, 0)
+    }
+
+    /// The app's first state when the browser kept an autosaved session: that scenario, as it was left
+    /// (even if it did not validate then). A session that cannot be read gives the default state.
+    pub fn restore(lang: Lang, session: &Session) -> State {
+        let Ok(file) = wuzha::wire::parse_json(&session.scenario_json) else { return State::new(lang) };
+        let labels: Rc<[String]> = templates::labels(lang).into();
+        let template_idx = session.template_idx.min(TEMPLATES.len() - 1);
+        let mut state = State::with_file(lang, labels, template_idx, file, 0);
+        state.opened_file = session.opened_file.clone();
+        state.restored = true;
+        state
+    }
+
+    /// What autosave keeps of this state, or `None` when there is no scenario.
+    pub fn session(&self) -> Option<Session> {
+        Some(Session {
+            scenario_json: wuzha::wire::to_json(self.file.as_ref()?),
+            template_idx: self.template_idx,
+            opened_file: self.opened_file.clone(),
+        })
     }
 
     /// The state after loading template `template_idx` (clamped to the list).
@@ -252,6 +286,7 @@ impl State {
             template_idx,
             opened_file: None,
             refused_file: None,
+            restored: false,
             undo: History::default(),
             redo: History::default(),
             typing: None,
@@ -284,6 +319,7 @@ impl State {
 
     /// `next`, a state with a new scenario, given this state's history plus this state as the newest step.
     fn after_change(&self, mut next: State) -> State {
+        next.restored = false;
         next.undo = self.undo.push(self.snapshot());
         next.redo = History::default();
         next
@@ -607,6 +643,7 @@ impl State {
                             if self.typing != Some(field) {
                                 state.undo = self.undo.push(self.snapshot());
                             }
+                            state.restored = false;
                             state.redo = History::default();
                             state.file = Some(new_file);
                             state.recompute();

@@ -304,3 +304,20 @@ fn undo_and_redo_walk_every_change_and_typing_in_one_box_is_one_step() {
     let branched = forward.reduce(Action::Set { field: Field::Reward, text: "5".into(), commit: true });
     assert!(!branched.can_redo(), "a new change clears the redo steps");
 }
+
+#[test]
+fn an_autosaved_session_is_restored_and_a_corrupt_one_is_ignored() {
+    let edited =
+        Rc::new(State::new(Lang::Zh)).reduce(Action::Set { field: Field::Reward, text: "7".into(), commit: true });
+    let session = edited.session().expect("a scenario to save");
+    let restored = State::restore(Lang::Zh, &session);
+    assert!(restored.restored);
+    assert_eq!(restored.file, edited.file);
+    assert_eq!(restored.inputs.get(Field::Reward), "7");
+    assert!(restored.result.is_some());
+
+    let corrupt = wuzha_www::state::Session { scenario_json: "{\"format_version\": 1".into(), ..session };
+    let fallback = State::restore(Lang::Zh, &corrupt);
+    assert!(!fallback.restored);
+    assert_eq!(fallback.file, State::new(Lang::Zh).file, "the default scenario instead");
+}

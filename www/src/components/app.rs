@@ -9,7 +9,8 @@ use super::scenario_header::ScenarioHeader;
 use super::{Shared, UpdateClock};
 use crate::charts;
 use crate::i18n::{self, Lang, Text};
-use crate::state::{Action, Computed, State};
+use crate::state::{Action, Computed, Session, State};
+use crate::storage;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -50,7 +51,13 @@ pub fn app() -> Html {
     let root = use_node_ref();
     // Created before the reducer so that the first measurement includes the first simulation.
     let clock = (*use_memo((), |_| UpdateClock::new(root.clone()))).clone();
-    let state = use_reducer(|| State::new(Lang::Zh));
+    let state = use_reducer(|| {
+        let lang = storage::load_lang().unwrap_or(Lang::Zh);
+        match storage::load_session() {
+            Some(session) => State::restore(lang, &session),
+            None => State::new(lang),
+        }
+    });
     let lang = state.lang;
 
     let on_action = {
@@ -86,6 +93,20 @@ pub fn app() -> Html {
         Some((json, fingerprint)) => (Some(json.clone()), fingerprint.clone()),
         None => (None, AttrValue::default()),
     };
+    // Autosave: the scenario after every change of the file, and the language when it changes.
+    {
+        let session = json.as_ref().map(|json| Session {
+            scenario_json: json.to_string(),
+            template_idx: state.template_idx,
+            opened_file: state.opened_file.clone(),
+        });
+        use_effect_with(session, |session| {
+            if let Some(session) = session {
+                storage::save_session(session);
+            }
+        });
+        use_effect_with(lang, |lang| storage::save_lang(*lang));
+    }
     // Dropping a file anywhere on the page opens it.
     let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
     let on_drop = {
@@ -143,7 +164,7 @@ pub fn app() -> Html {
                 selected={state.template_idx} opened_file={state.opened_file.clone().map(AttrValue::from)}
                 on_action={on_action.clone()} />
             <FileMenu {lang} {json} file_stem={scenario_name} {fingerprint} can_undo={state.can_undo()}
-                can_redo={state.can_redo()} on_action={on_action.clone()} />
+                can_redo={state.can_redo()} restored={state.restored} on_action={on_action.clone()} />
             if let Some((heading, messages)) = refused {
                 <div class="error-box file-error" data-testid="file-error" role="alert">
                     <p class="error-heading">{ heading }</p>

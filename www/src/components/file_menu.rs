@@ -19,6 +19,8 @@ pub struct FileMenuProps {
     pub file_stem: AttrValue,
     /// The fingerprint of the scenario (`wuzha::wire::fingerprint`).
     pub fingerprint: AttrValue,
+    /// True when the scenario was restored from an earlier visit's autosave.
+    pub restored: bool,
     /// True when there is a step to undo.
     pub can_undo: bool,
     /// True when there is a step to redo.
@@ -99,6 +101,9 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
     };
     html! {
         <div class="file-menu">
+            if props.restored {
+                <span class="restored-notice" data-testid="restored-notice">{ i18n::text(lang, Text::RestoredNotice) }</span>
+            }
             <button type="button" class="button" data-testid="undo" onclick={step(Action::Undo)}
                 disabled={!props.can_undo} title={i18n::text(lang, Text::UndoHelp)}>
                 { i18n::text(lang, Text::Undo) }
