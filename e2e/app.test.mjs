@@ -300,6 +300,7 @@ test('the language toggle switches every interface text to English and back', as
       scenario.name, scenario.township.name,
       ...scenario.products.map((p) => p.name), ...scenario.phases.map((p) => p.name),
       ...scenario.targets.map((t) => t.name), ...scenario.segments.map((s) => s.name),
+      ...scenario.villages.map((v) => v.name),
     ].sort((a, b) => b.length - a.length);
     const han = /[\u4e00-\u9fff]/;
     const interfaceText = async () => {
@@ -426,5 +427,23 @@ test('autosave: an edit survives a reload, and corrupt saved data falls back to 
     await waitForApp(page);
     assert.equal(await page.inputValue(tid('reward-per-install')), '2', 'the default 洪林镇 plan');
     assert.equal(await page.$(tid('restored-notice')), null);
+  });
+});
+
+test('the village table lists every village with its gap to the selected target, coloured', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const scenario = await (await fetch(`${site.url}scenarios/honglin-2022.json`)).json();
+    const rows = await page.$$(`${tid('village-table')} ${tid('village-row')}`);
+    assert.equal(rows.length, scenario.villages.length);
+    const first = await rows[0].innerText();
+    assert.match(first, new RegExp(scenario.villages[0].name));
+    assert.match(first, /%/);
+    const coloured = await page.$$eval(`${tid('village-table')} td.gap-met, ${tid('village-table')} td.gap-near, ${tid('village-table')} td.gap-far`, (cells) => cells.length);
+    assert.equal(coloured, scenario.villages.length, 'one coloured target cell per village');
+    // Lowering the threshold far enough turns every village green.
+    await typeInto(page, 'target-threshold', '10');
+    await pollUntil(() => page.$$eval(`${tid('village-table')} td.gap-met`, (cells) => cells.length), (n) => n === scenario.villages.length);
+    await page.locator(tid('village-table')).scrollIntoViewIfNeeded();
+    await screenshot(page, 'village-table');
   });
 });

@@ -124,6 +124,22 @@ pub enum Text {
     RuleYoyCases,
     /// Default assessment part: card-cutting.
     RuleCardCutting,
+    /// Village table: title.
+    VillageTableTitle,
+    /// Village table: the village column.
+    ColVillage,
+    /// Village table: residents.
+    ColResidents,
+    /// Village table: reached.
+    ColReached,
+    /// Village table: aware.
+    ColAware,
+    /// Village table: cash.
+    ColCost,
+    /// Village table: expected cases.
+    ColCases,
+    /// Village table: the note under it.
+    VillageTableNote,
     /// Shown when the scenario was restored from the autosave of an earlier visit.
     RestoredNotice,
     /// Undo button.
@@ -234,6 +250,17 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::RuleSystemBuilding => ("体系建设", "System building"),
         Text::RuleYoyCases => ("发案同比", "Cases year on year"),
         Text::RuleCardCutting => ("断卡行动", "Card-cutting"),
+        Text::VillageTableTitle => ("各村（社区）情况", "Villages"),
+        Text::ColVillage => ("村/社区", "Village"),
+        Text::ColResidents => ("常住人口", "Residents"),
+        Text::ColReached => ("宣传覆盖", "Reached"),
+        Text::ColAware => ("知晓率", "Aware"),
+        Text::ColCost => ("费用", "Cost"),
+        Text::ColCases => ("预计发案", "Expected cases"),
+        Text::VillageTableNote => (
+            "覆盖、知晓与安装率为年末值（占常住人口）；目标列为截止日按目标口径的数值：绿色已达标，黄色差距不足10个百分点，红色差距较大。费用含奖励，不含全镇一次性费用。",
+            "Reach, awareness and adoption at the end of the period (share of residents); the target column is each village at the deadline in the target's own measure: green met, amber within 10 points, red further. Cost includes rewards, not township-wide one-off costs.",
+        ),
         Text::RestoredNotice => ("已恢复上次编辑的方案", "Restored the plan from your last visit"),
         Text::Undo => ("撤销", "Undo"),
         Text::UndoHelp => ("撤销上一步修改（Ctrl+Z）", "Undo the last change (Ctrl+Z)"),
@@ -312,6 +339,22 @@ pub fn field_error(lang: Lang, field: &str, reason: &str) -> String {
     match lang {
         Lang::Zh => format!("{field}：{reason}"),
         Lang::En => format!("{field}: {reason}"),
+    }
+}
+
+/// Village table: the adoption column for a product.
+pub fn adopted_column(lang: Lang, product: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{product}安装率"),
+        Lang::En => format!("{product} adoption"),
+    }
+}
+
+/// Village table: the selected target's column.
+pub fn village_target_column(lang: Lang, target: &str, deadline: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{target}（{deadline}）"),
+        Lang::En => format!("{target} ({deadline})"),
     }
 }
 

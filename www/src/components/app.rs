@@ -6,6 +6,7 @@ use super::error_list::ErrorList;
 use super::file_menu::{open_file, FileMenu};
 use super::kpi_cards::KpiCards;
 use super::scenario_header::ScenarioHeader;
+use super::village_table::VillageTable;
 use super::{Shared, UpdateClock};
 use crate::charts;
 use crate::i18n::{self, Lang, Text};
@@ -180,6 +181,9 @@ pub fn app() -> Html {
                     }
                     <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} />
                     { charts_html }
+                    if let Some(result) = result.clone() {
+                        <VillageTable {lang} {result} selected_target={state.selected_target} />
+                    }
                 </main>
             </div>
         </div>
