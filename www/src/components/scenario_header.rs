@@ -67,7 +67,7 @@ pub fn scenario_header(props: &ScenarioHeaderProps) -> Html {
                         </option>
                     }) }
                 </select>
-                <button type="button" class="lang-toggle" data-testid="lang-toggle" onclick={on_toggle}
+                <button type="button" class="button" data-testid="lang-toggle" onclick={on_toggle}
                     aria-label={ i18n::text(lang, Text::LangToggleLabel) }>
                     { i18n::text(lang, Text::LangToggle) }
                 </button>
