@@ -447,3 +447,21 @@ test('the village table lists every village with its gap to the selected target,
     await screenshot(page, 'village-table');
   });
 });
+
+test('each chart downloads as a PNG, and the print layout keeps inputs, figures and charts on A4', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    for (const id of CHART_IDS) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid(`export-png-${id}`))]);
+      assert.match(download.suggestedFilename(), /\.png$/);
+      const bytes = fs.readFileSync(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], `${id}: a PNG file`);
+      assert.ok(bytes.length > 5000, `${id}: the PNG has a drawn chart (${bytes.length} bytes)`);
+    }
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible(tid('file-save')), false, 'buttons are not printed');
+    assert.equal(await page.isVisible(tid('reward-per-install')), true, 'the inputs are printed');
+    assert.equal(await page.isVisible(tid('kpi-score')), true, 'the key figures are printed');
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await screenshot(page, 'print-a4');
+  });
+});

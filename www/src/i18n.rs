@@ -142,6 +142,12 @@ pub enum Text {
     VillageTableNote,
     /// Shown when the scenario was restored from the autosave of an earlier visit.
     RestoredNotice,
+    /// Chart button: download the chart as a PNG image.
+    ExportPng,
+    /// Print button.
+    Print,
+    /// Print button's tooltip.
+    PrintHelp,
     /// Undo button.
     Undo,
     /// Undo button's tooltip.
@@ -262,6 +268,9 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
             "Reach, awareness and adoption at the end of the period (share of residents); the target column is each village at the deadline in the target's own measure: green met, amber within 10 points, red further. Cost includes rewards, not township-wide one-off costs.",
         ),
         Text::RestoredNotice => ("已恢复上次编辑的方案", "Restored the plan from your last visit"),
+        Text::ExportPng => ("导出图片", "Save as PNG"),
+        Text::Print => ("打印", "Print"),
+        Text::PrintHelp => ("按A4纸打印方案的输入、关键指标和图表", "Print the inputs, key figures and charts on A4"),
         Text::Undo => ("撤销", "Undo"),
         Text::UndoHelp => ("撤销上一步修改（Ctrl+Z）", "Undo the last change (Ctrl+Z)"),
         Text::Redo => ("重做", "Redo"),

@@ -149,11 +149,11 @@ pub fn app() -> Html {
         Some(set) => html! {
             <div class="charts">
                 <ChartCanvas test_id="chart-adoption" title={i18n::text(lang, Text::ChartAdoptionTitle)}
-                    alt={i18n::text(lang, Text::ChartAdoptionAlt)} chart={set.adoption.clone()} clock={clock.clone()} />
+                    alt={i18n::text(lang, Text::ChartAdoptionAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.adoption.clone()} clock={clock.clone()} />
                 <ChartCanvas test_id="chart-cost" title={i18n::text(lang, Text::ChartCostTitle)}
-                    alt={i18n::text(lang, Text::ChartCostAlt)} chart={set.cost.clone()} clock={clock.clone()} />
+                    alt={i18n::text(lang, Text::ChartCostAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.cost.clone()} clock={clock.clone()} />
                 <ChartCanvas test_id="chart-cases" title={i18n::text(lang, Text::ChartCasesTitle)}
-                    alt={i18n::text(lang, Text::ChartCasesAlt)} chart={set.cases.clone()} clock={clock.clone()} />
+                    alt={i18n::text(lang, Text::ChartCasesAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.cases.clone()} clock={clock.clone()} />
             </div>
         },
         None => html! { <p class="no-result">{ i18n::text(lang, Text::NoResult) }</p> },

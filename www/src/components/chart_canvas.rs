@@ -1,6 +1,7 @@
 //! A chart on a `<canvas>`: sized to its box, sharp at the screen's devicePixelRatio, drawn with plotters'
 //! `CanvasBackend` in an effect that draws only when the chart data or the canvas size changed.
 
+use super::file_menu::{download_url, file_name};
 use super::UpdateClock;
 use crate::charts::{self, AdoptionChart, CasesChart, ChartStyle, CostChart};
 use plotters::prelude::IntoDrawingArea;
@@ -42,6 +43,8 @@ pub struct ChartCanvasProps {
     pub title: AttrValue,
     /// Accessible description of the chart.
     pub alt: AttrValue,
+    /// Text of the export button.
+    pub export_label: AttrValue,
     /// What to draw.
     pub chart: ChartData,
     /// Told when a new result has been drawn.
@@ -139,9 +142,22 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         });
     }
 
+    let on_export = {
+        let canvas_ref = canvas_ref.clone();
+        let file_name = file_name(&props.title).replace(".json", ".png");
+        Callback::from(move |_: MouseEvent| {
+            if let Some(url) = canvas_ref.cast::<HtmlCanvasElement>().and_then(|canvas| canvas.to_data_url().ok()) {
+                let _ = download_url(&url, &file_name);
+            }
+        })
+    };
     html! {
         <figure class="chart">
-            <figcaption>{ props.title.clone() }</figcaption>
+            <figcaption>
+                { props.title.clone() }
+                <button type="button" class="button small no-print" data-testid={format!("export-png-{}", props.test_id)}
+                    onclick={on_export}>{ props.export_label.clone() }</button>
+            </figcaption>
             <div class="chart-box">
                 <canvas ref={canvas_ref} data-testid={props.test_id.clone()} role="img"
                     aria-label={props.alt.clone()} />

@@ -45,18 +45,24 @@ pub fn open_file(file: File, on_action: Callback<Action>) {
 }
 
 /// Offers `text` as a download named `file_name`. Returns `None` if the browser refused (nothing to do then).
-fn download(text: &str, file_name: &str) -> Option<()> {
+pub fn download(text: &str, mime_type: &str, file_name: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
+    options.set_type(mime_type);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = Url::create_object_url_with_blob(&blob).ok()?;
+    download_url(&url, file_name);
+    Url::revoke_object_url(&url).ok()
+}
+
+/// Offers the resource at `url` (an object or data URL) as a download named `file_name`.
+pub fn download_url(url: &str, file_name: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let anchor: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(file_name);
     anchor.click();
-    Url::revoke_object_url(&url).ok()
+    Some(())
 }
 
 /// A file name from a plan title: characters that Windows forbids become `_`, and it is kept short.
@@ -91,7 +97,7 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
         let name = file_name(&props.file_stem);
         Callback::from(move |_: MouseEvent| {
             if let Some(json) = &json {
-                let _ = download(json, &name);
+                let _ = download(json, "application/json;charset=utf-8", &name);
             }
         })
     };
@@ -118,6 +124,14 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
             <button type="button" class="button" data-testid="file-save" onclick={on_save}
                 disabled={props.json.is_none()}>
                 { i18n::text(lang, Text::FileSave) }
+            </button>
+            <button type="button" class="button" data-testid="print" title={i18n::text(lang, Text::PrintHelp)}
+                onclick={Callback::from(|_: MouseEvent| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                })}>
+                { i18n::text(lang, Text::Print) }
             </button>
             <span class="fingerprint" data-testid="file-fingerprint" title={i18n::text(lang, Text::FingerprintHelp)}>
                 { i18n::text(lang, Text::FingerprintLabel) }{ props.fingerprint.clone() }
