@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the core: one deterministic year (plan + counterfactual) of 洪林镇 2022, and of
-//! the same township widened to 20 and 50 villages; also parse + validate of the file.
+//! the same township widened to 20 and 50 villages; also parse + validate of the file, and Monte Carlo
+//! batches of 洪林镇 on one thread (100 runs, with and without process noise; runs/s = 100 / time).
 //! Run with `cargo bench --bench simulate`; not part of the tests.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -31,6 +32,13 @@ fn benches(c: &mut Criterion) {
     c.bench_function(&format!("simulate/honglin-2022 ({} villages)", honglin.villages.len()), |b| {
         b.iter(|| wuzha::simulate(black_box(&honglin)))
     });
+    for noise in [true, false] {
+        let config = wuzha::montecarlo::MonteCarloConfig { n_runs: 100, seed: honglin.seed, noise };
+        let label = if noise { "with noise" } else { "parameter draws only" };
+        c.bench_function(&format!("montecarlo/honglin-2022 100 runs, {label}, 1 thread"), |b| {
+            b.iter(|| wuzha::montecarlo::run_batch(black_box(&honglin), &config, |_| {}))
+        });
+    }
     for n_villages in [20, 50] {
         let scenario = widened(n_villages);
         c.bench_function(&format!("simulate/honglin-2022 widened to {n_villages} villages"), |b| {

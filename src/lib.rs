@@ -18,6 +18,7 @@ pub mod date;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod montecarlo;
 pub mod outcome;
 pub mod rng;
 pub mod simulate;

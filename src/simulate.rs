@@ -11,7 +11,9 @@
 
 use crate::date::Date;
 use crate::model::{Basis, ChannelKind, Per, RuleScoring, Scenario, Uncertain};
+use crate::montecarlo::sample;
 use crate::outcome::*;
+use crate::rng::Rng;
 use crate::wire::{Denominator, Metric};
 
 /// Simulates the scenario with every parameter at its most likely value, and its counterfactual.
@@ -22,9 +24,27 @@ pub fn simulate(scenario: &Scenario) -> Outcome {
 
 /// Simulates the scenario with the given parameter values (one Monte Carlo draw, or the most likely).
 pub fn simulate_with(scenario: &Scenario, params: &Params) -> Outcome {
-    let plan = run(scenario, params, true);
-    let counterfactual = run(scenario, params, false);
-    assemble(scenario, params, &plan, &counterfactual)
+    let plan = run(scenario, params, true, None);
+    let counterfactual = run(scenario, params, false, None);
+    assemble(scenario, params, &plan, &counterfactual, None)
+}
+
+/// Simulates the scenario with the given parameter values and process noise drawn from `rng` (one Monte
+/// Carlo run; see [`crate::montecarlo`]): binomial installs per cell and day, Poisson cases and extra reports
+/// per cell and month, and a log-normal loss per case.
+///
+/// The noise is drawn in this fixed order: the plan's daily loop (day by day; within a day village by
+/// village, segment by segment, product by product), then the counterfactual's daily loop in the same
+/// order, then the plan's monthly cases (month by month, cell by cell: cases, extra reports, then one loss
+/// per case), then the counterfactual's monthly cases. A draw with a zero count or zero mean reads nothing
+/// from `rng`. Uninstalls, dissuasions and alerts stay expected values.
+///
+/// In the returned outcome the case fields (`cases_expected`, `cases_reported`, `loss_yuan`, the
+/// counterfactual's) hold the run's realised counts and loss rather than expectations.
+pub fn simulate_with_noise(scenario: &Scenario, params: &Params, rng: &mut Rng) -> Outcome {
+    let plan = run(scenario, params, true, Some(&mut *rng));
+    let counterfactual = run(scenario, params, false, Some(&mut *rng));
+    assemble(scenario, params, &plan, &counterfactual, Some(rng))
 }
 
 /// Every behavioural number of a scenario as one plain value each: the model's parameter vector.
@@ -163,6 +183,11 @@ pub fn gaming_ratio(reward_yuan: f64, gaming_max: f64, gaming_half_yuan: f64) ->
 
 /// Hill saturation s = a^α / (a^α + γ^α), in [0, 1).
 pub fn hill(adstock: f64, alpha: f64, gamma: f64) -> f64 {
+    hill_with_gamma_pow(adstock, alpha, gamma, libm::pow(gamma, alpha))
+}
+
+/// [`hill`] with `gamma_pow = γ^α` computed once per run (the same bits, half the `pow` calls).
+fn hill_with_gamma_pow(adstock: f64, alpha: f64, gamma: f64, gamma_pow: f64) -> f64 {
     if adstock <= 0.0 {
         return 0.0;
     }
@@ -170,7 +195,7 @@ pub fn hill(adstock: f64, alpha: f64, gamma: f64) -> f64 {
         return adstock / (adstock + gamma);
     }
     let a_pow = libm::pow(adstock, alpha);
-    a_pow / (a_pow + libm::pow(gamma, alpha))
+    a_pow / (a_pow + gamma_pow)
 }
 
 /// Daily carry-over from a weekly one: θ_day = θ_week^(1/7).
@@ -328,8 +353,10 @@ fn basis_multiplier(
     }
 }
 
-/// Runs the daily loop; `with_campaign = false` gives the counterfactual (no schedule, no rewards).
-fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory {
+/// Runs the daily loop; `with_campaign = false` gives the counterfactual (no schedule, no rewards). With
+/// `noise`, each day's installs per cell are a binomial draw (see [`simulate_with_noise`]); with `None`
+/// the arithmetic is the deterministic model's, unchanged.
+fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Option<&mut Rng>) -> Trajectory {
     let layout = Layout::new(scenario);
     let Layout { n_villages, n_segments, n_products, n_channels, n_cells, .. } = layout;
     let n_days = scenario.n_days();
@@ -352,6 +379,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
 
     let carry_over: Vec<f64> =
         params.channels.iter().map(|channel| daily_carry_over(channel.carry_over_per_week)).collect();
+    let gamma_pow: Vec<f64> =
+        params.channels.iter().map(|channel| libm::pow(channel.hill_gamma, channel.hill_alpha)).collect();
     let decay = awareness_decay(params.awareness_half_life_days);
     let m0 = params.awareness_gate_m0;
 
@@ -553,7 +582,12 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
                     let stock = &mut adstock[channel_idx * n_cells + cell];
                     *stock = x + carry_over[channel_idx] * *stock;
                     let channel_params = &params.channels[channel_idx];
-                    saturation[channel_idx] = hill(*stock, channel_params.hill_alpha, channel_params.hill_gamma);
+                    saturation[channel_idx] = hill_with_gamma_pow(
+                        *stock,
+                        channel_params.hill_alpha,
+                        channel_params.hill_gamma,
+                        gamma_pow[channel_idx],
+                    );
                     total_exposure += x;
                     awareness_hazard += channel_params.awareness_lift * saturation[channel_idx];
                 }
@@ -582,7 +616,13 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool) -> Trajectory 
                     let word_of_mouth = if smartphone > 0.0 { product.q * adopted_start / smartphone } else { 0.0 };
                     let hazard = lift * effort_today[product_idx] * gate + word_of_mouth;
                     let not_adopted = (smartphone - adopted_start).max(0.0);
-                    let new_share = not_adopted * (1.0 - libm::exp(-hazard) * keep_after_visits);
+                    let new_share = match noise.as_deref_mut() {
+                        None => not_adopted * (1.0 - libm::exp(-hazard) * keep_after_visits),
+                        Some(rng) => {
+                            let probability = 1.0 - libm::exp(-hazard) * keep_after_visits;
+                            sample::installs_share(rng, not_adopted, residents, probability)
+                        }
+                    };
                     let after_adoption = adopted_start + new_share;
                     // Uninstalls apply after today's adoptions.
                     adopted[slot] = after_adoption - product.uninstall_rate * after_adoption;
@@ -757,8 +797,16 @@ struct CaseTable {
     dissuaded: Vec<Vec<f64>>,
 }
 
-/// Cases and loss per month and cell from the month means of awareness and adoption (MODEL.md).
-fn cases(scenario: &Scenario, params: &Params, layout: &Layout, trajectory: &Trajectory) -> CaseTable {
+/// Cases and loss per month and cell from the month means of awareness and adoption (MODEL.md). With
+/// `noise`, cases are a Poisson draw around the expectation, reports add a Poisson draw of the extra
+/// reports, and the loss is one log-normal draw per case (see [`simulate_with_noise`]).
+fn cases(
+    scenario: &Scenario,
+    params: &Params,
+    layout: &Layout,
+    trajectory: &Trajectory,
+    mut noise: Option<&mut Rng>,
+) -> CaseTable {
     let total_residents = scenario.total_residents();
     let mut table = CaseTable { expected: Vec::new(), reported: Vec::new(), loss: Vec::new(), dissuaded: Vec::new() };
     for month in &trajectory.months {
@@ -786,6 +834,13 @@ fn cases(scenario: &Scenario, params: &Params, layout: &Layout, trajectory: &Tra
                 expected[cell] = cell_cases;
                 reported[cell] = cell_cases * (1.0 + params.reporting_uplift * aware_mean);
                 loss[cell] = cell_cases * params.loss_per_case_yuan[segment_idx];
+                if let Some(rng) = noise.as_deref_mut() {
+                    let n_cases = sample::poisson(rng, cell_cases);
+                    let extra_reports = sample::poisson(rng, cell_cases * (params.reporting_uplift * aware_mean));
+                    expected[cell] = n_cases;
+                    reported[cell] = n_cases + extra_reports;
+                    loss[cell] = sample::total_loss(rng, n_cases, params.loss_per_case_yuan[segment_idx]);
+                }
             }
         }
         table.expected.push(expected);
@@ -941,14 +996,20 @@ fn option_ratio(numerator: f64, denominator: f64) -> Option<f64> {
 }
 
 /// Turns the plan and counterfactual trajectories into the reported [`Outcome`].
-fn assemble(scenario: &Scenario, params: &Params, plan: &Trajectory, counterfactual: &Trajectory) -> Outcome {
+fn assemble(
+    scenario: &Scenario,
+    params: &Params,
+    plan: &Trajectory,
+    counterfactual: &Trajectory,
+    mut noise: Option<&mut Rng>,
+) -> Outcome {
     let layout = Layout::new(scenario);
     let n_days = scenario.n_days();
     let dates: Vec<Date> = (0..n_days).map(|day_idx| scenario.date_of(day_idx)).collect();
     let total_residents = scenario.total_residents();
 
-    let plan_cases = cases(scenario, params, &layout, plan);
-    let counterfactual_cases = cases(scenario, params, &layout, counterfactual);
+    let plan_cases = cases(scenario, params, &layout, plan, noise.as_deref_mut());
+    let counterfactual_cases = cases(scenario, params, &layout, counterfactual, noise);
     let sum = |rows: &Vec<Vec<f64>>| -> Vec<f64> {
         rows.iter().map(|row| row.iter().fold(0.0, |total, value| total + value)).collect()
     };

@@ -121,3 +121,81 @@ fn simulate_json_summarises_targets_totals_and_score() {
     assert_eq!(parts, Some(3), "the default seed-004 scheme has three parts");
     assert_eq!(summary["assessment"]["total_max"].as_f64(), Some(100.0));
 }
+
+#[test]
+fn monte_carlo_json_puts_target_probabilities_first_and_is_reproducible() {
+    let path = valid_file();
+    let path = path.to_str().unwrap_or_default();
+    let output = wuzha(&["simulate", path, "--runs", "20", "--seed", "3"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let targets_at = stdout.find("\"targets\"").unwrap_or(usize::MAX);
+    let daily_at = stdout.find("\"distributions\"").unwrap_or(0);
+    assert!(targets_at < daily_at, "targets come before the distributions:\n{stdout}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_default();
+    assert_eq!(summary["n_runs"], 20);
+    assert_eq!(summary["seed"], 3);
+    let target = &summary["targets"][0];
+    assert_eq!(target["id"], "app");
+    assert!(target["probability_met"].as_f64().is_some_and(|p| (0.0..=1.0).contains(&p)), "{target}");
+    for figure in ["cash_yuan", "cases_averted", "score"] {
+        let stats = &summary["distributions"][figure];
+        let quantiles: Vec<f64> = ["p10", "p50", "p90"].iter().filter_map(|key| stats[key].as_f64()).collect();
+        assert!(
+            quantiles.len() == 3 && quantiles[0] <= quantiles[1] && quantiles[1] <= quantiles[2],
+            "{figure}: {stats}"
+        );
+    }
+    assert!(summary["chance_alone"]["probability_rise"].as_f64().is_some_and(|p| p > 0.3 && p < 0.5));
+    assert!(summary.get("daily").is_none(), "the daily bands are for --format csv");
+    assert_eq!(wuzha(&["simulate", path, "--runs", "20", "--seed", "3"]).stdout, output.stdout);
+    assert_ne!(wuzha(&["simulate", path, "--runs", "20", "--seed", "4"]).stdout, output.stdout);
+    // The scenario's own seed by default.
+    let default_seed: serde_json::Value =
+        serde_json::from_slice(&wuzha(&["simulate", path, "--runs", "2"]).stdout).unwrap_or_default();
+    assert_eq!(default_seed["seed"], 1);
+}
+
+#[test]
+fn monte_carlo_csv_has_bands_for_every_day() {
+    let output = wuzha(&["simulate", valid_file().to_str().unwrap_or_default(), "--runs", "12", "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let csv = text(&output.stdout);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    assert_eq!(header[0], "date");
+    for series in ["reached", "aware", "adopted_national_app", "cash_cost_cum", "cases_expected_cum"] {
+        for suffix in ["p10", "p50", "p90", "mean"] {
+            assert!(header.contains(&format!("{series}_{suffix}").as_str()), "missing {series}_{suffix}: {header:?}");
+        }
+    }
+    let rows: Vec<Vec<f64>> =
+        lines.map(|line| line.split(',').skip(1).map(|value| value.parse().unwrap_or(f64::NAN)).collect()).collect();
+    assert_eq!(rows.len(), 365);
+    let p10_idx = header.iter().position(|column| *column == "adopted_national_app_p10").unwrap_or(0) - 1;
+    for row in &rows {
+        assert_eq!(row.len(), header.len() - 1);
+        let (p10, p50, p90) = (row[p10_idx], row[p10_idx + 1], row[p10_idx + 2]);
+        assert!(p10 <= p50 && p50 <= p90, "{p10} {p50} {p90}");
+    }
+    assert!(rows[364][p10_idx + 1] > 0.1, "adoption grows over the year");
+}
+
+#[test]
+fn monte_carlo_usage_errors_exit_1_with_a_clear_message() {
+    let path = valid_file();
+    let path = path.to_str().unwrap_or_default();
+    for (args, message) in [
+        (vec!["simulate", path, "--seed", "7"], "--seed needs --runs"),
+        (vec!["simulate", path, "--runs", "0"], "--runs must be at least 1"),
+        (vec!["simulate", path, "--runs", "100001"], "--runs takes at most 100000 runs, not 100001"),
+        (vec!["simulate", path, "--runs", "many"], "--runs takes a whole number of runs (1-100000), not many"),
+        (vec!["simulate", path, "--runs", "5", "--seed", "-1"], "--seed takes a whole number from 0 to 2^64-1, not -1"),
+        (vec!["check", path, "--runs", "5"], "check takes no --runs or --seed"),
+    ] {
+        let output = wuzha(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+}

@@ -4,6 +4,7 @@
 //! project's native side lives here; everything else is the pure `wuzha` library.
 
 use std::process::ExitCode;
+use wuzha::montecarlo::{self, MonteCarloConfig, MAX_RUNS};
 use wuzha::{export, validate, Lang};
 
 /// Files larger than this are refused before parsing (a scenario is normally well under 1 MB).
@@ -15,18 +16,32 @@ wuzha — 无诈推演 township anti-fraud campaign planner
 USAGE:
     wuzha check FILE [--lang zh|en]
     wuzha simulate FILE [--format json|csv] [--lang zh|en]
+    wuzha simulate FILE --runs N [--seed S] [--format json|csv] [--lang zh|en]
 
 COMMANDS:
     check       Validate a scenario file: a one-line summary (exit 0) or every bad field (exit 2)
     simulate    Run the deterministic simulation: --format json (default) prints a summary of targets,
-                totals, budget, checkpoints and the assessment; --format csv prints one row per day
+                totals, budget, checkpoints and the assessment; --format csv prints one row per day.
+                With --runs N (1-100000), run N Monte Carlo runs (parameter draws and process noise)
+                instead: json prints each target's probability of being met, the cases moved by chance
+                alone, distributions of cash, cases, loss and the score, and monthly bands; csv prints
+                one row per day with <series>_p10, _p50, _p90 and _mean columns. --seed S (0 to 2^64-1)
+                replaces the scenario's seed; it needs --runs.
 
 Exit codes: 0 ok, 1 usage error, 2 unreadable or invalid file.";
 
 #[derive(Debug, PartialEq)]
 enum Command {
     Check,
-    Simulate { format: Format },
+    Simulate { format: Format, monte_carlo: Option<MonteCarloArgs> },
+}
+
+/// `--runs` and `--seed` as given.
+#[derive(Debug, PartialEq, Clone, Copy)]
+struct MonteCarloArgs {
+    n_runs: usize,
+    /// `None`: the scenario's seed.
+    seed: Option<u64>,
 }
 
 #[derive(Debug, PartialEq, Clone, Copy)]
@@ -49,8 +64,29 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut format = Format::Json;
     let mut format_given = false;
     let mut lang = Lang::Zh;
+    let mut n_runs: Option<usize> = None;
+    let mut seed: Option<u64> = None;
     while let Some(arg) = iter.next() {
         match arg.as_str() {
+            "--runs" => {
+                let value = iter.next().map(String::as_str).unwrap_or("nothing");
+                n_runs = match value.parse::<usize>() {
+                    Ok(0) => return Err("--runs must be at least 1".into()),
+                    Ok(n) if n <= MAX_RUNS => Some(n),
+                    Ok(_) => return Err(format!("--runs takes at most {MAX_RUNS} runs, not {value}")),
+                    Err(_) if value.bytes().all(|byte| byte.is_ascii_digit()) && !value.is_empty() => {
+                        return Err(format!("--runs takes at most {MAX_RUNS} runs, not {value}"))
+                    }
+                    Err(_) => return Err(format!("--runs takes a whole number of runs (1-{MAX_RUNS}), not {value}")),
+                };
+            }
+            "--seed" => {
+                let value = iter.next().map(String::as_str).unwrap_or("nothing");
+                seed = match value.parse::<u64>() {
+                    Ok(seed) => Some(seed),
+                    Err(_) => return Err(format!("--seed takes a whole number from 0 to 2^64-1, not {value}")),
+                };
+            }
             "--format" => {
                 format_given = true;
                 format = match iter.next().map(String::as_str) {
@@ -74,8 +110,18 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let path = path.ok_or("missing FILE")?;
     let command = match command_name.as_str() {
         "check" if format_given => return Err("check takes no --format".into()),
+        "check" if n_runs.is_some() || seed.is_some() => return Err("check takes no --runs or --seed".into()),
         "check" => Command::Check,
-        "simulate" => Command::Simulate { format },
+        "simulate" => {
+            let monte_carlo = match (n_runs, seed) {
+                (None, Some(_)) => {
+                    return Err("--seed needs --runs (the deterministic simulation draws nothing)".into())
+                }
+                (None, None) => None,
+                (Some(n_runs), seed) => Some(MonteCarloArgs { n_runs, seed }),
+            };
+            Command::Simulate { format, monte_carlo }
+        }
         other => return Err(format!("unknown command {other}")),
     };
     Ok(Args { command, path, lang })
@@ -126,7 +172,21 @@ fn run(args: &Args) -> Result<String, String> {
     })?;
     match args.command {
         Command::Check => Ok(format!("{}\n", scenario.summary_line(args.lang))),
-        Command::Simulate { format } => {
+        Command::Simulate { format, monte_carlo: Some(monte_carlo) } => {
+            let config = MonteCarloConfig {
+                n_runs: monte_carlo.n_runs,
+                seed: monte_carlo.seed.unwrap_or(scenario.seed),
+                noise: true,
+            };
+            let summary = montecarlo::run_batch(&scenario, &config, |_| {});
+            match format {
+                Format::Csv => Ok(summary.daily_csv()),
+                Format::Json => serde_json::to_string_pretty(&summary.compact())
+                    .map(|json| json + "\n")
+                    .map_err(|error| format!("internal error: {error}")),
+            }
+        }
+        Command::Simulate { format, monte_carlo: None } => {
             let outcome = wuzha::simulate(&scenario);
             match format {
                 Format::Csv => Ok(export::daily_csv(&outcome)),
@@ -177,9 +237,22 @@ mod tests {
     #[test]
     fn parses_commands_and_options() {
         let args = parse("simulate a.json --format csv --lang en").expect("valid");
-        assert_eq!(args.command, Command::Simulate { format: Format::Csv });
+        assert_eq!(args.command, Command::Simulate { format: Format::Csv, monte_carlo: None });
         assert_eq!(args.path, "a.json");
         assert_eq!(args.lang, Lang::En);
+        let args = parse("simulate a.json --runs 50 --seed 9").expect("valid");
+        assert_eq!(
+            args.command,
+            Command::Simulate { format: Format::Json, monte_carlo: Some(MonteCarloArgs { n_runs: 50, seed: Some(9) }) }
+        );
+        let args = parse("simulate a.json --runs 100000").expect("valid");
+        assert_eq!(
+            args.command,
+            Command::Simulate {
+                format: Format::Json,
+                monte_carlo: Some(MonteCarloArgs { n_runs: 100_000, seed: None })
+            }
+        );
         assert_eq!(parse("check a.json").expect("valid").command, Command::Check);
         for bad in [
             "check",
@@ -188,6 +261,16 @@ mod tests {
             "check a.json b.json",
             "check a.json --format csv",
             "check a.json --verbose",
+            "simulate a.json --seed 7",
+            "simulate a.json --runs 0",
+            "simulate a.json --runs 100001",
+            "simulate a.json --runs 99999999999999999999999",
+            "simulate a.json --runs -3",
+            "simulate a.json --runs 1.5",
+            "simulate a.json --runs",
+            "simulate a.json --runs 10 --seed -1",
+            "simulate a.json --runs 10 --seed x",
+            "check a.json --runs 10",
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
