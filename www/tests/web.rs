@@ -158,3 +158,15 @@ fn a_chart_draws_pixels_on_a_real_canvas() {
     }
     canvas.remove();
 }
+
+/// The same Monte Carlo batch as `tests/montecarlo.rs` runs natively must give the same bits here, in
+/// WebAssembly: both compare against one checked-in fingerprint.
+#[wasm_bindgen_test]
+fn monte_carlo_runs_are_bit_identical_to_the_native_build() {
+    let text = include_str!("../../tests/reference/montecarlo-template-seed7-16runs.fingerprint");
+    let expected = u64::from_str_radix(&text.trim().replace('_', ""), 16).expect("a hex fingerprint");
+    let (_, template) = wuzha::parse_scenario(include_str!("../../scenarios/template.json")).expect("valid template");
+    let config = wuzha::montecarlo::MonteCarloConfig { n_runs: 16, seed: 7, noise: true };
+    let summary = wuzha::montecarlo::run_batch(&template, &config, |_| {});
+    assert_eq!(summary.fingerprint(), expected, "wasm differs from native: {:#018x}", summary.fingerprint());
+}
