@@ -427,6 +427,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
     let mut staff_ratio = vec![1.0; n_villages];
     let mut visit_fraction = vec![0.0; n_channels * n_villages];
     let mut saturation = vec![0.0; n_channels];
+    let mut active: Vec<usize> = Vec::with_capacity(n_channels);
     let mut reward_today = vec![0.0; n_products];
     let mut reward_phase = vec![None; n_products];
     let mut effort_today = vec![1.0; n_products];
@@ -564,7 +565,11 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
 
                 let mut total_exposure = 0.0;
                 let mut awareness_hazard = 0.0;
-                for (channel_idx, channel) in scenario.channels.iter().enumerate() {
+                // Only channels with some effect in this cell today enter the adoption sums below: skipping
+                // terms that are exactly zero leaves every sum bit-identical. The counterfactual has none.
+                active.clear();
+                let channels = if with_campaign { scenario.channels.as_slice() } else { &[] };
+                for (channel_idx, channel) in channels.iter().enumerate() {
                     let slot = channel_idx * n_villages + village_idx;
                     let denominator = layout.affinity_denominator[slot];
                     let contacts = match channel.kind {
@@ -580,6 +585,9 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
                         0.0
                     };
                     let stock = &mut adstock[channel_idx * n_cells + cell];
+                    if x == 0.0 && *stock == 0.0 {
+                        continue;
+                    }
                     *stock = x + carry_over[channel_idx] * *stock;
                     let channel_params = &params.channels[channel_idx];
                     saturation[channel_idx] = hill_with_gamma_pow(
@@ -590,6 +598,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
                     );
                     total_exposure += x;
                     awareness_hazard += channel_params.awareness_lift * saturation[channel_idx];
+                    active.push(channel_idx);
                 }
 
                 let reached_start = reached[cell];
@@ -606,7 +615,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
                     let product = &params.products[product_idx];
                     let mut lift = product.p0;
                     let mut keep_after_visits = 1.0;
-                    for (channel_idx, channel_params) in params.channels.iter().enumerate() {
+                    for &channel_idx in &active {
+                        let channel_params = &params.channels[channel_idx];
                         lift += channel_params.adoption_lift[product_idx] * saturation[channel_idx];
                         let fraction = visit_fraction[channel_idx * n_villages + village_idx];
                         if fraction > 0.0 {
@@ -1111,7 +1121,12 @@ fn assemble(
                         (&loss_cum, &last_year_loss_cum)
                     };
                     let rows = if is_cases { &plan_cases.reported } else { &plan_cases.loss };
-                    let scoped = |village: Option<usize>| {
+                    // The change from the start to `day_idx` in a village (or the whole township) and the
+                    // target's segment; the township-wide figure comes straight from the daily series.
+                    let change_at = |day_idx: usize, village: Option<usize>| {
+                        if village.is_none() && target.segment.is_none() {
+                            return relative_change(plan_cum[day_idx], last_year_cum[day_idx]);
+                        }
                         let (plan_value, last_year_share) = scoped_change(
                             scenario,
                             &layout,
@@ -1124,31 +1139,10 @@ fn assemble(
                         );
                         relative_change(plan_value, last_year_cum[day_idx] * last_year_share)
                     };
-                    let change = if target.village.is_none() && target.segment.is_none() {
-                        relative_change(plan_cum[day_idx], last_year_cum[day_idx])
-                    } else {
-                        scoped(target.village)
-                    };
-                    let by_village = (0..layout.n_villages).map(|village_idx| scoped(Some(village_idx))).collect();
-                    let daily = (0..n_days)
-                        .map(|day_idx| {
-                            if target.village.is_none() && target.segment.is_none() {
-                                relative_change(plan_cum[day_idx], last_year_cum[day_idx])
-                            } else {
-                                let (plan_value, last_year_share) = scoped_change(
-                                    scenario,
-                                    &layout,
-                                    &plan.months,
-                                    rows,
-                                    is_cases,
-                                    day_idx,
-                                    target.village,
-                                    target.segment,
-                                );
-                                relative_change(plan_value, last_year_cum[day_idx] * last_year_share)
-                            }
-                        })
-                        .collect();
+                    let daily: Vec<Option<f64>> = (0..n_days).map(|day| change_at(day, target.village)).collect();
+                    let change = daily[day_idx];
+                    let by_village =
+                        (0..layout.n_villages).map(|village_idx| change_at(day_idx, Some(village_idx))).collect();
                     (change, by_village, None, daily)
                 }
                 _ => (
