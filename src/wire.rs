@@ -1,6 +1,6 @@
 //! The scenario file format (JSON): serde wire types, exactly as planners exchange them.
 //!
-//! Nothing here is trusted. [`crate::validate`] turns a [`ScenarioFile`] into a checked
+//! Nothing here is trusted. [`crate::validate::validate`] turns a [`ScenarioFile`] into a checked
 //! [`crate::model::Scenario`] and reports every bad field by its path. Units are in the names:
 //! `_yuan` is yuan (元), `_days` is days, `share` is a fraction in [0, 1]. Dates are `YYYY-MM-DD` strings.
 //! The format is documented for users in `scenarios/README.md`; keep the two in step.
