@@ -720,13 +720,24 @@ pub fn to_json(file: &ScenarioFile) -> String {
     serde_json::to_string_pretty(file).unwrap_or_default()
 }
 
+/// Writes a scenario file as compact JSON (one line): the form autosave keeps and [`fingerprint`] hashes.
+pub fn to_compact_json(file: &ScenarioFile) -> String {
+    // As in `to_json`: serialising plain data to a String cannot fail.
+    serde_json::to_string(file).unwrap_or_default()
+}
+
 /// A short fingerprint of a scenario file (8 hex digits, e.g. `3f2a-9c01`), so two planners can tell that they
-/// hold the same version. It is FNV-1a (64-bit) of the file as [`to_json`] writes it, folded to 32 bits: the same
-/// content gives the same fingerprint on every machine, and any changed value changes it (with odds of a
-/// coincidence of one in four billion).
+/// hold the same version. It is FNV-1a (64-bit) of the file's content as [`to_compact_json`] writes it, folded to
+/// 32 bits: the same content gives the same fingerprint on every machine whatever the file's layout, and any
+/// changed value changes it (with odds of a coincidence of one in four billion).
 pub fn fingerprint(file: &ScenarioFile) -> String {
+    fingerprint_of_compact_json(&to_compact_json(file))
+}
+
+/// [`fingerprint`] from the text [`to_compact_json`] already wrote (to serialise only once).
+pub fn fingerprint_of_compact_json(compact_json: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in to_json(file).bytes() {
+    for byte in compact_json.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

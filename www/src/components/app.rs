@@ -83,11 +83,13 @@ pub fn app() -> Html {
             root.set_attribute("lang", code).ok();
         }
     });
-    // The file as saved, and its fingerprint: computed once per edit of the file, not per render.
+    // The file in compact JSON (autosave, and the save button) and its fingerprint: serialised once per edit of
+    // the file, not per render.
     let saved = use_memo(state.file.clone(), |file| {
         file.as_ref().map(|file| {
-            let json = wuzha::wire::to_json(file);
-            (AttrValue::from(json), AttrValue::from(wuzha::wire::fingerprint(file)))
+            let json = wuzha::wire::to_compact_json(file);
+            let fingerprint = wuzha::wire::fingerprint_of_compact_json(&json);
+            (AttrValue::from(json), AttrValue::from(fingerprint))
         })
     });
     let (json, fingerprint) = match saved.as_ref() {
@@ -95,19 +97,20 @@ pub fn app() -> Html {
         None => (None, AttrValue::default()),
     };
     // Autosave: the scenario after every change of the file, and the language when it changes.
-    {
-        let session = json.as_ref().map(|json| Session {
-            scenario_json: json.to_string(),
-            template_idx: state.template_idx,
-            opened_file: state.opened_file.clone(),
-        });
-        use_effect_with(session, |session| {
-            if let Some(session) = session {
-                storage::save_session(session);
+    use_effect_with(
+        (json.clone(), state.template_idx, state.opened_file.clone()),
+        |(json, template_idx, opened_file)| {
+            if let Some(json) = json {
+                let session = Session {
+                    scenario_json: json.to_string(),
+                    template_idx: *template_idx,
+                    opened_file: opened_file.clone(),
+                };
+                storage::save_session(&session);
             }
-        });
-        use_effect_with(lang, |lang| storage::save_lang(*lang));
-    }
+        },
+    );
+    use_effect_with(lang, |lang| storage::save_lang(*lang));
     // Dropping a file anywhere on the page opens it.
     let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
     let on_drop = {

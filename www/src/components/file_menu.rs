@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub struct FileMenuProps {
     /// Language of the texts.
     pub lang: Lang,
-    /// The scenario as a file (`wuzha::wire::to_json`), or `None` when there is nothing to save.
+    /// The scenario in compact JSON (`wuzha::wire::to_compact_json`), or `None` when there is nothing to save.
     pub json: Option<AttrValue>,
     /// The name to save under, without `.json`.
     pub file_stem: AttrValue,
@@ -96,8 +96,9 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
         let json = props.json.clone();
         let name = file_name(&props.file_stem);
         Callback::from(move |_: MouseEvent| {
-            if let Some(json) = &json {
-                let _ = download(json, "application/json;charset=utf-8", &name);
+            // Saved files are pretty-printed for people; the compact text is read back once, on click.
+            if let Some(file) = json.as_ref().and_then(|json| wuzha::wire::parse_json(json).ok()) {
+                let _ = download(&wuzha::wire::to_json(&file), "application/json;charset=utf-8", &name);
             }
         })
     };
