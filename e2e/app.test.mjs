@@ -465,3 +465,30 @@ test('each chart downloads as a PNG, and the print layout keeps inputs, figures 
     await screenshot(page, 'print-a4');
   });
 });
+
+test('CSV exports open in Excel and WPS: UTF-8 with BOM, CRLF, Chinese headers, one row per day or village', async () => {
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    const scenario = await (await fetch(`${site.url}scenarios/honglin-2022.json`)).json();
+    const fetchCsv = async (id) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid(id))]);
+      assert.match(download.suggestedFilename(), /洪林镇.*\.csv$/);
+      const bytes = fs.readFileSync(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${id}: starts with a UTF-8 byte-order mark`);
+      const text = bytes.subarray(3).toString('utf8');
+      assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text), `${id}: CRLF line ends`);
+      return text.trimEnd().split('\r\n').map((line) => line.split(','));
+    };
+    const daily = await fetchCsv('export-csv');
+    assert.equal(daily[0][0], '日期');
+    assert.ok(daily[0].some((header) => header.startsWith('累计费用')), daily[0].join('|'));
+    assert.equal(daily.length, 1 + 365);
+    assert.equal(daily[1][0], '2022-01-01');
+    assert.ok(daily.slice(1).every((row) => row.length === daily[0].length && row.slice(1).every((cell) => Number.isFinite(Number(cell)))));
+
+    const villages = await fetchCsv('export-village-csv');
+    assert.equal(villages[0][0], '村/社区');
+    assert.equal(villages.length, 1 + scenario.villages.length);
+    assert.equal(villages[1][0], scenario.villages[0].name);
+    assert.equal(Number(villages[1][1]), scenario.villages[0].residents);
+  });
+});

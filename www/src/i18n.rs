@@ -148,6 +148,14 @@ pub enum Text {
     Print,
     /// Print button's tooltip.
     PrintHelp,
+    /// Download the daily series as CSV.
+    ExportDailyCsv,
+    /// Download the village table as CSV.
+    ExportVillageCsv,
+    /// File name stem of the daily CSV.
+    DailyCsvName,
+    /// File name stem of the village CSV.
+    VillageCsvName,
     /// Undo button.
     Undo,
     /// Undo button's tooltip.
@@ -271,6 +279,10 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::ExportPng => ("导出图片", "Save as PNG"),
         Text::Print => ("打印", "Print"),
         Text::PrintHelp => ("按A4纸打印方案的输入、关键指标和图表", "Print the inputs, key figures and charts on A4"),
+        Text::ExportDailyCsv => ("导出每日数据（CSV）", "Daily data (CSV)"),
+        Text::ExportVillageCsv => ("导出表格（CSV）", "Table (CSV)"),
+        Text::DailyCsvName => ("每日推演数据", "daily results"),
+        Text::VillageCsvName => ("各村情况", "villages"),
         Text::Undo => ("撤销", "Undo"),
         Text::UndoHelp => ("撤销上一步修改（Ctrl+Z）", "Undo the last change (Ctrl+Z)"),
         Text::Redo => ("重做", "Redo"),
@@ -348,6 +360,33 @@ pub fn field_error(lang: Lang, field: &str, reason: &str) -> String {
     match lang {
         Lang::Zh => format!("{field}：{reason}"),
         Lang::En => format!("{field}: {reason}"),
+    }
+}
+
+/// A header of the daily CSV for people (Excel, WPS), with its unit.
+pub fn daily_column(lang: Lang, column: wuzha::export::DailyColumn, product_names: &[String]) -> String {
+    use wuzha::export::DailyColumn as Column;
+    let zh = lang == Lang::Zh;
+    let pick = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
+    match column {
+        Column::Date => pick("日期", "Date"),
+        Column::Reached => pick("宣传覆盖（占常住人口）", "Reached (share of residents)"),
+        Column::Aware => pick("知晓率（占常住人口）", "Aware (share of residents)"),
+        Column::Adopted(product_idx) => {
+            let name = product_names.get(product_idx).map_or("", String::as_str);
+            if zh {
+                format!("{name}安装率（占常住人口）")
+            } else {
+                format!("{name} adoption (share of residents)")
+            }
+        }
+        Column::CashCostCum => pick("累计费用（元）", "Cash to date (yuan)"),
+        Column::RewardsPaidCum => pick("累计奖励（元）", "Rewards to date (yuan)"),
+        Column::StaffHoursCum => pick("累计工时（小时）", "Staff hours to date"),
+        Column::CasesExpectedCum => pick("累计预计发案（起）", "Expected cases to date"),
+        Column::CasesReportedCum => pick("累计报案（起）", "Reported cases to date"),
+        Column::CounterfactualCasesCum => pick("不开展宣传累计发案（起）", "Cases to date with no campaign"),
+        Column::LastYearCasesCum => pick("去年同期累计发案（起）", "Cases to date last year"),
     }
 }
 

@@ -168,7 +168,7 @@ pub fn app() -> Html {
                 selected={state.template_idx} opened_file={state.opened_file.clone().map(AttrValue::from)}
                 on_action={on_action.clone()} />
             <FileMenu {lang} {json} file_stem={scenario_name} {fingerprint} can_undo={state.can_undo()}
-                can_redo={state.can_redo()} restored={state.restored} on_action={on_action.clone()} />
+                can_redo={state.can_redo()} restored={state.restored} result={result.clone()} on_action={on_action.clone()} />
             if let Some((heading, messages)) = refused {
                 <div class="error-box file-error" data-testid="file-error" role="alert">
                     <p class="error-heading">{ heading }</p>

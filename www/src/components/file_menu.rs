@@ -1,8 +1,9 @@
 //! The file menu: open a scenario file (picker or drag-and-drop onto the page), save the edited scenario as a
 //! `.json` download with a readable name, and the file's fingerprint so two planners can compare versions.
 
+use super::Shared;
 use crate::i18n::{self, Lang, Text};
-use crate::state::{Action, OpenRefusal, MAX_OPEN_BYTES};
+use crate::state::{Action, Computed, OpenRefusal, MAX_OPEN_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, HtmlInputElement, Url};
@@ -19,6 +20,8 @@ pub struct FileMenuProps {
     pub file_stem: AttrValue,
     /// The fingerprint of the scenario (`wuzha::wire::fingerprint`).
     pub fingerprint: AttrValue,
+    /// The last valid result, for the daily CSV.
+    pub result: Option<Shared<Computed>>,
     /// True when the scenario was restored from an earlier visit's autosave.
     pub restored: bool,
     /// True when there is a step to undo.
@@ -102,6 +105,17 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
             }
         })
     };
+    let on_export_csv = {
+        let result = props.result.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(result) = &result else { return };
+            let names: Vec<String> = result.scenario.products.iter().map(|product| product.name.clone()).collect();
+            let csv = wuzha::export::daily_csv_with(&result.outcome, |column| i18n::daily_column(lang, column, &names));
+            let stem = format!("{}-{}", result.scenario.township_name, i18n::text(lang, Text::DailyCsvName));
+            let name = file_name(&stem).replace(".json", ".csv");
+            let _ = download(&wuzha::export::for_spreadsheets(&csv), "text/csv;charset=utf-8", &name);
+        })
+    };
     let step = |action: Action| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
@@ -125,6 +139,10 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
             <button type="button" class="button" data-testid="file-save" onclick={on_save}
                 disabled={props.json.is_none()}>
                 { i18n::text(lang, Text::FileSave) }
+            </button>
+            <button type="button" class="button" data-testid="export-csv" onclick={on_export_csv}
+                disabled={props.result.is_none()}>
+                { i18n::text(lang, Text::ExportDailyCsv) }
             </button>
             <button type="button" class="button" data-testid="print" title={i18n::text(lang, Text::PrintHelp)}
                 onclick={Callback::from(|_: MouseEvent| {

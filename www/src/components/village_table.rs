@@ -1,6 +1,7 @@
 //! The per-village table: reach, awareness, adoption, the selected target at its deadline with the gap to
 //! its threshold (coloured: met, near, far), cost and expected cases. Every figure is one outcome field.
 
+use super::file_menu::{download, file_name};
 use super::Shared;
 use crate::format;
 use crate::i18n::{self, Lang, Text};
@@ -42,6 +43,52 @@ pub fn gap(value: Option<f64>, threshold: f64, higher_is_better: bool) -> Gap {
     }
 }
 
+/// The village table as CSV for Excel and WPS (numbers as numbers: percents with one decimal, yuan whole),
+/// with the same columns and the same outcome fields as the table on screen.
+pub fn village_csv(lang: Lang, computed: &Computed, selected_target: usize) -> String {
+    use wuzha::export::csv_field;
+    let Computed { scenario, outcome } = computed;
+    let product_idx = primary_product_idx(scenario);
+    let product_name = scenario.products.get(product_idx).map(|product| product.name.as_str()).unwrap_or_default();
+    let target = scenario.targets.get(selected_target).zip(outcome.targets.get(selected_target));
+    let percent_header = |text: &str| format!("{text}（%）");
+    let mut headers = vec![
+        i18n::text(lang, Text::ColVillage).to_string(),
+        i18n::text(lang, Text::ColResidents).to_string(),
+        percent_header(i18n::text(lang, Text::ColReached)),
+        percent_header(i18n::text(lang, Text::ColAware)),
+        percent_header(&i18n::adopted_column(lang, product_name)),
+    ];
+    if let Some((target, result)) = target {
+        headers.push(percent_header(&i18n::village_target_column(
+            lang,
+            &target.name,
+            &format::date(lang, result.deadline),
+        )));
+    }
+    headers.push(format!("{}（{}）", i18n::text(lang, Text::ColCost), i18n::text(lang, Text::Yuan)));
+    headers.push(i18n::text(lang, Text::ColCases).to_string());
+    let mut csv = headers.iter().map(|header| csv_field(header)).collect::<Vec<_>>().join(",") + "\n";
+    let pct = |share: f64| format!("{:.1}", share * 100.0);
+    for (village_idx, (village, result)) in scenario.villages.iter().zip(&outcome.villages).enumerate() {
+        let mut cells = vec![
+            csv_field(&village.name),
+            format!("{:.0}", village.residents),
+            pct(result.reached),
+            pct(result.aware),
+            pct(result.adopted.get(product_idx).copied().unwrap_or(0.0)),
+        ];
+        if let Some((_, result)) = target {
+            cells.push(result.by_village.get(village_idx).copied().flatten().map(pct).unwrap_or_default());
+        }
+        cells.push(format!("{:.0}", result.channel_cash_yuan + result.rewards_yuan));
+        cells.push(format!("{:.2}", result.cases_expected));
+        csv.push_str(&cells.join(","));
+        csv.push('\n');
+    }
+    wuzha::export::for_spreadsheets(&csv)
+}
+
 /// The table of villages.
 #[function_component(VillageTable)]
 pub fn village_table(props: &VillageTableProps) -> Html {
@@ -52,9 +99,24 @@ pub fn village_table(props: &VillageTableProps) -> Html {
     let target = scenario.targets.get(props.selected_target).zip(outcome.targets.get(props.selected_target));
     let target_header = target
         .map(|(target, result)| i18n::village_target_column(lang, &target.name, &format::date(lang, result.deadline)));
+    let on_export = {
+        let result = props.result.clone();
+        let selected = props.selected_target;
+        Callback::from(move |_: MouseEvent| {
+            let name =
+                file_name(&format!("{}-{}", result.scenario.township_name, i18n::text(lang, Text::VillageCsvName)))
+                    .replace(".json", ".csv");
+            let _ = download(&village_csv(lang, &result, selected), "text/csv;charset=utf-8", &name);
+        })
+    };
     html! {
         <section class="card village-table-card">
-            <h2 class="card-title">{ i18n::text(lang, Text::VillageTableTitle) }</h2>
+            <div class="card-head">
+                <h2 class="card-title">{ i18n::text(lang, Text::VillageTableTitle) }</h2>
+                <button type="button" class="button small no-print" data-testid="export-village-csv" onclick={on_export}>
+                    { i18n::text(lang, Text::ExportVillageCsv) }
+                </button>
+            </div>
             <div class="table-scroll">
                 <table class="village-table" data-testid="village-table">
                     <thead>
