@@ -492,3 +492,29 @@ test('CSV exports open in Excel and WPS: UTF-8 with BOM, CRLF, Chinese headers, 
     assert.equal(Number(villages[1][1]), scenario.villages[0].residents);
   });
 });
+
+test('share by link: the link opens the same plan elsewhere, and a cut-off link is refused', async () => {
+  let link;
+  let fingerprint;
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    await typeInto(page, 'reward-per-install', '6');
+    await pollUntil(() => page.inputValue(tid('reward-per-install')), (value) => value === '6');
+    fingerprint = (await page.textContent(tid('file-fingerprint'))).trim();
+    await page.click(tid('share-link'));
+    link = await page.inputValue(tid('share-link-text'));
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#scenario=1\.[A-Za-z0-9_-]+$/);
+    await screenshot(page, 'share-link');
+  });
+  await withApp({ width: 1366, height: 768 }, async (page) => {
+    await page.goto(link, { waitUntil: 'load' });
+    await waitForApp(page);
+    await pollUntil(() => page.textContent(tid('file-fingerprint')), (text) => text.trim() === fingerprint);
+    assert.equal(await page.inputValue(tid('reward-per-install')), '6');
+    assert.equal(await page.evaluate(() => location.hash), '', 'the link leaves the address bar once read');
+
+    await page.goto(link.slice(0, Math.floor(link.length * 0.6)), { waitUntil: 'load' });
+    await waitForApp(page);
+    await page.waitForSelector(tid('file-error'));
+    assert.match(await page.textContent(tid('file-error')), /#scenario/);
+  });
+});

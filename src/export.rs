@@ -140,7 +140,10 @@ mod tests {
 
     #[test]
     fn spreadsheet_text_has_a_bom_and_crlf() {
-        assert_eq!(super::for_spreadsheets("日期,安装率\n2022-01-01,0.5\n"), "\u{feff}日期,安装率\r\n2022-01-01,0.5\r\n");
+        assert_eq!(
+            super::for_spreadsheets("日期,安装率\n2022-01-01,0.5\n"),
+            "\u{feff}日期,安装率\r\n2022-01-01,0.5\r\n"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@
 pub mod date;
 pub mod error;
 pub mod export;
+pub mod link;
 pub mod model;
 pub mod montecarlo;
 pub mod outcome;

@@ -148,6 +148,12 @@ pub enum Text {
     Print,
     /// Print button's tooltip.
     PrintHelp,
+    /// The name an opened share link is shown under.
+    SharedLinkName,
+    /// Share button.
+    ShareLink,
+    /// Above the share link: how to use it.
+    ShareLinkHelp,
     /// Download the daily series as CSV.
     ExportDailyCsv,
     /// Download the village table as CSV.
@@ -279,6 +285,9 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::ExportPng => ("导出图片", "Save as PNG"),
         Text::Print => ("打印", "Print"),
         Text::PrintHelp => ("按A4纸打印方案的输入、关键指标和图表", "Print the inputs, key figures and charts on A4"),
+        Text::SharedLinkName => ("分享链接", "shared link"),
+        Text::ShareLink => ("分享链接", "Share link"),
+        Text::ShareLinkHelp => ("复制下面的链接发给他人，打开即得到同一方案：", "Copy this link; opening it gives the same plan:"),
         Text::ExportDailyCsv => ("导出每日数据（CSV）", "Daily data (CSV)"),
         Text::ExportVillageCsv => ("导出表格（CSV）", "Table (CSV)"),
         Text::DailyCsvName => ("每日推演数据", "daily results"),
@@ -403,6 +412,16 @@ pub fn village_target_column(lang: Lang, target: &str, deadline: &str) -> String
     match lang {
         Lang::Zh => format!("{target}（{deadline}）"),
         Lang::En => format!("{target} ({deadline})"),
+    }
+}
+
+/// The message when a plan is too large for a link.
+pub fn link_too_long(lang: Lang, n_chars: usize, limit: usize) -> String {
+    match lang {
+        Lang::Zh => format!("方案过大，链接有 {n_chars} 个字符（上限 {limit}），在微信等聊天工具中可能被截断。请用“保存文件”发送文件。"),
+        Lang::En => format!(
+            "The plan is too large for a link ({n_chars} characters, limit {limit}); chat apps may cut it. Use Save file and send the file."
+        ),
     }
 }
 

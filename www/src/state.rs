@@ -169,6 +169,11 @@ pub enum Action {
     Undo,
     /// Go forward one step again (Ctrl+Y, Ctrl+Shift+Z).
     Redo,
+    /// Open the scenario in a share link's fragment (`#scenario=...`), like a file named after the link.
+    OpenLink {
+        /// The URL fragment, with or without `#`.
+        fragment: String,
+    },
     /// A file could not be opened before its text was read (too large, unreadable).
     OpenRefused {
         /// The file's name.
@@ -341,6 +346,23 @@ impl State {
         state.undo = undo;
         state.redo = redo;
         state
+    }
+
+    /// The state after opening `name`: the file if it is valid, else this state with the file's errors shown.
+    fn opened(self: Rc<Self>, name: String, read: Result<ScenarioFile, Vec<FieldError>>) -> Rc<Self> {
+        match read {
+            Ok(file) => {
+                let labels = self.template_labels.clone();
+                let mut state = State::with_file(self.lang, labels, self.template_idx, file, self.n_simulations);
+                state.opened_file = Some(name);
+                Rc::new(self.after_change(state))
+            }
+            Err(errors) => {
+                let mut state = (*self).clone();
+                state.refused_file = Some((name, OpenRefusal::Invalid(errors)));
+                Rc::new(state)
+            }
+        }
     }
 
     /// The heading and messages about the last refused file, in the state's language.
@@ -574,18 +596,17 @@ impl State {
                 state.refresh_errors();
                 Rc::new(state)
             }
-            Action::OpenFile { name, text } => match wuzha::parse_scenario(&text) {
-                Ok((file, _)) => {
-                    let labels = self.template_labels.clone();
-                    let mut state = State::with_file(self.lang, labels, self.template_idx, file, self.n_simulations);
-                    state.opened_file = Some(name);
-                    Rc::new(self.after_change(state))
+            Action::OpenFile { name, text } => self.opened(name, wuzha::parse_scenario(&text).map(|(file, _)| file)),
+            Action::OpenLink { fragment } => match wuzha::link::decode_fragment(&fragment) {
+                Some(read) => {
+                    let name = i18n::text(self.lang, Text::SharedLinkName).to_string();
+                    let checked = read.map_err(|error| vec![error]).and_then(|file| {
+                        wuzha::validate(&file)?;
+                        Ok(file)
+                    });
+                    self.opened(name, checked)
                 }
-                Err(errors) => {
-                    let mut state = (*self).clone();
-                    state.refused_file = Some((name, OpenRefusal::Invalid(errors)));
-                    Rc::new(state)
-                }
+                None => self,
             },
             Action::OpenRefused { name, refusal } => {
                 let mut state = (*self).clone();

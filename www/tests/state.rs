@@ -321,3 +321,22 @@ fn an_autosaved_session_is_restored_and_a_corrupt_one_is_ignored() {
     assert!(!fallback.restored);
     assert_eq!(fallback.file, State::new(Lang::Zh).file, "the default scenario instead");
 }
+
+#[test]
+fn a_share_link_opens_like_a_file_and_a_broken_one_is_refused() {
+    let file = wuzha::wire::parse_json(include_str!("../../scenarios/template.json")).expect("valid template");
+    let fragment = format!("#{}", wuzha::link::encode_fragment(&file));
+    let state = Rc::new(State::new(Lang::Zh));
+    let opened = state.clone().reduce(Action::OpenLink { fragment: fragment.clone() });
+    assert_eq!(opened.file.as_ref(), Some(&file));
+    assert_eq!(opened.opened_file.as_deref(), Some("分享链接"));
+    assert!(opened.can_undo(), "opening a link can be undone");
+
+    let cut = fragment[..fragment.len() / 2].to_string();
+    let refused = state.clone().reduce(Action::OpenLink { fragment: cut });
+    assert_eq!(refused.file, state.file, "the plan is untouched");
+    let messages = refused.refused_file_messages();
+    assert!(messages.len() == 1 && messages[0].starts_with("#scenario: "), "{messages:?}");
+    let unrelated = state.clone().reduce(Action::OpenLink { fragment: "#top".into() });
+    assert!(Rc::ptr_eq(&state, &unrelated), "an ordinary fragment changes nothing");
+}

@@ -34,6 +34,28 @@ impl ChartSet {
     }
 }
 
+/// The page's URL fragment (`#...`), if any.
+fn location_fragment() -> Option<String> {
+    web_sys::window()?.location().hash().ok().filter(|hash| !hash.is_empty())
+}
+
+/// Removes a `#scenario=...` fragment from the address bar without reloading or adding a history entry.
+fn clear_scenario_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    if location_fragment().is_some_and(|fragment| fragment.contains(wuzha::link::FRAGMENT_KEY)) {
+        let path = window.location().pathname().unwrap_or_default();
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+/// A callback dispatching to the reducer (for listeners set up once).
+fn on_action_for_links(state: &UseReducerHandle<State>) -> Callback<Action> {
+    let state = state.clone();
+    Callback::from(move |action: Action| state.dispatch(action))
+}
+
 /// The undo or redo a key press asks for, if any.
 fn shortcut(event: &KeyboardEvent) -> Option<Action> {
     if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
@@ -52,13 +74,43 @@ pub fn app() -> Html {
     let root = use_node_ref();
     // Created before the reducer so that the first measurement includes the first simulation.
     let clock = (*use_memo((), |_| UpdateClock::new(root.clone()))).clone();
+    // A share link in the address wins over the autosave; either wins over the default plan.
     let state = use_reducer(|| {
         let lang = storage::load_lang().unwrap_or(Lang::Zh);
-        match storage::load_session() {
+        let start = match storage::load_session() {
             Some(session) => State::restore(lang, &session),
             None => State::new(lang),
+        };
+        match location_fragment() {
+            Some(fragment) if fragment.contains(wuzha::link::FRAGMENT_KEY) => {
+                (*Rc::new(start).reduce(Action::OpenLink { fragment })).clone()
+            }
+            _ => start,
         }
     });
+    // Once read, the link leaves the address bar (a reload then shows the autosaved plan, with later edits),
+    // and a link pasted into this tab later is opened too.
+    {
+        let on_action = on_action_for_links(&state);
+        use_effect_with((), move |_| {
+            clear_scenario_fragment();
+            let listener = Closure::<dyn Fn()>::new(move || {
+                if let Some(fragment) = location_fragment().filter(|f| f.contains(wuzha::link::FRAGMENT_KEY)) {
+                    on_action.emit(Action::OpenLink { fragment });
+                    clear_scenario_fragment();
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let lang = state.lang;
 
     let on_action = {

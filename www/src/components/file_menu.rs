@@ -80,6 +80,23 @@ pub fn file_name(stem: &str) -> String {
     format!("{}.json", if cleaned.is_empty() { "wuzha" } else { cleaned })
 }
 
+/// What the share button last produced.
+#[derive(Clone, Debug, PartialEq)]
+enum ShareResult {
+    /// The link to copy.
+    Link(String),
+    /// The plan is too large for a link: its length in characters.
+    TooLong(usize),
+}
+
+/// The link to the current page with `fragment`, e.g. `http://127.0.0.1:8080/#scenario=1.…`.
+fn link_to(fragment: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let base = location.href().ok()?;
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    Some(format!("{base}#{fragment}"))
+}
+
 /// The open and save buttons and the fingerprint.
 #[function_component(FileMenu)]
 pub fn file_menu(props: &FileMenuProps) -> Html {
@@ -115,6 +132,45 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
             let name = file_name(&stem).replace(".json", ".csv");
             let _ = download(&wuzha::export::for_spreadsheets(&csv), "text/csv;charset=utf-8", &name);
         })
+    };
+    let shared = use_state(|| None::<ShareResult>);
+    let on_share = {
+        let json = props.json.clone();
+        let shared = shared.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(file) = json.as_ref().and_then(|json| wuzha::wire::parse_json(json).ok()) else { return };
+            let fragment = wuzha::link::encode_fragment(&file);
+            let outcome = match link_to(&fragment) {
+                Some(link) if link.chars().count() <= wuzha::link::MAX_LINK_CHARS => ShareResult::Link(link),
+                Some(link) => ShareResult::TooLong(link.chars().count()),
+                None => return,
+            };
+            shared.set(Some(outcome));
+        })
+    };
+    // A changed plan makes an old link stale: hide it.
+    {
+        let shared = shared.clone();
+        use_effect_with(props.json.clone(), move |_| shared.set(None));
+    }
+    let share_view = match &*shared {
+        Some(ShareResult::Link(link)) => html! {
+            <div class="share-box" data-testid="share-box">
+                <label for="share-link-text">{ i18n::text(lang, Text::ShareLinkHelp) }</label>
+                <input id="share-link-text" data-testid="share-link-text" type="text" readonly=true value={link.clone()}
+                    onfocus={Callback::from(|event: FocusEvent| {
+                        if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                            input.select();
+                        }
+                    })} />
+            </div>
+        },
+        Some(ShareResult::TooLong(n_chars)) => html! {
+            <p class="share-box share-too-long" data-testid="share-too-long" role="alert">
+                { i18n::link_too_long(lang, *n_chars, wuzha::link::MAX_LINK_CHARS) }
+            </p>
+        },
+        None => html! {},
     };
     let step = |action: Action| {
         let on_action = props.on_action.clone();
@@ -152,9 +208,14 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
                 })}>
                 { i18n::text(lang, Text::Print) }
             </button>
+            <button type="button" class="button" data-testid="share-link" onclick={on_share}
+                disabled={props.json.is_none()}>
+                { i18n::text(lang, Text::ShareLink) }
+            </button>
             <span class="fingerprint" data-testid="file-fingerprint" title={i18n::text(lang, Text::FingerprintHelp)}>
                 { i18n::text(lang, Text::FingerprintLabel) }{ props.fingerprint.clone() }
             </span>
+            { share_view }
         </div>
     }
 }
