@@ -281,6 +281,26 @@ pub struct DailyBands {
     pub last_year_cases_cum: Bands,
 }
 
+impl DailyBands {
+    /// The bands of a column of the daily CSV (`None` for the date).
+    pub fn band(&self, column: crate::export::DailyColumn) -> Option<&Bands> {
+        use crate::export::DailyColumn;
+        Some(match column {
+            DailyColumn::Date => return None,
+            DailyColumn::Reached => &self.reached,
+            DailyColumn::Aware => &self.aware,
+            DailyColumn::Adopted(product_idx) => self.adopted.get(product_idx)?,
+            DailyColumn::CashCostCum => &self.cash_cost_cum,
+            DailyColumn::RewardsPaidCum => &self.rewards_paid_cum,
+            DailyColumn::StaffHoursCum => &self.staff_hours_cum,
+            DailyColumn::CasesExpectedCum => &self.cases_expected_cum,
+            DailyColumn::CasesReportedCum => &self.cases_reported_cum,
+            DailyColumn::CounterfactualCasesCum => &self.counterfactual_cases_cum,
+            DailyColumn::LastYearCasesCum => &self.last_year_cases_cum,
+        })
+    }
+}
+
 /// The summary of a Monte Carlo batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MonteCarloSummary {
@@ -355,20 +375,14 @@ impl MonteCarloSummary {
     /// `counterfactual_cases_cum`, and last `last_year_cases_cum` (one column: the same in every run).
     /// Lines end with `\n`.
     pub fn daily_csv(&self) -> String {
+        use crate::export::DailyColumn;
         let daily = &self.daily;
-        let mut columns: Vec<(String, &Bands)> =
-            vec![("reached".into(), &daily.reached), ("aware".into(), &daily.aware)];
-        for (product_id, bands) in self.product_ids.iter().zip(&daily.adopted) {
-            columns.push((format!("adopted_{product_id}"), bands));
-        }
-        columns.extend([
-            ("cash_cost_cum".to_string(), &daily.cash_cost_cum),
-            ("rewards_paid_cum".to_string(), &daily.rewards_paid_cum),
-            ("staff_hours_cum".to_string(), &daily.staff_hours_cum),
-            ("cases_expected_cum".to_string(), &daily.cases_expected_cum),
-            ("cases_reported_cum".to_string(), &daily.cases_reported_cum),
-            ("counterfactual_cases_cum".to_string(), &daily.counterfactual_cases_cum),
-        ]);
+        // The same columns and names as the deterministic CSV, last year's (one column) written last.
+        let columns: Vec<(String, &Bands)> = DailyColumn::all(self.product_ids.len())
+            .into_iter()
+            .filter(|column| !matches!(column, DailyColumn::Date | DailyColumn::LastYearCasesCum))
+            .filter_map(|column| Some((column.code_name(&self.product_ids), daily.band(column)?)))
+            .collect();
         let mut csv = String::with_capacity(self.dates.len() * (32 + columns.len() * 80));
         csv.push_str("date");
         for (name, _) in &columns {

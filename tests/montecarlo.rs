@@ -101,24 +101,19 @@ fn collapsed(scenario: &Scenario) -> Scenario {
 /// Every band of the summary with its name.
 fn all_bands(summary: &MonteCarloSummary) -> Vec<(String, &Bands)> {
     let daily = &summary.daily;
-    let mut bands = vec![
-        ("reached".to_string(), &daily.reached),
-        ("aware".to_string(), &daily.aware),
-        ("cash_cost_cum".to_string(), &daily.cash_cost_cum),
-        ("rewards_paid_cum".to_string(), &daily.rewards_paid_cum),
-        ("staff_hours_cum".to_string(), &daily.staff_hours_cum),
-        ("cases_expected_cum".to_string(), &daily.cases_expected_cum),
-        ("cases_reported_cum".to_string(), &daily.cases_reported_cum),
-        ("counterfactual_cases_cum".to_string(), &daily.counterfactual_cases_cum),
-        ("last_year_cases_cum".to_string(), &daily.last_year_cases_cum),
+    let n_products = daily.adopted.len();
+    let mut bands: Vec<(String, &Bands)> = wuzha::export::DailyColumn::all(n_products)
+        .into_iter()
+        .filter_map(|column| Some((format!("{column:?}"), daily.band(column)?)))
+        .collect();
+    bands.extend([
         ("monthly.cases_expected".to_string(), &summary.monthly.cases_expected),
         ("monthly.cases_reported".to_string(), &summary.monthly.cases_reported),
         ("monthly.loss_yuan".to_string(), &summary.monthly.loss_yuan),
         ("monthly.counterfactual_cases".to_string(), &summary.monthly.counterfactual_cases),
         ("monthly.counterfactual_loss_yuan".to_string(), &summary.monthly.counterfactual_loss_yuan),
-    ];
-    for (product_idx, adopted) in daily.adopted.iter().enumerate() {
-        bands.push((format!("adopted[{product_idx}]"), adopted));
+    ]);
+    for product_idx in 0..n_products {
         for (segment_idx, by_segment) in daily.adopted_by_segment[product_idx].iter().enumerate() {
             bands.push((format!("adopted_by_segment[{product_idx}][{segment_idx}]"), by_segment));
         }
