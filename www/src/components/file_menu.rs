@@ -151,7 +151,11 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
     // A changed plan makes an old link stale: hide it.
     {
         let shared = shared.clone();
-        use_effect_with(props.json.clone(), move |_| shared.set(None));
+        use_effect_with(props.json.clone(), move |_| {
+            if shared.is_some() {
+                shared.set(None);
+            }
+        });
     }
     let share_view = match &*shared {
         Some(ShareResult::Link(link)) => html! {
