@@ -10,7 +10,7 @@
 //! bit-identical results.
 
 use crate::date::Date;
-use crate::model::{Basis, ChannelKind, Per, RuleScoring, Scenario, Uncertain};
+use crate::model::{Basis, ChannelKind, Per, RuleScoring, Scenario, ScheduleEntry, Uncertain};
 use crate::montecarlo::sample;
 use crate::outcome::*;
 use crate::rng::Rng;
@@ -424,6 +424,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
 
     // Scratch buffers reused every day.
     let mut planned = vec![0.0; n_channels * n_villages];
+    let mut delivered = vec![0.0; n_channels * n_villages];
+    let mut entry_units: Vec<(&ScheduleEntry, usize, f64)> = Vec::new();
     let mut staff_ratio = vec![1.0; n_villages];
     let mut visit_fraction = vec![0.0; n_channels * n_villages];
     let mut saturation = vec![0.0; n_channels];
@@ -451,13 +453,16 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
 
         // 1. Planned units per channel and village.
         planned.iter_mut().for_each(|units| *units = 0.0);
-        let active_entries = schedule.iter().filter(|entry| scenario.phases[entry.phase].contains(date));
-        for entry in active_entries.clone() {
+        // Each active line's units per village, computed once: step 3 prices them after rationing.
+        entry_units.clear();
+        for entry in schedule.iter().filter(|entry| scenario.phases[entry.phase].contains(date)) {
             let per_day = entry.units * units_per_day(entry.per, scenario.phases[entry.phase].n_days(), date);
             for village_idx in entry_villages(entry.village, n_villages) {
                 let multiplier =
                     basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents);
-                planned[entry.channel * n_villages + village_idx] += per_day * multiplier;
+                let units = per_day * multiplier;
+                planned[entry.channel * n_villages + village_idx] += units;
+                entry_units.push((entry, village_idx, units));
             }
         }
 
@@ -473,34 +478,36 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
             staff_ratio[village_idx] = if demand > capacity { capacity / demand } else { 1.0 };
             trajectory.staff_hours_short += (demand - capacity).max(0.0);
         }
+        for (channel_idx, channel) in scenario.channels.iter().enumerate() {
+            let slots = channel_idx * n_villages..(channel_idx + 1) * n_villages;
+            let rows = delivered[slots.clone()].iter_mut().zip(&planned[slots]).zip(&staff_ratio);
+            for ((delivered_units, planned_units), ratio) in rows {
+                let ratio = if channel.staff_hours_per_unit > 0.0 { *ratio } else { 1.0 };
+                *delivered_units = planned_units * ratio;
+            }
+        }
 
         // 3. Cash and staff hours of delivered units, attributed to each entry's phase.
-        for entry in active_entries {
+        for &(entry, village_idx, units_planned) in &entry_units {
             let channel = &scenario.channels[entry.channel];
-            let per_day = entry.units * units_per_day(entry.per, scenario.phases[entry.phase].n_days(), date);
-            for village_idx in entry_villages(entry.village, n_villages) {
-                let multiplier =
-                    basis_multiplier(scenario, entry.basis, entry.village.is_some(), village_idx, total_residents);
-                let units_planned = per_day * multiplier;
-                let ratio = if channel.staff_hours_per_unit > 0.0 { staff_ratio[village_idx] } else { 1.0 };
-                let units_delivered = units_planned * ratio;
-                let cash = units_delivered * channel.cost_per_unit_yuan;
-                let hours = units_delivered * channel.staff_hours_per_unit;
-                trajectory.channel_units_planned[entry.channel] += units_planned;
-                trajectory.channel_units_delivered[entry.channel] += units_delivered;
-                trajectory.channel_cash[entry.channel] += cash;
-                trajectory.channel_staff_hours[entry.channel] += hours;
-                trajectory.phase_channel_cash[entry.phase] += cash;
-                trajectory.village_channel_cash[village_idx] += cash;
-                trajectory.village_staff_hours[village_idx] += hours;
-                cash_today += cash;
-                staff_hours_cum += hours;
-                if units_delivered > 0.0 && !fixed_cost_charged[entry.channel] {
-                    fixed_cost_charged[entry.channel] = true;
-                    trajectory.channel_cash[entry.channel] += channel.fixed_cost_yuan;
-                    trajectory.phase_channel_cash[entry.phase] += channel.fixed_cost_yuan;
-                    cash_today += channel.fixed_cost_yuan;
-                }
+            let ratio = if channel.staff_hours_per_unit > 0.0 { staff_ratio[village_idx] } else { 1.0 };
+            let units_delivered = units_planned * ratio;
+            let cash = units_delivered * channel.cost_per_unit_yuan;
+            let hours = units_delivered * channel.staff_hours_per_unit;
+            trajectory.channel_units_planned[entry.channel] += units_planned;
+            trajectory.channel_units_delivered[entry.channel] += units_delivered;
+            trajectory.channel_cash[entry.channel] += cash;
+            trajectory.channel_staff_hours[entry.channel] += hours;
+            trajectory.phase_channel_cash[entry.phase] += cash;
+            trajectory.village_channel_cash[village_idx] += cash;
+            trajectory.village_staff_hours[village_idx] += hours;
+            cash_today += cash;
+            staff_hours_cum += hours;
+            if units_delivered > 0.0 && !fixed_cost_charged[entry.channel] {
+                fixed_cost_charged[entry.channel] = true;
+                trajectory.channel_cash[entry.channel] += channel.fixed_cost_yuan;
+                trajectory.phase_channel_cash[entry.phase] += channel.fixed_cost_yuan;
+                cash_today += channel.fixed_cost_yuan;
             }
         }
 
@@ -525,7 +532,8 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
                 continue;
             }
             for (village_idx, village) in scenario.villages.iter().enumerate() {
-                let units = planned[channel_idx * n_villages + village_idx] * staff_ratio[village_idx];
+                // Door-to-door channels always use staff hours (validation), so this is the rationed number.
+                let units = delivered[channel_idx * n_villages + village_idx];
                 if units <= 0.0 {
                     continue;
                 }
@@ -573,10 +581,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
                     let slot = channel_idx * n_villages + village_idx;
                     let denominator = layout.affinity_denominator[slot];
                     let contacts = match channel.kind {
-                        ChannelKind::Broadcast => {
-                            let ratio = if channel.staff_hours_per_unit > 0.0 { staff_ratio[village_idx] } else { 1.0 };
-                            planned[slot] * ratio * channel.reach_per_unit
-                        }
+                        ChannelKind::Broadcast => delivered[slot] * channel.reach_per_unit,
                         ChannelKind::DoorToDoor => visit_fraction[slot] * village.households * people_per_household,
                     };
                     let x = if contacts > 0.0 && denominator > 0.0 {
