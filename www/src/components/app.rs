@@ -50,12 +50,6 @@ fn clear_scenario_fragment() {
     }
 }
 
-/// A callback dispatching to the reducer (for listeners set up once).
-fn on_action_for_links(state: &UseReducerHandle<State>) -> Callback<Action> {
-    let state = state.clone();
-    Callback::from(move |action: Action| state.dispatch(action))
-}
-
 /// The undo or redo a key press asks for, if any.
 fn shortcut(event: &KeyboardEvent) -> Option<Action> {
     if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
@@ -88,10 +82,20 @@ pub fn app() -> Html {
             _ => start,
         }
     });
+    let lang = state.lang;
+
+    let on_action = {
+        let state = state.clone();
+        let clock = clock.clone();
+        Callback::from(move |action: Action| {
+            clock.start();
+            state.dispatch(action);
+        })
+    };
     // Once read, the link leaves the address bar (a reload then shows the autosaved plan, with later edits),
     // and a link pasted into this tab later is opened too.
     {
-        let on_action = on_action_for_links(&state);
+        let on_action = on_action.clone();
         use_effect_with((), move |_| {
             clear_scenario_fragment();
             let listener = Closure::<dyn Fn()>::new(move || {
@@ -111,16 +115,6 @@ pub fn app() -> Html {
             }
         });
     }
-    let lang = state.lang;
-
-    let on_action = {
-        let state = state.clone();
-        let clock = clock.clone();
-        Callback::from(move |action: Action| {
-            clock.start();
-            state.dispatch(action);
-        })
-    };
 
     let result = state.result.clone().map(Shared);
     let chart_set = use_memo((result.clone(), lang), move |(result, lang)| {

@@ -144,7 +144,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     let on_export = {
         let canvas_ref = canvas_ref.clone();
-        let file_name = file_name(&props.title).replace(".json", ".png");
+        let file_name = file_name(&props.title, "png");
         Callback::from(move |_: MouseEvent| {
             if let Some(url) = canvas_ref.cast::<HtmlCanvasElement>().and_then(|canvas| canvas.to_data_url().ok()) {
                 let _ = download_url(&url, &file_name);

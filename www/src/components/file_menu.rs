@@ -68,8 +68,9 @@ pub fn download_url(url: &str, file_name: &str) -> Option<()> {
     Some(())
 }
 
-/// A file name from a plan title: characters that Windows forbids become `_`, and it is kept short.
-pub fn file_name(stem: &str) -> String {
+/// A file name from a plan title and an extension (`json`, `csv`, `png`): characters that Windows forbids
+/// become `_`, and the stem is kept short.
+pub fn file_name(stem: &str, extension: &str) -> String {
     let cleaned: String = stem
         .trim()
         .chars()
@@ -77,7 +78,7 @@ pub fn file_name(stem: &str) -> String {
         .take(80)
         .collect();
     let cleaned = cleaned.trim();
-    format!("{}.json", if cleaned.is_empty() { "wuzha" } else { cleaned })
+    format!("{}.{extension}", if cleaned.is_empty() { "wuzha" } else { cleaned })
 }
 
 /// What the share button last produced.
@@ -114,7 +115,7 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
     };
     let on_save = {
         let json = props.json.clone();
-        let name = file_name(&props.file_stem);
+        let name = file_name(&props.file_stem, "json");
         Callback::from(move |_: MouseEvent| {
             // Saved files are pretty-printed for people; the compact text is read back once, on click.
             if let Some(file) = json.as_ref().and_then(|json| wuzha::wire::parse_json(json).ok()) {
@@ -129,7 +130,7 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
             let names: Vec<String> = result.scenario.products.iter().map(|product| product.name.clone()).collect();
             let csv = wuzha::export::daily_csv_with(&result.outcome, |column| i18n::daily_column(lang, column, &names));
             let stem = format!("{}-{}", result.scenario.township_name, i18n::text(lang, Text::DailyCsvName));
-            let name = file_name(&stem).replace(".json", ".csv");
+            let name = file_name(&stem, "csv");
             let _ = download(&wuzha::export::for_spreadsheets(&csv), "text/csv;charset=utf-8", &name);
         })
     };
@@ -230,8 +231,8 @@ mod tests {
 
     #[test]
     fn file_names_are_safe_and_readable() {
-        assert_eq!(file_name("2022年度洪林镇实施方案"), "2022年度洪林镇实施方案.json");
-        assert_eq!(file_name("a/b:c*?"), "a_b_c__.json");
-        assert_eq!(file_name("   "), "wuzha.json");
+        assert_eq!(file_name("2022年度洪林镇实施方案", "json"), "2022年度洪林镇实施方案.json");
+        assert_eq!(file_name("a/b:c*?", "csv"), "a_b_c__.csv");
+        assert_eq!(file_name("   ", "png"), "wuzha.png");
     }
 }

@@ -103,9 +103,10 @@ pub fn village_table(props: &VillageTableProps) -> Html {
         let result = props.result.clone();
         let selected = props.selected_target;
         Callback::from(move |_: MouseEvent| {
-            let name =
-                file_name(&format!("{}-{}", result.scenario.township_name, i18n::text(lang, Text::VillageCsvName)))
-                    .replace(".json", ".csv");
+            let name = file_name(
+                &format!("{}-{}", result.scenario.township_name, i18n::text(lang, Text::VillageCsvName)),
+                "csv",
+            );
             let _ = download(&village_csv(lang, &result, selected), "text/csv;charset=utf-8", &name);
         })
     };
