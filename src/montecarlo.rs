@@ -31,7 +31,7 @@ use crate::rng::{run_rng, Rng};
 use crate::simulate::{simulate_with, simulate_with_noise, Params};
 use crate::wire::Metric;
 use rand_distr::{Distribution, Triangular};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
 /// σ of the log-normal loss per case (of the logarithm of the loss), an assumption: with σ = 1 the median
@@ -110,7 +110,7 @@ pub fn quantile_index(percent: usize, n: usize) -> usize {
 }
 
 /// P10, P50, P90 and mean of a daily or monthly series, one value per day or month.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bands {
     /// 10th percentile (nearest rank).
     pub p10: Vec<f64>,
@@ -123,7 +123,7 @@ pub struct Bands {
 }
 
 /// A histogram: `counts[i]` runs fell in `[edges[i], edges[i + 1])` (the last bin is closed).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Histogram {
     /// `HISTOGRAM_BINS + 1` bin edges, equally spaced.
     pub edges: Vec<f64>,
@@ -132,7 +132,7 @@ pub struct Histogram {
 }
 
 /// The distribution of one figure over runs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     /// 10th percentile (nearest rank).
     pub p10: f64,
@@ -153,7 +153,7 @@ pub struct Stats {
 }
 
 /// When a share target is first met, over runs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FirstMet {
     /// The date by which 10 % of runs had met the target (nearest rank), `None` if more than 90 % never met it.
     pub p10: Option<Date>,
@@ -166,7 +166,7 @@ pub struct FirstMet {
 }
 
 /// One target over runs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TargetChance {
     /// Target id.
     pub id: String,
@@ -193,7 +193,7 @@ pub struct TargetChance {
 /// computed exactly here from the Poisson distribution rather than sampled, together with the quantiles of
 /// the year-on-year change `Poisson(L) / L - 1`. A township with ~10 cases a year has a 42 % chance of a
 /// rise and a one-in-ten chance of a rise of 40 % or more, however good its campaign.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChanceAlone {
     /// Last year's reported cases over the period (the Poisson mean).
     pub last_year_cases: f64,
@@ -208,7 +208,7 @@ pub struct ChanceAlone {
 }
 
 /// Distributions of the period's headline figures over runs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Distributions {
     /// All cash (元).
     pub cash_yuan: Stats,
@@ -229,7 +229,7 @@ pub struct Distributions {
 }
 
 /// A calendar month of the monthly bands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthId {
     /// Year.
     pub year: i32,
@@ -238,7 +238,7 @@ pub struct MonthId {
 }
 
 /// Monthly bands, one value per calendar month touched by the period.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonthlyBands {
     /// The months, in order.
     pub months: Vec<MonthId>,
@@ -255,7 +255,7 @@ pub struct MonthlyBands {
 }
 
 /// Bands of every series of [`crate::outcome::DailySeries`], with the same names and shapes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DailyBands {
     /// Share of residents reached.
     pub reached: Bands,
@@ -302,7 +302,7 @@ impl DailyBands {
 }
 
 /// The summary of a Monte Carlo batch.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonteCarloSummary {
     /// Runs summarised.
     pub n_runs: usize,

@@ -120,3 +120,61 @@ pub fn simulate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
         }
     }
 }
+
+/// A batch of Monte Carlo runs for JavaScript (the app's Web Worker uses it), run a few at a time:
+///
+/// ```js
+/// const job = new MonteCarloJob(scenarioJson, 1000);   // throws, listing the errors, if the file is invalid
+/// while (!job.is_done()) { job.step(10); report(job.n_done(), job.n_runs()); }
+/// const summary = JSON.parse(job.finish());              // P10/P50/P90 bands, target probabilities, ...
+/// ```
+#[wasm_bindgen]
+pub struct MonteCarloJob {
+    job: Option<crate::uncertainty::BatchJob>,
+}
+
+#[wasm_bindgen]
+impl MonteCarloJob {
+    /// A batch of `n_runs` runs (1 to 100 000) of the scenario in `scenario_json`, with its own seed.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario_json: &str, n_runs: u32) -> Result<MonteCarloJob, JsValue> {
+        match crate::uncertainty::BatchJob::new(scenario_json, n_runs as usize) {
+            Ok(job) => Ok(MonteCarloJob { job: Some(job) }),
+            Err(errors) => {
+                let message = errors.iter().map(|error| error.message(Lang::Zh)).collect::<Vec<_>>().join("\n");
+                Err(js_sys::Error::new(&message).into())
+            }
+        }
+    }
+
+    /// Runs up to `max_runs` more runs; returns the number done so far.
+    pub fn step(&mut self, max_runs: u32) -> u32 {
+        self.job.as_mut().map_or(0, |job| job.step(max_runs as usize) as u32)
+    }
+
+    /// Runs done so far.
+    pub fn n_done(&self) -> u32 {
+        self.job.as_ref().map_or(0, |job| job.n_done() as u32)
+    }
+
+    /// Runs asked for.
+    pub fn n_runs(&self) -> u32 {
+        self.job.as_ref().map_or(0, |job| job.n_runs() as u32)
+    }
+
+    /// True when every run is done (or the summary was already taken).
+    pub fn is_done(&self) -> bool {
+        self.job.as_ref().is_none_or(crate::uncertainty::BatchJob::is_done)
+    }
+
+    /// Bytes held by the samples of the runs so far.
+    pub fn bytes_held(&self) -> f64 {
+        self.job.as_ref().map_or(0.0, |job| job.bytes_held() as f64)
+    }
+
+    /// The summary of the runs done, as JSON text; the job is spent afterwards (a second call throws).
+    pub fn finish(&mut self) -> Result<String, JsValue> {
+        let job = self.job.take().ok_or_else(|| js_sys::Error::new("MonteCarloJob.finish was already called"))?;
+        serde_json::to_string(&job.finish()).map_err(|error| js_sys::Error::new(&error.to_string()).into())
+    }
+}

@@ -1,8 +1,10 @@
 //! The three charts, drawn with plotters on any `DrawingBackend`: a `CanvasBackend` in the browser, an
 //! `SVGBackend` in native tests.
 //!
-//! Each chart has a plain data struct ([`AdoptionChart`], [`CostChart`], [`CasesChart`]) built from a
-//! simulated outcome by a pure function, and a drawing function that only draws what the struct holds.
+//! Each chart has a plain data struct ([`AdoptionChart`], [`CostChart`], [`CasesChart`], [`ScoreHistogram`])
+//! built from a simulated outcome by a pure function, and a drawing function that only draws what the struct
+//! holds. A Monte Carlo summary of the same scenario adds P10-P90 bands (`with_bands`): a shaded fan around
+//! each daily line and a whisker on each monthly bar.
 //! Coordinates: x is the day index from the scenario's first day (0 = first day) or the month index;
 //! y is in the unit the struct names. Every size is in CSS pixels times [`ChartStyle::scale`].
 
@@ -14,6 +16,7 @@ use plotters::coord::Shift;
 use plotters::element::Text as TextElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use wuzha::montecarlo::{Bands, MonteCarloSummary};
 use wuzha::outcome::MonthRow;
 use wuzha::wire::{Denominator, Metric};
 use wuzha::Date;
@@ -36,6 +39,10 @@ const GRID: RGBColor = RGBColor(0xe3, 0xe7, 0xec);
 const MUTED: RGBColor = RGBColor(0x8a, 0x94, 0xa0);
 const WARNING: RGBColor = RGBColor(0xc9, 0x2a, 0x2a);
 const PHASE_FILLS: [RGBColor; 2] = [RGBColor(0x4c, 0x8b, 0xd6), RGBColor(0xe0, 0x9a, 0x3a)];
+/// The legend swatch of a fan: the palette's first colour, washed out as the fans are.
+const BAND_SWATCH: RGBColor = RGBColor(0xb9, 0xcd, 0xea);
+/// Opacity of a fan's fill.
+const BAND_OPACITY: f64 = 0.22;
 
 /// How big to draw: device pixels per CSS pixel (the screen's devicePixelRatio; 1 in tests).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,6 +115,31 @@ pub struct DailyLine {
     pub values: Vec<f64>,
     /// Index into [`PALETTE`].
     pub color_idx: usize,
+    /// The P10-P90 fan of Monte Carlo runs around the line, in the same unit, if any.
+    pub band: Option<FanBand>,
+}
+
+/// The range between two quantiles of Monte Carlo runs, one pair per day or month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FanBand {
+    /// The low quantile (P10).
+    pub low: Vec<f64>,
+    /// The high quantile (P90).
+    pub high: Vec<f64>,
+}
+
+impl FanBand {
+    /// The P10-P90 range of `bands`, each value multiplied by `scale`.
+    pub fn of(bands: &Bands, scale: f64) -> FanBand {
+        FanBand {
+            low: bands.p10.iter().map(|value| value * scale).collect(),
+            high: bands.p90.iter().map(|value| value * scale).collect(),
+        }
+    }
+
+    fn largest(&self) -> f64 {
+        self.high.iter().fold(0.0f64, |acc, value| acc.max(*value))
+    }
 }
 
 /// A shaded span of days, e.g. a phase.
@@ -154,6 +186,8 @@ pub enum LegendMark {
     Box,
     /// A filled dot.
     Dot,
+    /// A vertical whisker (a range).
+    Whisker,
 }
 
 /// One entry of a chart's legend row.
@@ -186,6 +220,8 @@ pub struct AdoptionChart {
     pub projected_legend: String,
     /// Legend text of the targets' own paths.
     pub path_legend: String,
+    /// Legend text of the Monte Carlo fans, when there are any.
+    pub band_legend: Option<String>,
 }
 
 impl AdoptionChart {
@@ -207,8 +243,25 @@ impl AdoptionChart {
         if self.targets.iter().any(|target| target.path.is_some()) {
             entries.push(LegendEntry { label: self.path_legend.clone(), mark: LegendMark::Line, color: INK });
         }
+        if let Some(label) = &self.band_legend {
+            entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Box, color: BAND_SWATCH });
+        }
         entries
     }
+
+    /// Adds the P10-P90 fan of each product's adoption from `summary` (runs of the same scenario).
+    pub fn with_bands(mut self, lang: Lang, summary: &MonteCarloSummary) -> AdoptionChart {
+        for (line, bands) in self.lines.iter_mut().zip(&summary.daily.adopted) {
+            line.band = Some(FanBand::of(bands, 100.0));
+        }
+        self.band_legend = Some(band_legend(lang, summary.n_runs));
+        self
+    }
+}
+
+/// The legend text of a fan: "P10-P90 (200 次模拟)".
+fn band_legend(lang: Lang, n_runs: usize) -> String {
+    i18n::band_legend(lang, n_runs)
 }
 
 /// Cumulative cash against the budget, in yuan or 万元 ([`CostChart::y_unit_yuan`]).
@@ -228,6 +281,8 @@ pub struct CostChart {
     pub y_unit_yuan: f64,
     /// Y axis title.
     pub y_title: String,
+    /// Legend text of the Monte Carlo fan, when there is one.
+    pub band_legend: Option<String>,
 }
 
 impl CostChart {
@@ -244,7 +299,17 @@ impl CostChart {
         if let Some((label, _)) = &self.budget {
             entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Dashed, color: WARNING });
         }
+        if let Some(label) = &self.band_legend {
+            entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Box, color: BAND_SWATCH });
+        }
         entries
+    }
+
+    /// Adds the P10-P90 fan of cumulative cash from `summary` (runs of the same scenario).
+    pub fn with_bands(mut self, lang: Lang, summary: &MonteCarloSummary) -> CostChart {
+        self.cash.band = Some(FanBand::of(&summary.daily.cash_cost_cum, 1.0 / self.y_unit_yuan));
+        self.band_legend = Some(band_legend(lang, summary.n_runs));
+        self
     }
 }
 
@@ -257,6 +322,8 @@ pub struct MonthlyBars {
     pub values: Vec<f64>,
     /// Colour.
     pub color: RGBColor,
+    /// The P10-P90 range of Monte Carlo runs in each month, drawn as a whisker, if any.
+    pub band: Option<FanBand>,
 }
 
 /// Cases per month: the plan, last year and no campaign, as grouped bars.
@@ -268,15 +335,66 @@ pub struct CasesChart {
     pub bars: Vec<MonthlyBars>,
     /// Y axis title.
     pub y_title: String,
+    /// Legend text of the whiskers, when there are any.
+    pub band_legend: Option<String>,
 }
 
 impl CasesChart {
-    /// The legend row: one box per series.
+    /// The legend row: one box per series, then the whisker.
     pub fn legend(&self) -> Vec<LegendEntry> {
-        self.bars
+        let mut entries: Vec<LegendEntry> = self
+            .bars
             .iter()
             .map(|bars| LegendEntry { label: bars.label.clone(), mark: LegendMark::Box, color: bars.color })
-            .collect()
+            .collect();
+        if let Some(label) = &self.band_legend {
+            entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Whisker, color: INK });
+        }
+        entries
+    }
+
+    /// Adds the P10-P90 range of the plan's reported cases from `summary` (one whisker a month keeps the
+    /// chart legible; the no-campaign range is as wide).
+    pub fn with_bands(mut self, lang: Lang, summary: &MonteCarloSummary) -> CasesChart {
+        let monthly = &summary.monthly;
+        if let Some(bars) = self.bars.get_mut(2) {
+            bars.band = Some(FanBand::of(&monthly.cases_reported, 1.0));
+        }
+        self.band_legend = Some(band_legend(lang, summary.n_runs));
+        self
+    }
+}
+
+/// The distribution of the assessment score over Monte Carlo runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreHistogram {
+    /// Bin edges (one more than the counts), in points.
+    pub edges: Vec<f64>,
+    /// Runs per bin.
+    pub counts: Vec<usize>,
+    /// The score of the deterministic plan, marked as a line, if known.
+    pub plan_score: Option<f64>,
+    /// The P10, P50 and P90 scores, marked under the bars.
+    pub quantiles: [f64; 3],
+    /// X axis title.
+    pub x_title: String,
+    /// Y axis title.
+    pub y_title: String,
+    /// Legend text of the plan's line.
+    pub plan_legend: String,
+}
+
+/// The score histogram of a Monte Carlo summary; `plan_score` is the deterministic run's score.
+pub fn score_histogram(lang: Lang, summary: &MonteCarloSummary, plan_score: Option<f64>) -> ScoreHistogram {
+    let score = &summary.distributions.score;
+    ScoreHistogram {
+        edges: score.histogram.edges.clone(),
+        counts: score.histogram.counts.clone(),
+        plan_score,
+        quantiles: [score.p10, score.p50, score.p90],
+        x_title: i18n::text(lang, Text::AxisScore).to_string(),
+        y_title: i18n::text(lang, Text::AxisRuns).to_string(),
+        plan_legend: i18n::text(lang, Text::LegendPlanScore).to_string(),
     }
 }
 
@@ -298,6 +416,7 @@ pub fn adoption_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
             label: scenario.products.get(product_idx).map(|p| p.name.clone()).unwrap_or_default(),
             values: shares.iter().map(|share| share * 100.0).collect(),
             color_idx: product_idx % PALETTE.len(),
+            band: None,
         })
         .collect();
     let targets = scenario
@@ -334,6 +453,7 @@ pub fn adoption_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
         target_legend: i18n::text(lang, Text::LegendTarget).to_string(),
         projected_legend: i18n::text(lang, Text::LegendProjected).to_string(),
         path_legend: i18n::text(lang, Text::LegendTargetPath).to_string(),
+        band_legend: None,
     }
 }
 
@@ -351,11 +471,13 @@ pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
             label: i18n::text(lang, Text::LegendCash).to_string(),
             values: scaled(&outcome.daily.cash_cost_cum),
             color_idx: 0,
+            band: None,
         },
         rewards: DailyLine {
             label: i18n::text(lang, Text::LegendRewards).to_string(),
             values: scaled(&outcome.daily.rewards_paid_cum),
             color_idx: 2,
+            band: None,
         },
         budget: cap.map(|cap| (i18n::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
         run_out: outcome.budget.run_out_date.map(|date| {
@@ -364,6 +486,7 @@ pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
         }),
         y_unit_yuan,
         y_title: i18n::text(lang, y_title).to_string(),
+        band_legend: None,
     }
 }
 
@@ -374,6 +497,7 @@ pub fn cases_chart(lang: Lang, computed: &Computed) -> CasesChart {
         label: i18n::text(lang, label).to_string(),
         values: monthly.iter().map(pick).collect(),
         color,
+        band: None,
     };
     CasesChart {
         months: monthly.iter().map(|row| i18n::month(lang, row.month)).collect(),
@@ -383,6 +507,7 @@ pub fn cases_chart(lang: Lang, computed: &Computed) -> CasesChart {
             series(Text::LegendPlan, PALETTE[0], |row| row.cases_reported),
         ],
         y_title: i18n::text(lang, Text::AxisCases).to_string(),
+        band_legend: None,
     }
 }
 
@@ -476,6 +601,14 @@ fn legend_row<DB: DrawingBackend>(
                 top.draw(&Rectangle::new([(x + 2, y - half), (x + swatch - 2, y + half)], entry.color.filled()))?;
             }
             LegendMark::Dot => top.draw(&Circle::new((x + swatch / 2, y), style.px(5.0), entry.color.filled()))?,
+            LegendMark::Whisker => {
+                let half = style.px(7.0) as i32;
+                let mid = x + swatch / 2;
+                let thin = entry.color.stroke_width(style.px(1.5));
+                top.draw(&PathElement::new([(mid, y - half), (mid, y + half)], thin))?;
+                top.draw(&PathElement::new([(mid - 4, y - half), (mid + 4, y - half)], thin))?;
+                top.draw(&PathElement::new([(mid - 4, y + half), (mid + 4, y + half)], thin))?;
+            }
         }
         let text_style = font.clone().pos(Pos::new(HPos::Left, VPos::Center));
         top.draw(&TextElement::new(entry.label.clone(), (x + swatch + gap, y), text_style))?;
@@ -562,6 +695,11 @@ pub fn draw_adoption<DB: DrawingBackend>(
     }
 
     for line in &data.lines {
+        if let Some(band) = &line.band {
+            draw_fan(&mut chart, band, palette(line.color_idx))?;
+        }
+    }
+    for line in &data.lines {
         let color = palette(line.color_idx);
         let points = line.values.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value));
         chart.draw_series(LineSeries::new(points, color.stroke_width(style.px(2.5))))?;
@@ -597,6 +735,19 @@ pub fn draw_adoption<DB: DrawingBackend>(
         }
     }
     area.present()
+}
+
+/// Draws a fan: the area between the low and high quantiles of each day, washed out in `color`.
+fn draw_fan<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<KeyedAxis, RangedCoordf64>>,
+    band: &FanBand,
+    color: RGBColor,
+) -> DrawResult<DB> {
+    let upper = band.high.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value));
+    let lower = band.low.iter().enumerate().rev().map(|(day_idx, value)| (day_idx as f64, *value));
+    let outline: Vec<(f64, f64)> = upper.chain(lower).collect();
+    chart.draw_series(std::iter::once(Polygon::new(outline, color.mix(BAND_OPACITY).filled())))?;
+    Ok(())
 }
 
 /// The grid, axes, month labels and y axis title shared by the two daily charts.
@@ -639,7 +790,8 @@ pub fn draw_cost<DB: DrawingBackend>(
         .values
         .iter()
         .chain(data.budget.iter().map(|(_, cap)| cap))
-        .fold(0.0f64, |acc, value| acc.max(*value));
+        .fold(0.0f64, |acc, value| acc.max(*value))
+        .max(data.cash.band.as_ref().map_or(0.0, FanBand::largest));
     let y_max = if largest > 0.0 { largest * 1.12 } else { 1.0 };
     let n_days = data.axis.n_days as f64;
     let x_range = KeyedAxis { start: 0.0, end: n_days, key_points: data.axis.key_points() };
@@ -655,8 +807,13 @@ pub fn draw_cost<DB: DrawingBackend>(
     let cash_points: Vec<(f64, f64)> =
         data.cash.values.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value)).collect();
     let last_day = cash_points.last().map_or(0.0, |point| point.0);
-    let outline: Vec<(f64, f64)> = cash_points.iter().copied().chain([(last_day, 0.0), (0.0, 0.0)]).collect();
-    chart.draw_series(std::iter::once(Polygon::new(outline, cash_color.mix(0.12).filled())))?;
+    match &data.cash.band {
+        Some(band) => draw_fan(&mut chart, band, cash_color)?,
+        None => {
+            let outline: Vec<(f64, f64)> = cash_points.iter().copied().chain([(last_day, 0.0), (0.0, 0.0)]).collect();
+            chart.draw_series(std::iter::once(Polygon::new(outline, cash_color.mix(0.12).filled())))?;
+        }
+    }
     chart.draw_series(LineSeries::new(cash_points, cash_color.stroke_width(style.px(2.5))))?;
 
     let rewards_color = palette(data.rewards.color_idx);
@@ -697,7 +854,11 @@ pub fn draw_cases<DB: DrawingBackend>(
     area.fill(&WHITE)?;
     let rest = legend_row(area, &data.legend(), style)?;
     let n_months = data.months.len().max(1);
-    let largest = data.bars.iter().flat_map(|bars| bars.values.iter()).fold(0.0f64, |acc, value| acc.max(*value));
+    let largest = data
+        .bars
+        .iter()
+        .flat_map(|bars| bars.values.iter().chain(bars.band.iter().flat_map(|band| band.high.iter())))
+        .fold(0.0f64, |acc, value| acc.max(*value));
     let y_max = if largest > 0.0 { largest * 1.1 } else { 1.0 };
     let centres: Vec<f64> = (0..n_months).map(|month_idx| month_idx as f64 + 0.5).collect();
     let x_range = KeyedAxis { start: 0.0, end: n_months as f64, key_points: centres };
@@ -734,6 +895,88 @@ pub fn draw_cases<DB: DrawingBackend>(
             Rectangle::new([(x0, 0.0), (x0 + bar_width * 0.88, *value)], color.filled())
         });
         chart.draw_series(rectangles)?;
+    }
+    // Whiskers: the P10-P90 range of each month, centred on its bar.
+    for (series_idx, bars) in data.bars.iter().enumerate() {
+        let Some(band) = &bars.band else { continue };
+        let centre_in_group = 0.5 - group_width / 2.0 + bar_width * (series_idx as f64 + 0.44);
+        let cap = bar_width * 0.25;
+        let stroke = INK.stroke_width(style.px(1.5));
+        for (month_idx, (low, high)) in band.low.iter().zip(&band.high).enumerate() {
+            let x = month_idx as f64 + centre_in_group;
+            chart.draw_series([
+                PathElement::new([(x, *low), (x, *high)], stroke),
+                PathElement::new([(x - cap, *low), (x + cap, *low)], stroke),
+                PathElement::new([(x - cap, *high), (x + cap, *high)], stroke),
+            ])?;
+        }
+    }
+    area.present()
+}
+
+/// Draws the score histogram on `area`: a bar per bin, the plan's score as a dashed line, P10/P50/P90 as
+/// ticks.
+pub fn draw_score_histogram<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ScoreHistogram,
+    style: &ChartStyle,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let legend = match data.plan_score {
+        Some(_) => vec![LegendEntry { label: data.plan_legend.clone(), mark: LegendMark::Dashed, color: WARNING }],
+        None => Vec::new(),
+    };
+    let rest = legend_row(area, &legend, style)?;
+    let x_start = data.edges.first().copied().unwrap_or(0.0);
+    let mut x_end = data.edges.last().copied().unwrap_or(1.0);
+    if x_end <= x_start {
+        x_end = x_start + 1.0;
+    }
+    let x_start = x_start.min(data.plan_score.unwrap_or(x_start));
+    let x_end = x_end.max(data.plan_score.unwrap_or(x_end));
+    let largest = data.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let mut chart = ChartBuilder::on(&rest)
+        .margin(style.px(MARGIN))
+        .margin_right(style.px(MARGIN_RIGHT))
+        .x_label_area_size(style.px(X_LABEL_AREA + 16.0))
+        .y_label_area_size(style.px(Y_LABEL_AREA))
+        .build_cartesian_2d(x_start..x_end, 0f64..largest * 1.1)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID.stroke_width(style.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(MUTED.stroke_width(style.px(1.0)))
+        .x_label_style(style.font(12.0))
+        .y_label_style(style.font(12.0))
+        .x_labels(6)
+        .y_labels(5)
+        .x_label_formatter(&|x| format::decimal(*x, 1))
+        .y_label_formatter(&|y| format::decimal(*y, 0))
+        .x_desc(data.x_title.as_str())
+        .y_desc(data.y_title.as_str())
+        .axis_desc_style(style.font(12.0))
+        .draw()?;
+    let color = PALETTE[0];
+    let rectangles = data.edges.windows(2).zip(&data.counts).map(|(edge, count)| {
+        let gap = (edge[1] - edge[0]) * 0.06;
+        Rectangle::new([(edge[0] + gap, 0.0), (edge[1] - gap, *count as f64)], color.mix(0.85).filled())
+    });
+    chart.draw_series(rectangles)?;
+    if let Some(plan) = data.plan_score {
+        chart.draw_series(DashedLineSeries::new(
+            [(plan, 0.0), (plan, largest * 1.1)],
+            style.px(6.0),
+            style.px(4.0),
+            WARNING.stroke_width(style.px(2.0)),
+        ))?;
+    }
+    // P10, P50 and P90 as short ticks on the axis (their values are written beside the chart).
+    for value in data.quantiles {
+        chart.draw_series([PathElement::new(
+            [(value, 0.0), (value, largest * 0.08)],
+            INK.stroke_width(style.px(2.5)),
+        )])?;
     }
     area.present()
 }

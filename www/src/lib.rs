@@ -5,7 +5,9 @@
 //! - [`state`]: the reducer (pure: no web types, no clock, no randomness);
 //! - [`charts`]: chart data built from an outcome, and drawing on any plotters backend;
 //! - [`components`]: the Yew function components of the page;
-//! - [`api`]: `check` and `simulate` for JavaScript;
+//! - [`api`]: `check`, `simulate` and `MonteCarloJob` for JavaScript;
+//! - [`uncertainty`]: Monte Carlo batches, which are wanted and shown, and their sentences; [`runner`]: the
+//!   Web Worker (`static/worker.js`) that runs them off the page's thread;
 //! - [`i18n`]: every user-facing string; [`format`]: numbers, money and dates as planners write them;
 //! - [`templates`]: the embedded scenario files.
 
@@ -15,9 +17,11 @@ pub mod components;
 pub mod format;
 pub mod history;
 pub mod i18n;
+pub mod runner;
 pub mod state;
 pub mod storage;
 pub mod templates;
+pub mod uncertainty;
 
 use i18n::{Lang, Text};
 use wasm_bindgen::prelude::*;

@@ -30,12 +30,21 @@ pub enum Field {
     PhaseStart,
     /// The selected phase's last day, `YYYY-MM-DD`.
     PhaseEnd,
+    /// The seed of the Monte Carlo runs, a whole number.
+    Seed,
 }
 
 impl Field {
     /// Every field, in the order of the controls.
-    pub const ALL: [Field; 6] =
-        [Field::Reward, Field::Budget, Field::Threshold, Field::Deadline, Field::PhaseStart, Field::PhaseEnd];
+    pub const ALL: [Field; 7] = [
+        Field::Reward,
+        Field::Budget,
+        Field::Threshold,
+        Field::Deadline,
+        Field::PhaseStart,
+        Field::PhaseEnd,
+        Field::Seed,
+    ];
 
     /// The label of the control, which also names the field in error messages.
     pub fn label(self) -> Text {
@@ -46,6 +55,7 @@ impl Field {
             Field::Deadline => Text::DeadlineLabel,
             Field::PhaseStart => Text::PhaseStartLabel,
             Field::PhaseEnd => Text::PhaseEndLabel,
+            Field::Seed => Text::SeedLabel,
         }
     }
 
@@ -57,19 +67,20 @@ impl Field {
             Field::Deadline => 3,
             Field::PhaseStart => 4,
             Field::PhaseEnd => 5,
+            Field::Seed => 6,
         }
     }
 
     /// True for fields holding a number (as opposed to a date).
     pub fn is_number(self) -> bool {
-        matches!(self, Field::Reward | Field::Budget | Field::Threshold)
+        matches!(self, Field::Reward | Field::Budget | Field::Threshold | Field::Seed)
     }
 }
 
 /// The raw text of each control, exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Inputs {
-    texts: [String; 6],
+    texts: [String; 7],
 }
 
 impl Inputs {
@@ -381,6 +392,11 @@ impl State {
         }
     }
 
+    /// True when the scenario as edited is valid, so the result on screen is of exactly this file.
+    pub fn file_is_valid(&self) -> bool {
+        self.file.is_some() && self.invalid.is_empty() && self.result.is_some()
+    }
+
     /// True when the results on screen are not those of the controls' current text.
     pub fn is_stale(&self) -> bool {
         !self.errors.is_empty()
@@ -422,6 +438,7 @@ impl State {
             Field::Deadline => target.map(|target| target.deadline.clone()).unwrap_or_default(),
             Field::PhaseStart => phase.map(|phase| phase.start.clone()).unwrap_or_default(),
             Field::PhaseEnd => phase.map(|phase| phase.end.clone()).unwrap_or_default(),
+            Field::Seed => file.seed.to_string(),
         }
     }
 
@@ -475,6 +492,9 @@ impl State {
         let path = error.path.as_str();
         if path == "budget.total_yuan" {
             return named(Field::Budget);
+        }
+        if path == "seed" {
+            return named(Field::Seed);
         }
         if let Some(("rewards", _, "yuan_per_install")) = split_path(path) {
             return named(Field::Reward);
@@ -547,6 +567,7 @@ impl State {
                     phase.end = text.trim().to_string();
                 }
             }
+            Field::Seed => file.seed = parse_seed(text).ok_or_else(|| i18n::not_a_seed(self.lang, text))?,
         }
         Ok(file)
     }
@@ -721,6 +742,18 @@ pub fn set_reward(file: &mut ScenarioFile, yuan_per_install: f64) {
             reward.yuan_per_install = yuan_per_install;
         }
     }
+}
+
+/// The largest seed the app accepts: every whole number up to it is exact in a JavaScript number.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+
+/// A seed typed by the user: a whole number from 0 to [`MAX_SEED`], digits only (spaces around allowed).
+pub fn parse_seed(text: &str) -> Option<u64> {
+    let text = text.trim();
+    if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<u64>().ok().filter(|seed| *seed <= MAX_SEED)
 }
 
 /// Splits `list[idx].leaf` (e.g. `targets[2].deadline`) into its parts.

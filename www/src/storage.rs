@@ -53,3 +53,17 @@ pub fn save_lang(lang: Lang) {
         let _ = storage.set_item(LANG_KEY, if lang == Lang::Zh { "zh" } else { "en" });
     }
 }
+
+const RUNS_KEY: &str = "wuzha.v1.mc_runs";
+
+/// The number of Monte Carlo runs chosen on an earlier visit.
+pub fn load_runs() -> Option<usize> {
+    storage()?.get_item(RUNS_KEY).ok()??.parse().ok()
+}
+
+/// Remembers the number of Monte Carlo runs.
+pub fn save_runs(n_runs: usize) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(RUNS_KEY, &n_runs.to_string());
+    }
+}

@@ -21,9 +21,26 @@ function showFailure(error) {
   console.error(error);
 }
 
+// The module is compiled here, once, and kept on globalThis so the Monte Carlo worker can be given it
+// instead of fetching and compiling the wasm again (see www/src/runner.rs). A build that inlines the wasm
+// (the single-file build) sets globalThis.__wuzhaWasmBytes instead of serving pkg/wuzha_www_bg.wasm.
+async function compileModule() {
+  if (globalThis.__wuzhaWasmBytes) {
+    return WebAssembly.compile(globalThis.__wuzhaWasmBytes);
+  }
+  const url = new URL('./pkg/wuzha_www_bg.wasm', import.meta.url);
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 try {
   const { default: init, mount_app } = await import('./pkg/wuzha_www.js');
-  await init();
+  const module = await compileModule();
+  globalThis.__wuzhaModule = module;
+  await init({ module_or_path: module });
   mount_app();
 } catch (error) {
   showFailure(error);

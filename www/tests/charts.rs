@@ -162,3 +162,62 @@ fn narrow_charts_label_every_other_month() {
         assert!(!text.contains(&format!("\n{month}月\n")), "{month}月 should be left out on a narrow chart");
     }
 }
+
+/// 40 Monte Carlo runs of 洪林镇 2022 (the same plan as [`honglin`]).
+fn honglin_runs() -> wuzha::montecarlo::MonteCarloSummary {
+    let computed = honglin();
+    let config = wuzha::montecarlo::MonteCarloConfig::for_scenario(&computed.scenario, 40);
+    wuzha::montecarlo::run_batch(&computed.scenario, &config, |_| {})
+}
+
+#[test]
+fn monte_carlo_runs_add_a_fan_per_line_and_a_whisker_per_month() {
+    let computed = honglin();
+    let runs = honglin_runs();
+    let style = ChartStyle::default();
+
+    let plain = charts::adoption_chart(Lang::Zh, &computed);
+    let banded = plain.clone().with_bands(Lang::Zh, &runs);
+    assert!(plain.lines.iter().all(|line| line.band.is_none()));
+    for line in &banded.lines {
+        let band = line.band.as_ref().expect("every product has a fan");
+        assert_eq!(band.low.len(), line.values.len());
+        assert!(band.low.iter().zip(&band.high).all(|(low, high)| low <= high), "P10 ≤ P90 every day");
+    }
+    assert!(banded.legend().iter().any(|entry| entry.label == "P10–P90（40次模拟）"));
+    let fan_svg = svg(|area| charts::draw_adoption(area, &banded, &style).expect("adoption with fans"));
+    let plain_svg = svg(|area| charts::draw_adoption(area, &plain, &style).expect("adoption"));
+    assert!(count(&fan_svg, "<polygon") > count(&plain_svg, "<polygon"), "the fans are drawn as polygons");
+
+    let cost = charts::cost_chart(Lang::Zh, &computed).with_bands(Lang::Zh, &runs);
+    let cash_band = cost.cash.band.as_ref().expect("cash has a fan");
+    // The fan is in the chart's unit (万元 for 洪林镇), like the line.
+    let last = cash_band.high.len() - 1;
+    assert!(cash_band.high[last] >= cash_band.low[last] && cash_band.high[last] < 100.0);
+    svg(|area| charts::draw_cost(area, &cost, &style).expect("cost with a fan"));
+
+    let cases = charts::cases_chart(Lang::Zh, &computed).with_bands(Lang::Zh, &runs);
+    let plan = cases.bars.last().expect("the plan's bars");
+    assert_eq!(plan.band.as_ref().map(|band| band.high.len()), Some(plan.values.len()));
+    assert!(cases.legend().iter().any(|entry| entry.mark == LegendMark::Whisker));
+    let plain_cases =
+        svg(|area| charts::draw_cases(area, &charts::cases_chart(Lang::Zh, &computed), &style).expect("cases"));
+    let whiskered = svg(|area| charts::draw_cases(area, &cases, &style).expect("cases with whiskers"));
+    assert!(count(&whiskered, "<polyline") >= count(&plain_cases, "<polyline") + 3 * plan.values.len());
+}
+
+#[test]
+fn the_score_histogram_draws_a_bar_per_bin_and_the_plans_score() {
+    let computed = honglin();
+    let runs = honglin_runs();
+    let data = charts::score_histogram(Lang::Zh, &runs, Some(computed.outcome.assessment.total));
+    assert_eq!(data.counts.iter().sum::<usize>(), 40, "every run is in one bin");
+    assert_eq!(data.edges.len(), data.counts.len() + 1);
+    assert!(data.quantiles[0] <= data.quantiles[1] && data.quantiles[1] <= data.quantiles[2]);
+    let text = svg(|area| charts::draw_score_histogram(area, &data, &ChartStyle::default()).expect("histogram"));
+    assert!(count(&text, "<rect") >= data.counts.len(), "a bar per bin");
+    assert!(text.contains("考核得分（分）") && text.contains("本方案（确定性推演）"));
+    let english = charts::score_histogram(Lang::En, &runs, None);
+    let text = svg(|area| charts::draw_score_histogram(area, &english, &ChartStyle::default()).expect("histogram"));
+    assert!(text.contains("Assessment score (points)") && !text.contains("本方案"));
+}

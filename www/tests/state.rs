@@ -48,7 +48,8 @@ fn the_default_is_honglin_2022_simulated_once() {
     assert!(state.errors.is_empty() && !state.is_stale());
     assert_eq!(state.n_simulations, 1);
     let inputs: Vec<&str> = Field::ALL.iter().map(|field| state.inputs.get(*field)).collect();
-    assert_eq!(inputs, ["2", "80000", "80", "2022-06-30", "2022-03-10", "2022-03-13"]);
+    assert_eq!(inputs, ["2", "80000", "80", "2022-06-30", "2022-03-10", "2022-03-13", "2022"]);
+    assert!(state.file_is_valid());
     assert_eq!(
         &state.template_labels[..],
         ["洪林镇 · 2022年", "桥江镇 · 2021年", "滨州经济技术开发区 · 2021年", "通用模板"].map(String::from)
@@ -339,4 +340,21 @@ fn a_share_link_opens_like_a_file_and_a_broken_one_is_refused() {
     assert!(messages.len() == 1 && messages[0].starts_with("#scenario: "), "{messages:?}");
     let unrelated = state.clone().reduce(Action::OpenLink { fragment: "#top".into() });
     assert!(Rc::ptr_eq(&state, &unrelated), "an ordinary fragment changes nothing");
+}
+
+#[test]
+fn the_seed_is_a_whole_number_and_a_bad_one_is_named() {
+    let state = after(&[commit(Field::Seed, " 7 ")]);
+    assert_eq!(file(&state).seed, 7);
+    assert!(state.errors.is_empty() && state.file_is_valid());
+    for bad in ["-1", "1.5", "abc", "9007199254740992", ""] {
+        let state = after(&[commit(Field::Seed, bad)]);
+        assert_eq!(file(&state).seed, 2022, "{bad:?} leaves the seed as it was");
+        assert_eq!(state.errors.len(), 1, "{bad:?}");
+        assert_eq!(state.errors[0].field, Some(Field::Seed));
+        assert!(state.errors[0].message.starts_with("随机种子："), "{}", state.errors[0].message);
+    }
+    assert_eq!(wuzha_www::state::parse_seed("9007199254740991"), Some(wuzha_www::state::MAX_SEED));
+    let undone = after(&[commit(Field::Seed, "7"), Action::Undo]);
+    assert_eq!(file(&undone).seed, 2022, "a new seed is one undo step");
 }

@@ -6,12 +6,15 @@ use super::error_list::ErrorList;
 use super::file_menu::{open_file, FileMenu};
 use super::kpi_cards::KpiCards;
 use super::scenario_header::ScenarioHeader;
+use super::uncertainty_panel::UncertaintyPanel;
 use super::village_table::VillageTable;
 use super::{Shared, UpdateClock};
 use crate::charts;
 use crate::i18n::{self, Lang, Text};
-use crate::state::{Action, Computed, Session, State};
+use crate::runner::Runner;
+use crate::state::{Action, Computed, Field, Session, State};
 use crate::storage;
+use crate::uncertainty::{Finished, McAction, McState};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -25,11 +28,23 @@ struct ChartSet {
 }
 
 impl ChartSet {
-    fn new(lang: Lang, computed: &Computed) -> ChartSet {
+    /// The charts of `computed`, with the P10-P90 bands of `runs` (runs of the same plan) if given.
+    fn new(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> ChartSet {
+        let adoption = charts::adoption_chart(lang, computed);
+        let cost = charts::cost_chart(lang, computed);
+        let cases = charts::cases_chart(lang, computed);
+        let (adoption, cost, cases) = match runs {
+            Some(runs) => (
+                adoption.with_bands(lang, &runs.summary),
+                cost.with_bands(lang, &runs.summary),
+                cases.with_bands(lang, &runs.summary),
+            ),
+            None => (adoption, cost, cases),
+        };
         ChartSet {
-            adoption: ChartData::Adoption(Rc::new(charts::adoption_chart(lang, computed))),
-            cost: ChartData::Cost(Rc::new(charts::cost_chart(lang, computed))),
-            cases: ChartData::Cases(Rc::new(charts::cases_chart(lang, computed))),
+            adoption: ChartData::Adoption(Rc::new(adoption)),
+            cost: ChartData::Cost(Rc::new(cost)),
+            cases: ChartData::Cases(Rc::new(cases)),
         }
     }
 }
@@ -116,9 +131,32 @@ pub fn app() -> Html {
         });
     }
 
+    // Monte Carlo: a batch of runs for every valid plan, in a Web Worker; the reducer says which runs are
+    // wanted, under way and shown.
+    let mc = use_reducer(|| McState::new(storage::load_runs().unwrap_or(crate::uncertainty::DEFAULT_RUNS)));
+    let on_mc = {
+        let dispatcher = mc.dispatcher();
+        Callback::from(move |action: McAction| dispatcher.dispatch(action))
+    };
+    let runner = use_memo((), {
+        let on_mc = on_mc.clone();
+        move |_| Runner::new(on_mc)
+    });
+    {
+        let runner = runner.clone();
+        let job = mc.job.as_ref().map(|job| (job.id, job.scenario_json.clone(), job.key.n_runs));
+        use_effect_with(job.as_ref().map(|(id, _, _)| *id), move |_| {
+            if let Some((id, scenario_json, n_runs)) = job {
+                runner.request(id, scenario_json, n_runs);
+            }
+        });
+    }
+    use_effect_with(mc.n_runs, |n_runs| storage::save_runs(*n_runs));
+    let runs = mc.current().cloned().map(Shared);
+
     let result = state.result.clone().map(Shared);
-    let chart_set = use_memo((result.clone(), lang), move |(result, lang)| {
-        result.as_ref().map(|computed| ChartSet::new(*lang, computed))
+    let chart_set = use_memo((result.clone(), runs.clone(), lang), move |(result, runs, lang)| {
+        result.as_ref().map(|computed| ChartSet::new(*lang, computed, runs.as_deref()))
     });
     // The document's language follows the app's, for screen readers and fonts.
     use_effect_with(lang, |lang| {
@@ -142,6 +180,19 @@ pub fn app() -> Html {
         Some((json, fingerprint)) => (Some(json.clone()), fingerprint.clone()),
         None => (None, AttrValue::default()),
     };
+    // Every valid plan asks for its runs (the reducer answers from its cache when it can).
+    {
+        let on_mc = on_mc.clone();
+        let valid_json = json.clone().filter(|_| state.file_is_valid());
+        use_effect_with((valid_json, fingerprint.clone()), move |(json, fingerprint)| {
+            if let Some(json) = json {
+                on_mc.emit(McAction::Want {
+                    fingerprint: fingerprint.to_string(),
+                    scenario_json: Rc::from(json.as_str()),
+                });
+            }
+        });
+    }
     // Autosave: the scenario after every change of the file, and the language when it changes.
     use_effect_with(
         (json.clone(), state.template_idx, state.opened_file.clone()),
@@ -228,8 +279,13 @@ pub fn app() -> Html {
                     if stale {
                         <p class="stale-ribbon" data-testid="stale-notice">{ i18n::text(lang, Text::StaleRibbon) }</p>
                     }
-                    <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} />
+                    <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} runs={runs.clone()} />
                     { charts_html }
+                    <UncertaintyPanel {lang} mc={mc.clone()} result={result.clone()}
+                        seed_text={AttrValue::from(state.inputs.get(Field::Seed).to_string())}
+                        seed_error={state.errors.iter().find(|error| error.field == Some(Field::Seed))
+                            .map(|error| AttrValue::from(error.message.clone()))}
+                        on_action={on_action.clone()} on_mc={on_mc.clone()} />
                     if let Some(result) = result.clone() {
                         <VillageTable {lang} {result} selected_target={state.selected_target} />
                     }

@@ -3,7 +3,7 @@
 
 use super::file_menu::{download_url, file_name};
 use super::UpdateClock;
-use crate::charts::{self, AdoptionChart, CasesChart, ChartStyle, CostChart};
+use crate::charts::{self, AdoptionChart, CasesChart, ChartStyle, CostChart, ScoreHistogram};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -21,6 +21,8 @@ pub enum ChartData {
     Cost(Rc<CostChart>),
     /// Cases per month.
     Cases(Rc<CasesChart>),
+    /// The assessment score over Monte Carlo runs.
+    Score(Rc<ScoreHistogram>),
 }
 
 impl PartialEq for ChartData {
@@ -29,6 +31,7 @@ impl PartialEq for ChartData {
             (ChartData::Adoption(a), ChartData::Adoption(b)) => Rc::ptr_eq(a, b),
             (ChartData::Cost(a), ChartData::Cost(b)) => Rc::ptr_eq(a, b),
             (ChartData::Cases(a), ChartData::Cases(b)) => Rc::ptr_eq(a, b),
+            (ChartData::Score(a), ChartData::Score(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -79,6 +82,7 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartData, size: CanvasSize) -> bool
         ChartData::Adoption(data) => charts::draw_adoption(&area, data, &style),
         ChartData::Cost(data) => charts::draw_cost(&area, data, &style),
         ChartData::Cases(data) => charts::draw_cases(&area, data, &style),
+        ChartData::Score(data) => charts::draw_score_histogram(&area, data, &style),
     };
     match drawn {
         Ok(()) => true,

@@ -5,6 +5,7 @@ use super::Shared;
 use crate::format;
 use crate::i18n::{self, Lang, Text};
 use crate::state::{is_share, primary_product_idx, Computed};
+use crate::uncertainty::{self, Finished, Tone};
 use yew::prelude::*;
 
 /// Props of [`KpiCards`].
@@ -16,6 +17,16 @@ pub struct KpiCardsProps {
     pub result: Option<Shared<Computed>>,
     /// Index of the selected target.
     pub selected_target: usize,
+    /// Monte Carlo runs of the same plan, when they have finished.
+    #[prop_or_default]
+    pub runs: Option<Shared<Finished>>,
+}
+
+/// A probability badge under a card's caption: the chance a target is met, or a P10-P90 range.
+struct Chance {
+    badge: String,
+    tone: Option<Tone>,
+    label: String,
 }
 
 /// A badge after a caption: good (green) or bad (red).
@@ -33,10 +44,11 @@ struct Card {
     caption: String,
     badge: Option<Badge>,
     details: Vec<String>,
+    chance: Option<Chance>,
 }
 
 fn card(card: Card) -> Html {
-    let Card { test_id, title, figure, unit, caption, badge, details } = card;
+    let Card { test_id, title, figure, unit, caption, badge, details, chance } = card;
     html! {
         <section class="kpi" data-testid={test_id}>
             <h3 class="kpi-title">{ title }</h3>
@@ -50,11 +62,17 @@ fn card(card: Card) -> Html {
             { for details.into_iter().map(|detail| html! {
                 <p class="kpi-detail" title={detail.clone()}>{ detail }</p>
             }) }
+            if let Some(chance) = chance {
+                <p class="kpi-chance" data-testid={format!("{test_id}-chance")}>
+                    <span class={classes!("chance-badge", chance.tone.map(Tone::class))}>{ chance.badge }</span>
+                    { chance.label }
+                </p>
+            }
         </section>
     }
 }
 
-fn rate_card(lang: Lang, computed: &Computed, selected: usize) -> Card {
+fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Finished>) -> Card {
     let title = i18n::text(lang, Text::KpiRateAtDeadline).to_string();
     let (Some(target), Some(result)) =
         (computed.scenario.targets.get(selected), computed.outcome.targets.get(selected))
@@ -67,6 +85,7 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize) -> Card {
             caption: i18n::text(lang, Text::NoTargets).to_string(),
             badge: None,
             details: Vec::new(),
+            chance: None,
         };
     };
     let share = is_share(target.metric);
@@ -94,10 +113,22 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize) -> Card {
             good: result.met,
         }),
         details,
+        chance: runs.and_then(|runs| runs.summary.targets.iter().find(|chance| chance.id == target.id)).map(|chance| {
+            Chance {
+                badge: uncertainty::probability(chance.probability_met),
+                tone: Some(Tone::of(chance.probability_met)),
+                label: i18n::text(lang, Text::ChanceBadgeLabel).to_string(),
+            }
+        }),
     }
 }
 
-fn cost_card(lang: Lang, computed: &Computed) -> Card {
+/// The P10-P90 range of a distribution as a card's chance line, e.g. `P10–P90 61.2–78.5`.
+fn range_chance(low: String, high: String) -> Chance {
+    Chance { badge: format!("{low}–{high}"), tone: None, label: "P10–P90".to_string() }
+}
+
+fn cost_card(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> Card {
     let totals = &computed.outcome.totals;
     let budget = &computed.outcome.budget;
     let (figure, unit) = format::yuan_parts(lang, totals.cash_yuan);
@@ -125,6 +156,10 @@ fn cost_card(lang: Lang, computed: &Computed) -> Card {
         caption,
         badge,
         details,
+        chance: runs.map(|runs| {
+            let cash = &runs.summary.distributions.cash_yuan;
+            range_chance(format::yuan(lang, cash.p10), format::yuan(lang, cash.p90))
+        }),
     }
 }
 
@@ -146,10 +181,11 @@ fn cost_per_install_card(lang: Lang, computed: &Computed) -> Card {
         caption: i18n::installs(lang, product_name, &format::people(lang, installs)),
         badge: None,
         details: Vec::new(),
+        chance: None,
     }
 }
 
-fn cases_card(lang: Lang, computed: &Computed) -> Card {
+fn cases_card(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> Card {
     let totals = &computed.outcome.totals;
     let mut details = vec![i18n::loss_averted(lang, &format::yuan(lang, totals.loss_averted_yuan))];
     if let Some(change) = computed.outcome.checkpoints.last().and_then(|checkpoint| checkpoint.yoy_cases) {
@@ -167,10 +203,14 @@ fn cases_card(lang: Lang, computed: &Computed) -> Card {
         ),
         badge: None,
         details,
+        chance: runs.map(|runs| {
+            let averted = &runs.summary.distributions.cases_averted;
+            range_chance(format::cases(averted.p10), format::cases(averted.p90))
+        }),
     }
 }
 
-fn score_card(lang: Lang, computed: &Computed) -> Card {
+fn score_card(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> Card {
     let assessment = &computed.outcome.assessment;
     let details = assessment
         .parts
@@ -193,6 +233,10 @@ fn score_card(lang: Lang, computed: &Computed) -> Card {
         caption: String::new(),
         badge: None,
         details,
+        chance: runs.map(|runs| {
+            let score = &runs.summary.distributions.score;
+            range_chance(format::points(score.p10), format::points(score.p90))
+        }),
     }
 }
 
@@ -201,13 +245,14 @@ fn score_card(lang: Lang, computed: &Computed) -> Card {
 pub fn kpi_cards(props: &KpiCardsProps) -> Html {
     let Some(computed) = props.result.as_ref() else { return html! {} };
     let lang = props.lang;
+    let runs = props.runs.as_deref();
     html! {
         <div class="kpis">
-            { card(rate_card(lang, computed, props.selected_target)) }
-            { card(cost_card(lang, computed)) }
+            { card(rate_card(lang, computed, props.selected_target, runs)) }
+            { card(cost_card(lang, computed, runs)) }
             { card(cost_per_install_card(lang, computed)) }
-            { card(cases_card(lang, computed)) }
-            { card(score_card(lang, computed)) }
+            { card(cases_card(lang, computed, runs)) }
+            { card(score_card(lang, computed, runs)) }
         </div>
     }
 }

@@ -7,6 +7,7 @@ pub mod error_list;
 pub mod file_menu;
 pub mod kpi_cards;
 pub mod scenario_header;
+pub mod uncertainty_panel;
 pub mod village_table;
 
 pub use app::App;
