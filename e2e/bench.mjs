@@ -1,15 +1,22 @@
 // e2e/bench.mjs: hand-run benchmark (not a test) of the built site: time to first render and input → redraw latency.
 //
-// Usage: scripts/build-web && node e2e/bench.mjs [--reps 20] [--loads 5] [--event input|change] [--url URL]
-//   Without --url it serves dist/ itself on a free 127.0.0.1 port.
+// Usage: scripts/build-web && node e2e/bench.mjs [--reps 20] [--loads 5] [--event input|change] [--mc-runs 1000] [--url URL]
+//   Without --url it serves dist/ itself on a free 127.0.0.1 port. --mc-runs 0 skips the Monte Carlo part.
 // Measures:
 //   first render  navigation start → all five KPIs have text (performance.now() in the page, via a MutationObserver)
 //   update wall   performance.now() around: set reward-per-install + dispatch the event, until the app rewrites
 //                 [data-testid=app]@data-last-update-ms, then one requestAnimationFrame (the frame is painted)
 //   update app    the app's own figure for simulate + redraw, read from data-last-update-ms
+//   monte carlo   the app's own figure for N runs of 洪林镇 in its Web Worker (request → summary back), from
+//                 [data-testid=uncertainty]@data-elapsed-ms, and the bytes of samples the batch held; when
+//                 target/release/wuzha exists (cargo build --release), the same N runs natively on one thread
+//                 through the CLI, for the WASM/native ratio
 
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { KPI_IDS, launchBrowser, openPage, problemList, startSite, tid, waitForApp } from './lib.mjs';
+import { KPI_IDS, REPO_ROOT, launchBrowser, openPage, problemList, startSite, tid, waitForApp } from './lib.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -17,8 +24,10 @@ const { values: opts } = parseArgs({
     loads: { type: 'string', default: '5' },
     event: { type: 'string', default: 'input' },
     url: { type: 'string' },
+    'mc-runs': { type: 'string', default: '1000' },
   },
 });
+const mcRuns = Number(opts['mc-runs']);
 const reps = Number(opts.reps);
 const loads = Number(opts.loads);
 if (!Number.isInteger(reps) || reps < 1 || !Number.isInteger(loads) || loads < 1) {
@@ -149,6 +158,57 @@ try {
   if (missed > 0) {
     console.log(`warning: ${missed} of ${reps} edits never rewrote data-last-update-ms within 5 s`);
     failed = true;
+  }
+
+  if ([100, 200, 500, 1000, 2000].includes(mcRuns)) {
+    const mc = await openPage(chromium.browser);
+    await mc.page.goto(url, { waitUntil: 'load' });
+    await waitForApp(mc.page);
+    const doneWith = (n) =>
+      mc.page.waitForFunction(
+        (runs) => {
+          const el = document.querySelector('[data-testid="uncertainty"]');
+          return el && el.dataset.current === 'true' && el.getAttribute('aria-busy') === 'false' && Number(el.dataset.runsDone) === runs;
+        },
+        n,
+        { timeout: 600_000 },
+      );
+    const started = Date.now();
+    if (mcRuns !== 200) {
+      await doneWith(200);
+      await mc.page.selectOption(tid('mc-runs'), String(mcRuns));
+    }
+    await doneWith(mcRuns);
+    const wallMs = Date.now() - started;
+    const figures = await mc.page.$eval(tid('uncertainty'), (el) => ({
+      elapsedMs: Number(el.dataset.elapsedMs),
+      sampleBytes: Number(el.dataset.sampleBytes),
+    }));
+    await mc.close();
+    const wasmRate = (mcRuns * 1000) / figures.elapsedMs;
+    console.log(
+      `monte carlo, ${mcRuns} runs (worker)   ${(figures.elapsedMs / 1000).toFixed(2)} s = ${wasmRate.toFixed(1)} runs/s; ` +
+        `samples held ${(figures.sampleBytes / 1e6).toFixed(1)} MB` +
+        (mcRuns !== 200 ? '' : `; wall from load ${(wallMs / 1000).toFixed(1)} s`),
+    );
+    const cli = path.join(REPO_ROOT, 'target', 'release', 'wuzha');
+    if (existsSync(cli)) {
+      const scenario = path.join(REPO_ROOT, 'scenarios', 'honglin-2022.json');
+      const t0 = performance.now();
+      const native = spawnSync(cli, ['simulate', scenario, '--runs', String(mcRuns)], { maxBuffer: 1 << 30 });
+      const nativeMs = performance.now() - t0;
+      if (native.status === 0) {
+        const nativeRate = (mcRuns * 1000) / nativeMs;
+        console.log(
+          `monte carlo, ${mcRuns} runs (native)   ${(nativeMs / 1000).toFixed(2)} s = ${nativeRate.toFixed(1)} runs/s ` +
+            `(CLI, one thread, incl. JSON output); WASM/native = ${(wasmRate / nativeRate).toFixed(2)}`,
+        );
+      } else {
+        console.log(`native CLI failed: ${native.stderr}`);
+      }
+    } else {
+      console.log('(no target/release/wuzha: cargo build --release for the native comparison)');
+    }
   }
 } finally {
   await chromium.close();
