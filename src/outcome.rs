@@ -50,6 +50,9 @@ pub struct DailySeries {
     pub adopted_by_segment: Vec<Vec<Vec<f64>>>,
     /// Cumulative cash (元): channels plus rewards.
     pub cash_cost_cum: Vec<f64>,
+    /// Per channel (in the scenario's order), its cash to date at the end of each day (元), fixed costs
+    /// included; with the rewards to date, it adds up to `cash_cost_cum`.
+    pub channel_cash_cum: Vec<Vec<f64>>,
     /// Cumulative rewards paid (元).
     pub rewards_paid_cum: Vec<f64>,
     /// Cumulative staff hours.

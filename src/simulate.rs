@@ -222,6 +222,8 @@ struct Trajectory {
     /// `[product][segment][day]`.
     adopted_by_segment: Vec<Vec<Vec<f64>>>,
     cash_cum: Vec<f64>,
+    /// Per channel, cash to date at the end of each day.
+    channel_cash_cum: Vec<Vec<f64>>,
     rewards_cum: Vec<f64>,
     staff_hours_cum: Vec<f64>,
     /// Month accumulators: per month, per cell, the sum of start-of-day awareness and adoption.
@@ -390,6 +392,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
         adopted: vec![Vec::with_capacity(n_days); n_products],
         adopted_by_segment: vec![vec![Vec::with_capacity(n_days); n_segments]; n_products],
         cash_cum: Vec::with_capacity(n_days),
+        channel_cash_cum: vec![Vec::with_capacity(n_days); n_channels],
         rewards_cum: Vec::with_capacity(n_days),
         staff_hours_cum: Vec::with_capacity(n_days),
         months: Vec::new(),
@@ -687,6 +690,9 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
         // Township aggregates (end of day).
         record_day(&mut trajectory, &layout, &reached, &aware, &adopted);
         trajectory.cash_cum.push(cash_cum);
+        for (series, cash) in trajectory.channel_cash_cum.iter_mut().zip(&trajectory.channel_cash) {
+            series.push(*cash);
+        }
         trajectory.rewards_cum.push(rewards_cum);
         trajectory.staff_hours_cum.push(staff_hours_cum);
         track_targets(scenario, &layout, &mut trajectory.target_values, date, &reached, &aware, &adopted);
@@ -1357,6 +1363,7 @@ fn assemble(
             adopted: plan.adopted.clone(),
             adopted_by_segment: plan.adopted_by_segment.clone(),
             cash_cost_cum: plan.cash_cum.clone(),
+            channel_cash_cum: plan.channel_cash_cum.clone(),
             rewards_paid_cum: plan.rewards_cum.clone(),
             staff_hours_cum: plan.staff_hours_cum.clone(),
             cases_expected_cum,

@@ -269,3 +269,21 @@ fn each_target_reports_its_own_daily_measure() {
     assert_eq!(yoy.daily[364], yoy.value_at_deadline);
     assert!(yoy.daily[364].is_some_and(|change| change < 0.0));
 }
+
+#[test]
+fn cash_by_channel_plus_rewards_adds_up_to_the_cash_to_date() {
+    for text in [include_str!("../scenarios/honglin-2022.json"), include_str!("../scenarios/binzhou-2021.json")] {
+        let (_, scenario) = wuzha::parse_scenario(text).expect("valid scenario");
+        let outcome = wuzha::simulate(&scenario);
+        let daily = &outcome.daily;
+        assert_eq!(daily.channel_cash_cum.len(), scenario.channels.len());
+        for (day_idx, cash) in daily.cash_cost_cum.iter().enumerate() {
+            let by_channel: f64 = daily.channel_cash_cum.iter().map(|series| series[day_idx]).sum();
+            let total = by_channel + daily.rewards_paid_cum[day_idx];
+            assert!((total - cash).abs() <= 1e-6 * cash.max(1.0), "day {day_idx}: {total} vs {cash}");
+        }
+        for (series, cost) in daily.channel_cash_cum.iter().zip(&outcome.costs.by_channel) {
+            assert_close(series.last().copied().unwrap_or(0.0), cost.cash_yuan, &cost.id);
+        }
+    }
+}

@@ -243,6 +243,49 @@ pub enum Text {
     UncertaintyFailed,
     /// Label of the distributions table's quantity column.
     DistributionQuantity,
+    // Further charts
+    /// Heading of the further charts.
+    MoreChartsHeading,
+    /// Title of the adoption-by-segment chart.
+    ChartSegmentTitle,
+    /// Accessible description of the adoption-by-segment chart.
+    ChartSegmentAlt,
+    /// Title of the reach and awareness chart.
+    ChartReachTitle,
+    /// Accessible description of the reach and awareness chart.
+    ChartReachAlt,
+    /// Title of the stacked cost-by-channel chart.
+    ChartChannelCostTitle,
+    /// Accessible description of the stacked cost-by-channel chart.
+    ChartChannelCostAlt,
+    /// Title of the cost-by-phase chart.
+    ChartPhaseCostTitle,
+    /// Accessible description of the cost-by-phase chart.
+    ChartPhaseCostAlt,
+    /// Title of the loss chart.
+    ChartLossTitle,
+    /// Accessible description of the loss chart.
+    ChartLossAlt,
+    /// Legend: reach (宣传覆盖).
+    LegendReached,
+    /// Legend: awareness.
+    LegendAware,
+    /// Legend: channel cash of a phase.
+    LegendChannelCash,
+    /// Legend: rewards of a phase.
+    LegendRewardsPaid,
+    /// Legend: a phase's budget cap.
+    LegendPhaseCap,
+    /// Legend: the plan's loss.
+    LegendPlanLoss,
+    /// Y axis: spending in yuan.
+    AxisSpendYuan,
+    /// Y axis: spending in 万元.
+    AxisSpendWanYuan,
+    /// Y axis: loss in yuan.
+    AxisLossYuan,
+    /// Y axis: loss in 万元.
+    AxisLossWanYuan,
 }
 
 /// The fixed text for `key` in `lang`.
@@ -387,6 +430,43 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::LegendPlanScore => ("本方案（确定性推演）", "This plan (central run)"),
         Text::UncertaintyFailed => ("模拟未能完成：", "The runs could not finish:"),
         Text::DistributionQuantity => ("指标", "Quantity"),
+        // Further charts
+        Text::MoreChartsHeading => ("更多图表", "More charts"),
+        Text::ChartSegmentTitle => ("分人群安装率", "Adoption by group"),
+        Text::ChartSegmentAlt => (
+            "折线图：主要产品在各人群中的安装率（占该人群常住人口），含人群目标",
+            "Line chart: adoption of the main product in each group (share of the group's residents), with group targets",
+        ),
+        Text::ChartReachTitle => ("宣传覆盖与知晓率", "Reach and awareness"),
+        Text::ChartReachAlt => (
+            "折线图：宣传覆盖和知晓率（占常住人口），含覆盖目标",
+            "Line chart: reach and awareness (share of residents), with reach targets",
+        ),
+        Text::ChartChannelCostTitle => ("累计费用（按渠道）", "Cash to date by channel"),
+        Text::ChartChannelCostAlt => (
+            "堆积面积图：各渠道和奖励的累计支出，虚线为总预算",
+            "Stacked areas: cash to date of each channel and of rewards; the dashed line is the budget",
+        ),
+        Text::ChartPhaseCostTitle => ("各阶段费用", "Cash by phase"),
+        Text::ChartPhaseCostAlt => (
+            "柱状图：各阶段的渠道支出和奖励，虚线为阶段预算",
+            "Bars: channel cash and rewards of each phase; dashed lines are phase caps",
+        ),
+        Text::ChartLossTitle => ("每月损失", "Loss per month"),
+        Text::ChartLossAlt => (
+            "柱状图：每月损失，本方案、去年同期、不开展宣传",
+            "Bars: loss per month: this plan, last year, no campaign",
+        ),
+        Text::LegendReached => ("宣传覆盖", "Reached"),
+        Text::LegendAware => ("知晓率", "Aware"),
+        Text::LegendChannelCash => ("渠道支出", "Channel cash"),
+        Text::LegendRewardsPaid => ("奖励", "Rewards"),
+        Text::LegendPhaseCap => ("阶段预算", "Phase cap"),
+        Text::LegendPlanLoss => ("本方案", "This plan"),
+        Text::AxisSpendYuan => ("费用（元）", "Cash (yuan)"),
+        Text::AxisSpendWanYuan => ("费用（万元）", "Cash (10k yuan)"),
+        Text::AxisLossYuan => ("损失（元）", "Loss (yuan)"),
+        Text::AxisLossWanYuan => ("损失（万元）", "Loss (10k yuan)"),
     };
     match lang {
         Lang::Zh => zh,

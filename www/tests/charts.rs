@@ -143,6 +143,13 @@ fn every_template_draws_without_error() {
         });
         svg(|area| charts::draw_cost(area, &charts::cost_chart(Lang::Zh, &computed), &style).expect("cost"));
         svg(|area| charts::draw_cases(area, &charts::cases_chart(Lang::Zh, &computed), &style).expect("cases"));
+        svg(|area| charts::draw_adoption(area, &charts::segment_chart(Lang::Zh, &computed), &style).expect("segments"));
+        svg(|area| charts::draw_adoption(area, &charts::reach_chart(Lang::Zh, &computed), &style).expect("reach"));
+        let stacked = charts::channel_cost_chart(Lang::Zh, &computed);
+        svg(|area| charts::draw_stacked_cost(area, &stacked, &style).expect("stacked cost"));
+        let phases = charts::phase_cost_chart(Lang::Zh, &computed);
+        svg(|area| charts::draw_phase_cost(area, &phases, &style).expect("phase cost"));
+        svg(|area| charts::draw_cases(area, &charts::loss_chart(Lang::Zh, &computed), &style).expect("loss"));
     }
 }
 
@@ -220,4 +227,54 @@ fn the_score_histogram_draws_a_bar_per_bin_and_the_plans_score() {
     let english = charts::score_histogram(Lang::En, &runs, None);
     let text = svg(|area| charts::draw_score_histogram(area, &english, &ChartStyle::default()).expect("histogram"));
     assert!(text.contains("Assessment score (points)") && !text.contains("本方案"));
+}
+
+#[test]
+fn the_further_charts_draw_segments_reach_costs_and_loss() {
+    let computed = honglin();
+    let runs = honglin_runs();
+    let style = ChartStyle::default();
+
+    let segments = charts::segment_chart(Lang::Zh, &computed).with_segment_bands(Lang::Zh, &computed, &runs);
+    assert_eq!(segments.lines.len(), computed.scenario.segments.len(), "a line per segment");
+    assert!(segments.lines.iter().all(|line| line.band.is_some() && line.values.len() == computed.outcome.dates.len()));
+    assert_eq!(segments.targets.len(), 1, "洪林镇's 19-45岁 app target");
+    assert!(segments.targets[0].path.is_some(), "measured among smartphone holders: drawn as its own path");
+    let text = svg(|area| charts::draw_adoption(area, &segments, &style).expect("segments"));
+    assert!(text.contains(&computed.scenario.segments[0].name));
+
+    let reach = charts::reach_chart(Lang::Zh, &computed).with_reach_bands(Lang::Zh, &runs);
+    assert_eq!(reach.targets.len(), 1, "洪林镇's reach target for 19-45岁");
+    assert_eq!(reach.lines.iter().map(|line| line.label.as_str()).collect::<Vec<_>>(), ["宣传覆盖", "知晓率"]);
+    let text = svg(|area| charts::draw_adoption(area, &reach, &style).expect("reach"));
+    assert_has_months(&text);
+
+    let stacked = charts::channel_cost_chart(Lang::Zh, &computed);
+    let cost = charts::cost_chart(Lang::Zh, &computed);
+    let last = cost.cash.values.len() - 1;
+    let top: f64 = stacked.layers.iter().map(|layer| layer.values[last]).sum();
+    assert!((top - cost.cash.values[last]).abs() < 1e-6, "the stack adds up to the cash line: {top}");
+    assert_eq!(stacked.layers.last().map(|layer| layer.label.as_str()), Some("其中奖励"));
+    assert!(stacked.budget.is_some());
+    let text = svg(|area| charts::draw_stacked_cost(area, &stacked, &style).expect("stacked cost"));
+    assert!(count(&text, "<polygon") >= stacked.layers.len());
+
+    let phases = charts::phase_cost_chart(Lang::Zh, &computed);
+    assert_eq!(phases.phases.len(), computed.scenario.phases.len());
+    let phase_total: f64 = phases.channel_cash.iter().chain(&phases.rewards).sum::<f64>() * phases.y_unit_yuan;
+    let by_phase: f64 = computed.outcome.costs.by_phase.iter().map(|cost| cost.total_yuan).sum();
+    assert!((phase_total - by_phase).abs() < 1e-6 * by_phase.max(1.0));
+    let text = svg(|area| charts::draw_phase_cost(area, &phases, &style).expect("phase cost"));
+    assert!(text.contains(&computed.scenario.phases[0].name));
+
+    let loss = charts::loss_chart(Lang::Zh, &computed).with_loss_bands(Lang::Zh, &runs);
+    assert_eq!(loss.y_title, "损失（万元）");
+    assert_eq!(loss.y_unit, 1e4);
+    let plan = loss.bars.last().expect("the plan's bars");
+    let first_month = computed.outcome.monthly[0].loss_yuan / 1e4;
+    assert!((plan.values[0] - first_month).abs() < 1e-9);
+    svg(|area| charts::draw_cases(area, &loss, &style).expect("loss"));
+
+    let english = charts::loss_chart(Lang::En, &computed);
+    assert_eq!((english.y_title.as_str(), english.y_unit), ("Loss (yuan)", 1.0));
 }

@@ -25,6 +25,11 @@ struct ChartSet {
     adoption: ChartData,
     cost: ChartData,
     cases: ChartData,
+    segments: ChartData,
+    reach: ChartData,
+    channel_cost: ChartData,
+    phase_cost: ChartData,
+    loss: ChartData,
 }
 
 impl ChartSet {
@@ -33,18 +38,29 @@ impl ChartSet {
         let adoption = charts::adoption_chart(lang, computed);
         let cost = charts::cost_chart(lang, computed);
         let cases = charts::cases_chart(lang, computed);
-        let (adoption, cost, cases) = match runs {
+        let segments = charts::segment_chart(lang, computed);
+        let reach = charts::reach_chart(lang, computed);
+        let loss = charts::loss_chart(lang, computed);
+        let (adoption, cost, cases, segments, reach, loss) = match runs {
             Some(runs) => (
                 adoption.with_bands(lang, &runs.summary),
                 cost.with_bands(lang, &runs.summary),
                 cases.with_bands(lang, &runs.summary),
+                segments.with_segment_bands(lang, computed, &runs.summary),
+                reach.with_reach_bands(lang, &runs.summary),
+                loss.with_loss_bands(lang, &runs.summary),
             ),
-            None => (adoption, cost, cases),
+            None => (adoption, cost, cases, segments, reach, loss),
         };
         ChartSet {
             adoption: ChartData::Adoption(Rc::new(adoption)),
             cost: ChartData::Cost(Rc::new(cost)),
             cases: ChartData::Cases(Rc::new(cases)),
+            segments: ChartData::Adoption(Rc::new(segments)),
+            reach: ChartData::Adoption(Rc::new(reach)),
+            channel_cost: ChartData::StackedCost(Rc::new(charts::channel_cost_chart(lang, computed))),
+            phase_cost: ChartData::PhaseCost(Rc::new(charts::phase_cost_chart(lang, computed))),
+            loss: ChartData::Cases(Rc::new(loss)),
         }
     }
 }
@@ -247,6 +263,7 @@ pub fn app() -> Html {
 
     let charts_html = match chart_set.as_ref() {
         Some(set) => html! {
+            <>
             <div class="charts">
                 <ChartCanvas test_id="chart-adoption" title={i18n::text(lang, Text::ChartAdoptionTitle)}
                     alt={i18n::text(lang, Text::ChartAdoptionAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.adoption.clone()} clock={clock.clone()} />
@@ -255,6 +272,19 @@ pub fn app() -> Html {
                 <ChartCanvas test_id="chart-cases" title={i18n::text(lang, Text::ChartCasesTitle)}
                     alt={i18n::text(lang, Text::ChartCasesAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.cases.clone()} clock={clock.clone()} />
             </div>
+            <section class="more-charts" data-testid="more-charts" aria-label={i18n::text(lang, Text::MoreChartsHeading)}>
+                <ChartCanvas test_id="chart-segments" title={i18n::text(lang, Text::ChartSegmentTitle)}
+                    alt={i18n::text(lang, Text::ChartSegmentAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.segments.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-reach" title={i18n::text(lang, Text::ChartReachTitle)}
+                    alt={i18n::text(lang, Text::ChartReachAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.reach.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-channel-cost" title={i18n::text(lang, Text::ChartChannelCostTitle)}
+                    alt={i18n::text(lang, Text::ChartChannelCostAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.channel_cost.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-phase-cost" title={i18n::text(lang, Text::ChartPhaseCostTitle)}
+                    alt={i18n::text(lang, Text::ChartPhaseCostAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.phase_cost.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-loss" title={i18n::text(lang, Text::ChartLossTitle)}
+                    alt={i18n::text(lang, Text::ChartLossAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.loss.clone()} clock={clock.clone()} />
+            </section>
+            </>
         },
         None => html! { <p class="no-result">{ i18n::text(lang, Text::NoResult) }</p> },
     };

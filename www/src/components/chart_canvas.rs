@@ -3,7 +3,9 @@
 
 use super::file_menu::{download_url, file_name};
 use super::UpdateClock;
-use crate::charts::{self, AdoptionChart, CasesChart, ChartStyle, CostChart, ScoreHistogram};
+use crate::charts::{
+    self, AdoptionChart, CasesChart, ChartStyle, CostChart, PhaseCostChart, ScoreHistogram, StackedCostChart,
+};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -23,6 +25,10 @@ pub enum ChartData {
     Cases(Rc<CasesChart>),
     /// The assessment score over Monte Carlo runs.
     Score(Rc<ScoreHistogram>),
+    /// Cash to date by channel, stacked.
+    StackedCost(Rc<StackedCostChart>),
+    /// Cash by phase.
+    PhaseCost(Rc<PhaseCostChart>),
 }
 
 impl PartialEq for ChartData {
@@ -32,6 +38,8 @@ impl PartialEq for ChartData {
             (ChartData::Cost(a), ChartData::Cost(b)) => Rc::ptr_eq(a, b),
             (ChartData::Cases(a), ChartData::Cases(b)) => Rc::ptr_eq(a, b),
             (ChartData::Score(a), ChartData::Score(b)) => Rc::ptr_eq(a, b),
+            (ChartData::StackedCost(a), ChartData::StackedCost(b)) => Rc::ptr_eq(a, b),
+            (ChartData::PhaseCost(a), ChartData::PhaseCost(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -83,6 +91,8 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartData, size: CanvasSize) -> bool
         ChartData::Cost(data) => charts::draw_cost(&area, data, &style),
         ChartData::Cases(data) => charts::draw_cases(&area, data, &style),
         ChartData::Score(data) => charts::draw_score_histogram(&area, data, &style),
+        ChartData::StackedCost(data) => charts::draw_stacked_cost(&area, data, &style),
+        ChartData::PhaseCost(data) => charts::draw_phase_cost(&area, data, &style),
     };
     match drawn {
         Ok(()) => true,

@@ -3,7 +3,7 @@
 //!
 //! Each chart has a plain data struct ([`AdoptionChart`], [`CostChart`], [`CasesChart`], [`ScoreHistogram`])
 //! built from a simulated outcome by a pure function, and a drawing function that only draws what the struct
-//! holds. A Monte Carlo summary of the same scenario adds P10-P90 bands (`with_bands`): a shaded fan around
+//! holds ([`more`] has the further charts: segments, reach, cost by channel and phase, loss). A Monte Carlo summary of the same scenario adds P10-P90 bands (`with_bands`): a shaded fan around
 //! each daily line and a whisker on each monthly bar.
 //! Coordinates: x is the day index from the scenario's first day (0 = first day) or the month index;
 //! y is in the unit the struct names. Every size is in CSS pixels times [`ChartStyle::scale`].
@@ -20,6 +20,12 @@ use wuzha::montecarlo::{Bands, MonteCarloSummary};
 use wuzha::outcome::MonthRow;
 use wuzha::wire::{Denominator, Metric};
 use wuzha::Date;
+
+pub mod more;
+pub use more::{
+    channel_cost_chart, draw_phase_cost, draw_stacked_cost, loss_chart, phase_cost_chart, reach_chart, segment_chart,
+    PhaseCostChart, StackedCostChart,
+};
 
 /// Fonts of chart text, the same list as the page's CSS (no quotes: SVG attributes hold it as written).
 pub const FONT_FAMILY: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
@@ -335,6 +341,8 @@ pub struct CasesChart {
     pub bars: Vec<MonthlyBars>,
     /// Y axis title.
     pub y_title: String,
+    /// What one unit of y is (1 for cases; 1 or 10 000 yuan for loss).
+    pub y_unit: f64,
     /// Legend text of the whiskers, when there are any.
     pub band_legend: Option<String>,
 }
@@ -507,6 +515,7 @@ pub fn cases_chart(lang: Lang, computed: &Computed) -> CasesChart {
             series(Text::LegendPlan, PALETTE[0], |row| row.cases_reported),
         ],
         y_title: i18n::text(lang, Text::AxisCases).to_string(),
+        y_unit: 1.0,
         band_legend: None,
     }
 }
