@@ -286,6 +286,63 @@ pub enum Text {
     AxisLossYuan,
     /// Y axis: loss in 万元.
     AxisLossWanYuan,
+    // Comparing options
+    /// Heading of the comparison panel.
+    CompareHeading,
+    /// What the comparison panel does, under its heading.
+    CompareIntro,
+    /// The pin button.
+    PinOption,
+    /// The pin button when every slot is taken.
+    PinFull,
+    /// Unpin every option.
+    ClearOptions,
+    /// Load an option back as the current plan.
+    LoadOption,
+    /// Remove one option (accessible label prefix).
+    UnpinOption,
+    /// Column of the current plan.
+    CurrentPlan,
+    /// Heading of the inputs that differ.
+    CompareInputs,
+    /// Shown when the plans do not differ.
+    CompareNoDifferences,
+    /// Heading of the key figures compared.
+    CompareFigures,
+    /// Row: loss averted.
+    CompareLossAverted,
+    /// Column of the input or figure names.
+    CompareItem,
+    /// Shown when more inputs differ than are listed.
+    CompareMoreDifferences,
+    /// Section names of the file, for the list of inputs that differ.
+    SectionTownship,
+    /// Villages.
+    SectionVillages,
+    /// Segments.
+    SectionSegments,
+    /// Products.
+    SectionProducts,
+    /// Channels.
+    SectionChannels,
+    /// Phases.
+    SectionPhases,
+    /// Schedule.
+    SectionSchedule,
+    /// Rewards.
+    SectionRewards,
+    /// Budget.
+    SectionBudget,
+    /// Targets.
+    SectionTargets,
+    /// Last year.
+    SectionLastYear,
+    /// Assessment.
+    SectionAssessment,
+    /// Behavioural parameters.
+    SectionBehaviour,
+    /// Floors.
+    SectionFloors,
 }
 
 /// The fixed text for `key` in `lang`.
@@ -467,6 +524,39 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::AxisSpendWanYuan => ("费用（万元）", "Cash (10k yuan)"),
         Text::AxisLossYuan => ("损失（元）", "Loss (yuan)"),
         Text::AxisLossWanYuan => ("损失（万元）", "Loss (10k yuan)"),
+        // Comparing options
+        Text::CompareHeading => ("方案比较", "Compare options"),
+        Text::CompareIntro => (
+            "把当前方案固定为方案A，修改后再固定为方案B、C……各图中以虚线叠加显示，下表列出不同的输入和主要结果。",
+            "Pin the current plan as option A, change it and pin B, C, …; every chart overlays them as dashed lines, and \
+             the tables list the inputs that differ and the key figures.",
+        ),
+        Text::PinOption => ("固定为比较方案", "Pin as an option"),
+        Text::PinFull => ("最多固定4个方案", "At most 4 options"),
+        Text::ClearOptions => ("全部取消", "Unpin all"),
+        Text::LoadOption => ("载入", "Load"),
+        Text::UnpinOption => ("取消固定", "Unpin"),
+        Text::CurrentPlan => ("当前方案", "Current plan"),
+        Text::CompareInputs => ("不同的输入", "Inputs that differ"),
+        Text::CompareNoDifferences => ("各方案的输入完全相同", "The plans have the same inputs"),
+        Text::CompareFigures => ("主要结果（括号内为与方案A之差）", "Key figures (change from option A in brackets)"),
+        Text::CompareLossAverted => ("减少损失", "Loss averted"),
+        Text::CompareItem => ("项目", "Item"),
+        Text::CompareMoreDifferences => ("还有更多不同之处未列出", "More inputs differ than are listed"),
+        Text::SectionTownship => ("乡镇", "Township"),
+        Text::SectionVillages => ("村（社区）", "Villages"),
+        Text::SectionSegments => ("人群", "Groups"),
+        Text::SectionProducts => ("产品", "Products"),
+        Text::SectionChannels => ("渠道", "Channels"),
+        Text::SectionPhases => ("阶段", "Phases"),
+        Text::SectionSchedule => ("投放计划", "Schedule"),
+        Text::SectionRewards => ("奖励", "Rewards"),
+        Text::SectionBudget => ("预算", "Budget"),
+        Text::SectionTargets => ("目标", "Targets"),
+        Text::SectionLastYear => ("去年情况", "Last year"),
+        Text::SectionAssessment => ("考核", "Assessment"),
+        Text::SectionBehaviour => ("行为参数", "Behaviour"),
+        Text::SectionFloors => ("底线要求", "Floors"),
     };
     match lang {
         Lang::Zh => zh,
@@ -895,4 +985,12 @@ pub enum Distribution {
     Loss,
     /// The assessment score.
     Score,
+}
+
+/// The name of a pinned option, e.g. `方案A`.
+pub fn option_name(lang: Lang, letter: char) -> String {
+    match lang {
+        Lang::Zh => format!("方案{letter}"),
+        Lang::En => format!("Option {letter}"),
+    }
 }

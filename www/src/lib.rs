@@ -4,6 +4,7 @@
 //! holds no model logic. Codemap:
 //! - [`state`]: the reducer (pure: no web types, no clock, no randomness);
 //! - [`charts`]: chart data built from an outcome, and drawing on any plotters backend;
+//! - [`compare`]: options pinned for comparison, the inputs that differ and the key figures side by side;
 //! - [`components`]: the Yew function components of the page;
 //! - [`api`]: `check`, `simulate` and `MonteCarloJob` for JavaScript;
 //! - [`uncertainty`]: Monte Carlo batches, which are wanted and shown, and their sentences; [`runner`]: the
@@ -13,6 +14,7 @@
 
 pub mod api;
 pub mod charts;
+pub mod compare;
 pub mod components;
 pub mod format;
 pub mod history;

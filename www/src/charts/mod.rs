@@ -22,10 +22,12 @@ use wuzha::wire::{Denominator, Metric};
 use wuzha::Date;
 
 pub mod more;
+pub mod overlay;
 pub use more::{
     channel_cost_chart, draw_phase_cost, draw_stacked_cost, loss_chart, phase_cost_chart, reach_chart, segment_chart,
     PhaseCostChart, StackedCostChart,
 };
+pub use overlay::{overlay_legend, Overlay, OPTION_COLORS};
 
 /// Fonts of chart text, the same list as the page's CSS (no quotes: SVG attributes hold it as written).
 pub const FONT_FAMILY: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
@@ -228,6 +230,8 @@ pub struct AdoptionChart {
     pub path_legend: String,
     /// Legend text of the Monte Carlo fans, when there are any.
     pub band_legend: Option<String>,
+    /// Pinned options drawn over the chart as dashed lines.
+    pub overlays: Vec<Overlay>,
 }
 
 impl AdoptionChart {
@@ -252,6 +256,7 @@ impl AdoptionChart {
         if let Some(label) = &self.band_legend {
             entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Box, color: BAND_SWATCH });
         }
+        entries.extend(overlay_legend(&self.overlays));
         entries
     }
 
@@ -289,6 +294,8 @@ pub struct CostChart {
     pub y_title: String,
     /// Legend text of the Monte Carlo fan, when there is one.
     pub band_legend: Option<String>,
+    /// Pinned options drawn over the chart as dashed lines.
+    pub overlays: Vec<Overlay>,
 }
 
 impl CostChart {
@@ -308,6 +315,7 @@ impl CostChart {
         if let Some(label) = &self.band_legend {
             entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Box, color: BAND_SWATCH });
         }
+        entries.extend(overlay_legend(&self.overlays));
         entries
     }
 
@@ -345,6 +353,8 @@ pub struct CasesChart {
     pub y_unit: f64,
     /// Legend text of the whiskers, when there are any.
     pub band_legend: Option<String>,
+    /// Pinned options drawn over the chart as dashed lines.
+    pub overlays: Vec<Overlay>,
 }
 
 impl CasesChart {
@@ -358,6 +368,7 @@ impl CasesChart {
         if let Some(label) = &self.band_legend {
             entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Whisker, color: INK });
         }
+        entries.extend(overlay_legend(&self.overlays));
         entries
     }
 
@@ -462,6 +473,7 @@ pub fn adoption_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
         projected_legend: i18n::text(lang, Text::LegendProjected).to_string(),
         path_legend: i18n::text(lang, Text::LegendTargetPath).to_string(),
         band_legend: None,
+        overlays: Vec::new(),
     }
 }
 
@@ -495,6 +507,7 @@ pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
         y_unit_yuan,
         y_title: i18n::text(lang, y_title).to_string(),
         band_legend: None,
+        overlays: Vec::new(),
     }
 }
 
@@ -517,6 +530,7 @@ pub fn cases_chart(lang: Lang, computed: &Computed) -> CasesChart {
         y_title: i18n::text(lang, Text::AxisCases).to_string(),
         y_unit: 1.0,
         band_legend: None,
+        overlays: Vec::new(),
     }
 }
 
@@ -713,6 +727,7 @@ pub fn draw_adoption<DB: DrawingBackend>(
         let points = line.values.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value));
         chart.draw_series(LineSeries::new(points, color.stroke_width(style.px(2.5))))?;
     }
+    overlay::draw_daily(&mut chart, &data.overlays, style)?;
 
     // Targets: the deadline as a thin vertical line, the threshold as a dashed line up to the deadline, the
     // target's own path as a thin line when it is not measured on a plotted line, and the projected value as
@@ -800,7 +815,8 @@ pub fn draw_cost<DB: DrawingBackend>(
         .iter()
         .chain(data.budget.iter().map(|(_, cap)| cap))
         .fold(0.0f64, |acc, value| acc.max(*value))
-        .max(data.cash.band.as_ref().map_or(0.0, FanBand::largest));
+        .max(data.cash.band.as_ref().map_or(0.0, FanBand::largest))
+        .max(overlay::largest(&data.overlays));
     let y_max = if largest > 0.0 { largest * 1.12 } else { 1.0 };
     let n_days = data.axis.n_days as f64;
     let x_range = KeyedAxis { start: 0.0, end: n_days, key_points: data.axis.key_points() };
@@ -828,6 +844,7 @@ pub fn draw_cost<DB: DrawingBackend>(
     let rewards_color = palette(data.rewards.color_idx);
     let reward_points = data.rewards.values.iter().enumerate().map(|(day_idx, value)| (day_idx as f64, *value));
     chart.draw_series(LineSeries::new(reward_points, rewards_color.stroke_width(style.px(2.0))))?;
+    overlay::draw_daily(&mut chart, &data.overlays, style)?;
 
     if let Some((_, cap)) = &data.budget {
         chart.draw_series(DashedLineSeries::new(
@@ -867,7 +884,8 @@ pub fn draw_cases<DB: DrawingBackend>(
         .bars
         .iter()
         .flat_map(|bars| bars.values.iter().chain(bars.band.iter().flat_map(|band| band.high.iter())))
-        .fold(0.0f64, |acc, value| acc.max(*value));
+        .fold(0.0f64, |acc, value| acc.max(*value))
+        .max(overlay::largest(&data.overlays));
     let y_max = if largest > 0.0 { largest * 1.1 } else { 1.0 };
     let centres: Vec<f64> = (0..n_months).map(|month_idx| month_idx as f64 + 0.5).collect();
     let x_range = KeyedAxis { start: 0.0, end: n_months as f64, key_points: centres };
@@ -920,6 +938,7 @@ pub fn draw_cases<DB: DrawingBackend>(
             ])?;
         }
     }
+    overlay::draw_categories(&mut chart, &data.overlays, style)?;
     area.present()
 }
 

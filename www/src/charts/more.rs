@@ -4,6 +4,7 @@
 //! The first two are [`AdoptionChart`]s and the last is a [`CasesChart`], drawn by the same functions; the
 //! two cost charts have their own data structs and drawing functions here.
 
+use super::overlay::{self, overlay_legend, Overlay};
 use super::{
     configure_mesh, legend_row, palette, AdoptionChart, Band, CasesChart, ChartStyle, DailyLine, DrawResult, FanBand,
     KeyedAxis, LegendEntry, LegendMark, MonthlyBars, TargetMark, TimeAxis, GRID, INK, MARGIN, MARGIN_RIGHT, MUTED,
@@ -61,6 +62,7 @@ fn share_chart(lang: Lang, computed: &Computed, lines: Vec<DailyLine>, targets: 
         projected_legend: i18n::text(lang, Text::LegendProjected).to_string(),
         path_legend: i18n::text(lang, Text::LegendTargetPath).to_string(),
         band_legend: None,
+        overlays: Vec::new(),
     }
 }
 
@@ -177,6 +179,8 @@ pub struct StackedCostChart {
     pub y_unit_yuan: f64,
     /// Y axis title.
     pub y_title: String,
+    /// Pinned options: their cash to date, dashed.
+    pub overlays: Vec<Overlay>,
 }
 
 impl StackedCostChart {
@@ -194,6 +198,7 @@ impl StackedCostChart {
         if let Some((label, _)) = &self.budget {
             entries.push(LegendEntry { label: label.clone(), mark: LegendMark::Dashed, color: WARNING });
         }
+        entries.extend(overlay_legend(&self.overlays));
         entries
     }
 
@@ -244,6 +249,7 @@ pub fn channel_cost_chart(lang: Lang, computed: &Computed) -> StackedCostChart {
         budget: cap.map(|cap| (i18n::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
         y_unit_yuan,
         y_title,
+        overlays: Vec::new(),
     }
 }
 
@@ -256,8 +262,11 @@ pub fn draw_stacked_cost<DB: DrawingBackend>(
     area.fill(&WHITE)?;
     let rest = legend_row(area, &data.legend(), style)?;
     let totals = data.totals();
-    let largest =
-        totals.iter().chain(data.budget.iter().map(|(_, cap)| cap)).fold(0.0f64, |acc, value| acc.max(*value));
+    let largest = totals
+        .iter()
+        .chain(data.budget.iter().map(|(_, cap)| cap))
+        .fold(0.0f64, |acc, value| acc.max(*value))
+        .max(overlay::largest(&data.overlays));
     let y_max = if largest > 0.0 { largest * 1.12 } else { 1.0 };
     let n_days = data.axis.n_days as f64;
     let x_range = KeyedAxis { start: 0.0, end: n_days, key_points: data.axis.key_points() };
@@ -291,6 +300,7 @@ pub fn draw_stacked_cost<DB: DrawingBackend>(
             WARNING.stroke_width(style.px(2.0)),
         ))?;
     }
+    overlay::draw_daily(&mut chart, &data.overlays, style)?;
     area.present()
 }
 
@@ -311,6 +321,8 @@ pub struct PhaseCostChart {
     pub y_title: String,
     /// Legend texts: channel cash, rewards, cap.
     pub legend_texts: [String; 3],
+    /// Pinned options: their total per phase, dashed with dots.
+    pub overlays: Vec<Overlay>,
 }
 
 impl PhaseCostChart {
@@ -324,6 +336,7 @@ impl PhaseCostChart {
         if self.caps.iter().any(Option::is_some) {
             entries.push(LegendEntry { label: cap, mark: LegendMark::Dashed, color: WARNING });
         }
+        entries.extend(overlay_legend(&self.overlays));
         entries
     }
 }
@@ -368,6 +381,7 @@ pub fn phase_cost_chart(lang: Lang, computed: &Computed) -> PhaseCostChart {
             i18n::text(lang, Text::LegendRewardsPaid).to_string(),
             i18n::text(lang, Text::LegendPhaseCap).to_string(),
         ],
+        overlays: Vec::new(),
     }
 }
 
@@ -386,7 +400,8 @@ pub fn draw_phase_cost<DB: DrawingBackend>(
         .zip(&data.rewards)
         .map(|(cash, rewards)| cash + rewards)
         .chain(data.caps.iter().flatten().copied())
-        .fold(0.0f64, f64::max);
+        .fold(0.0f64, f64::max)
+        .max(overlay::largest(&data.overlays));
     let y_max = if largest > 0.0 { largest * 1.15 } else { 1.0 };
     let centres: Vec<f64> = (0..n_phases).map(|phase_idx| phase_idx as f64 + 0.5).collect();
     let x_range = KeyedAxis { start: 0.0, end: n_phases as f64, key_points: centres };
@@ -426,6 +441,7 @@ pub fn draw_phase_cost<DB: DrawingBackend>(
             ))?;
         }
     }
+    overlay::draw_categories(&mut chart, &data.overlays, style)?;
     area.present()
 }
 
@@ -453,6 +469,7 @@ pub fn loss_chart(lang: Lang, computed: &Computed) -> CasesChart {
         y_title,
         y_unit: y_unit_yuan,
         band_legend: None,
+        overlays: Vec::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The whole page: header, controls column, error box, KPI cards and the three charts.
 
 use super::chart_canvas::{ChartCanvas, ChartData};
+use super::compare_panel::ComparePanel;
 use super::controls_panel::{ControlsPanel, ControlsView};
 use super::error_list::ErrorList;
 use super::file_menu::{open_file, FileMenu};
@@ -9,7 +10,8 @@ use super::scenario_header::ScenarioHeader;
 use super::uncertainty_panel::UncertaintyPanel;
 use super::village_table::VillageTable;
 use super::{Shared, UpdateClock};
-use crate::charts;
+use crate::charts::{self, OPTION_COLORS};
+use crate::compare::{CompareState, PinnedOption};
 use crate::i18n::{self, Lang, Text};
 use crate::runner::Runner;
 use crate::state::{Action, Computed, Field, Session, State};
@@ -33,14 +35,39 @@ struct ChartSet {
 }
 
 impl ChartSet {
-    /// The charts of `computed`, with the P10-P90 bands of `runs` (runs of the same plan) if given.
-    fn new(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> ChartSet {
-        let adoption = charts::adoption_chart(lang, computed);
-        let cost = charts::cost_chart(lang, computed);
-        let cases = charts::cases_chart(lang, computed);
-        let segments = charts::segment_chart(lang, computed);
-        let reach = charts::reach_chart(lang, computed);
-        let loss = charts::loss_chart(lang, computed);
+    /// The charts of `computed`, with the P10-P90 bands of `runs` (runs of the same plan) if given, and the
+    /// pinned `options` drawn over them.
+    fn new(lang: Lang, computed: &Computed, runs: Option<&Finished>, options: &[Rc<PinnedOption>]) -> ChartSet {
+        let mut adoption = charts::adoption_chart(lang, computed);
+        let mut cost = charts::cost_chart(lang, computed);
+        let mut cases = charts::cases_chart(lang, computed);
+        let mut segments = charts::segment_chart(lang, computed);
+        let mut reach = charts::reach_chart(lang, computed);
+        let mut loss = charts::loss_chart(lang, computed);
+        let mut channel_cost = charts::channel_cost_chart(lang, computed);
+        let mut phase_cost = charts::phase_cost_chart(lang, computed);
+        for option in options {
+            let label = i18n::option_name(lang, option.letter);
+            let slot = crate::compare::LETTERS.iter().position(|letter| *letter == option.letter).unwrap_or(0);
+            let color = OPTION_COLORS[slot % OPTION_COLORS.len()];
+            let other = option.result.as_ref();
+            adoption.add_overlay(&label, color, &charts::adoption_chart(lang, other));
+            segments.add_overlay(&label, color, &charts::segment_chart(lang, other));
+            reach.add_overlay(&label, color, &charts::reach_chart(lang, other));
+            cost.add_overlay(&label, color, &other.outcome);
+            channel_cost.add_overlay(&label, color, &other.outcome);
+            let monthly = &other.outcome.monthly;
+            cases.add_overlay(&label, color, &monthly.iter().map(|row| row.cases_reported).collect::<Vec<_>>());
+            loss.add_overlay(&label, color, &monthly.iter().map(|row| row.loss_yuan).collect::<Vec<_>>());
+            let phase_totals: Vec<(String, f64)> = other
+                .scenario
+                .phases
+                .iter()
+                .zip(&other.outcome.costs.by_phase)
+                .map(|(phase, cost)| (phase.name.clone(), cost.total_yuan))
+                .collect();
+            phase_cost.add_overlay(&label, color, &phase_totals);
+        }
         let (adoption, cost, cases, segments, reach, loss) = match runs {
             Some(runs) => (
                 adoption.with_bands(lang, &runs.summary),
@@ -58,8 +85,8 @@ impl ChartSet {
             cases: ChartData::Cases(Rc::new(cases)),
             segments: ChartData::Adoption(Rc::new(segments)),
             reach: ChartData::Adoption(Rc::new(reach)),
-            channel_cost: ChartData::StackedCost(Rc::new(charts::channel_cost_chart(lang, computed))),
-            phase_cost: ChartData::PhaseCost(Rc::new(charts::phase_cost_chart(lang, computed))),
+            channel_cost: ChartData::StackedCost(Rc::new(channel_cost)),
+            phase_cost: ChartData::PhaseCost(Rc::new(phase_cost)),
             loss: ChartData::Cases(Rc::new(loss)),
         }
     }
@@ -170,10 +197,14 @@ pub fn app() -> Html {
     use_effect_with(mc.n_runs, |n_runs| storage::save_runs(*n_runs));
     let runs = mc.current().cloned().map(Shared);
 
+    // Options pinned for comparison, outside the undo history.
+    let compare = use_reducer(CompareState::default);
     let result = state.result.clone().map(Shared);
-    let chart_set = use_memo((result.clone(), runs.clone(), lang), move |(result, runs, lang)| {
-        result.as_ref().map(|computed| ChartSet::new(*lang, computed, runs.as_deref()))
+    let options = compare.options.clone();
+    let chart_set = use_memo((result.clone(), runs.clone(), lang, options), move |(result, runs, lang, options)| {
+        result.as_ref().map(|computed| ChartSet::new(*lang, computed, runs.as_deref(), options))
     });
+    let valid_file = state.file.clone().filter(|_| state.file_is_valid()).map(|file| Shared(Rc::new(file)));
     // The document's language follows the app's, for screen readers and fonts.
     use_effect_with(lang, |lang| {
         let code = if *lang == Lang::Zh { "zh-CN" } else { "en" };
@@ -310,6 +341,8 @@ pub fn app() -> Html {
                         <p class="stale-ribbon" data-testid="stale-notice">{ i18n::text(lang, Text::StaleRibbon) }</p>
                     }
                     <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} runs={runs.clone()} />
+                    <ComparePanel {lang} compare={compare.clone()} file={valid_file}
+                        result={result.clone().filter(|_| state.file_is_valid())} on_action={on_action.clone()} />
                     { charts_html }
                     <UncertaintyPanel {lang} mc={mc.clone()} result={result.clone()}
                         seed_text={AttrValue::from(state.inputs.get(Field::Seed).to_string())}

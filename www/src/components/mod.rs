@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod chart_canvas;
+pub mod compare_panel;
 pub mod controls_panel;
 pub mod error_list;
 pub mod file_menu;
