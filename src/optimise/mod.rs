@@ -542,16 +542,17 @@ pub struct Optimiser {
 }
 
 impl Optimiser {
-    /// Prepares an optimisation of `scenario` under `config`; evaluates nothing yet.
+    /// Prepares an optimisation of `scenario` under `config`. It simulates at most once (the draft's cash,
+    /// to size the spend grid when neither `config` nor the scenario gives a budget); the search itself
+    /// starts with [`Optimiser::step`].
     pub fn new(scenario: &Scenario, config: OptimiseConfig) -> Optimiser {
-        let draft_cash = draft_cash(scenario);
         let budget_yuan = match config.objective {
             Objective::MinCost { .. } => config.budget_yuan,
-            _ => Some(config.budget_yuan.or(scenario.budget.total_yuan).unwrap_or(draft_cash)),
+            _ => Some(config.budget_yuan.or(scenario.budget.total_yuan).unwrap_or_else(|| draft_cash(scenario))),
         };
         let reference = match budget_yuan {
             Some(budget) if budget > 0.0 => budget,
-            _ => draft_cash,
+            _ => draft_cash(scenario),
         };
         let variables = variables(scenario, &config, reference);
         let current = match &config.start {
