@@ -500,7 +500,8 @@ enum Move {
 ///
 /// ```
 /// use wuzha::optimise::{Objective, OptimiseConfig, Optimiser};
-/// let (_file, scenario) = wuzha::parse_scenario(include_str!("../../scenarios/honglin-2022.json")).unwrap();
+/// let (_file, scenario) = wuzha::parse_scenario(include_str!("../../scenarios/honglin-2022.json"))
+///     .expect("the file is valid");
 /// let mut config = OptimiseConfig::new(&scenario, Objective::CasesAverted);
 /// config.refine_sweeps = 0; // quick, for the example
 /// let mut optimiser = Optimiser::new(&scenario, config);
@@ -509,7 +510,7 @@ enum Move {
 ///     if progress.done { break; } // a worker would post `progress` and check for a cancel here
 /// }
 /// let result = optimiser.finish();
-/// assert!(result.suggested.cost_yuan <= result.budget_yuan.unwrap() + 1e-6);
+/// assert!(result.suggested.cost_yuan <= result.budget_yuan.unwrap_or(0.0) + 1e-6);
 /// ```
 pub struct Optimiser {
     scenario: Scenario,
