@@ -20,6 +20,7 @@ pub mod export;
 pub mod link;
 pub mod model;
 pub mod montecarlo;
+pub mod optimise;
 pub mod outcome;
 pub mod rng;
 pub mod simulate;

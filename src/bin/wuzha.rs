@@ -1,7 +1,11 @@
-//! The `wuzha` command-line tool: check a scenario file, or simulate it and print CSV or a JSON summary.
+//! The `wuzha` command-line tool: check a scenario file, or simulate it and print CSV or a JSON summary;
+//! the planner's commands (`optimise`, `frontier`, `sensitivity`) live in `cli/optimise.rs`.
 //!
 //! Exit codes: 0 success, 1 usage error, 2 the file cannot be read or is invalid. The only I/O of the
 //! project's native side lives here; everything else is the pure `wuzha` library.
+
+#[path = "cli/optimise.rs"]
+mod optimise_cli;
 
 use std::process::ExitCode;
 use wuzha::montecarlo::{self, MonteCarloConfig, MAX_RUNS};
@@ -198,16 +202,63 @@ fn run(args: &Args) -> Result<String, String> {
     }
 }
 
+/// The usage text: the simulator's commands, then the planner's.
+fn usage() -> String {
+    format!("{USAGE}\n\n{}", optimise_cli::USAGE)
+}
+
+/// `optimise`, `frontier` or `sensitivity`: parse, read and validate the file, run; exit 0, 1 or 2.
+fn run_planner(command: optimise_cli::PlanCommand, raw: &[String]) -> ExitCode {
+    // The language first, so that every later message can be in it.
+    let lang = match raw.iter().position(|arg| arg == "--lang").and_then(|idx| raw.get(idx + 1)) {
+        Some(value) if value == "en" => Lang::En,
+        _ => Lang::Zh,
+    };
+    let args = match optimise_cli::parse(command, &raw[1..], lang) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("wuzha: {message}\n\n{}", usage());
+            return ExitCode::from(1);
+        }
+    };
+    let parsed = read_text(&args.path, lang).and_then(|text| {
+        validate::parse_scenario(&text).map_err(|errors| {
+            errors.iter().map(|error| format!("{}: {}", args.path, error.message(lang))).collect::<Vec<_>>().join("\n")
+        })
+    });
+    let (file, scenario) = match parsed {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    match optimise_cli::run(&args, &file, &scenario) {
+        Ok(output) => {
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(output.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err((code, message)) => {
+            eprintln!("wuzha: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.iter().any(|arg| arg == "--help" || arg == "-h") || raw.is_empty() {
-        println!("{USAGE}");
+        println!("{}", usage());
         return if raw.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    }
+    if let Some(command) = raw.first().and_then(|name| optimise_cli::PlanCommand::from_name(name)) {
+        return run_planner(command, &raw);
     }
     let args = match parse_args(&raw) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("wuzha: {message}\n\n{USAGE}");
+            eprintln!("wuzha: {message}\n\n{}", usage());
             return ExitCode::from(1);
         }
     };
