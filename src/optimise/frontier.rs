@@ -6,10 +6,10 @@
 
 use super::{evaluate_plan, Objective, OptimiseConfig, Optimiser};
 use crate::model::Scenario;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One budget on the frontier.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FrontierPoint {
     /// The budget (元).
     pub budget_yuan: f64,
@@ -24,7 +24,7 @@ pub struct FrontierPoint {
 }
 
 /// The objective-vs-budget curve.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Frontier {
     /// The objective along the curve (a minimum-cost objective becomes its target's measure or probability).
     pub objective: Objective,

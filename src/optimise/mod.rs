@@ -39,11 +39,11 @@ use crate::outcome::Outcome;
 use crate::simulate::simulate;
 use crate::wire::ScenarioFile;
 use crate::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// What the optimiser maximises (or, for [`Objective::MinCost`], minimises).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Objective {
     /// Cases averted over the period (counterfactual minus plan, expected cases).
@@ -110,7 +110,7 @@ impl Objective {
 }
 
 /// Bounds on the decision variables, relative to the draft plan unless overridden.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bounds {
     /// Lower bound as a multiple of the draft value. By default, 0.5.
     pub low_factor: f64,
@@ -127,7 +127,7 @@ impl Default for Bounds {
 }
 
 /// Explicit bounds for one decision variable, in its own unit (schedule units or yuan per install).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BoundOverride {
     /// Variable index.
     pub variable: usize,
@@ -138,7 +138,7 @@ pub struct BoundOverride {
 }
 
 /// How an optimisation runs. Build one with [`OptimiseConfig::new`] and change fields.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OptimiseConfig {
     /// What to optimise.
     pub objective: Objective,
@@ -193,7 +193,7 @@ impl OptimiseConfig {
 }
 
 /// What a decision variable is.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum VariableKind {
     /// The `units` of schedule line `line` (index in the file's `schedule`).
@@ -219,7 +219,7 @@ pub enum VariableKind {
 }
 
 /// One decision variable: what it is, its bounds and grid step.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Variable {
     /// What it is.
     #[serde(flatten)]
@@ -242,7 +242,7 @@ pub struct Variable {
 }
 
 /// A plan's figures as the optimiser sees them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanFigures {
     /// The objective's value: cases, yuan, a share, or a probability (for [`Objective::MinCost`], the target's
     /// measure or probability).
@@ -258,7 +258,7 @@ pub struct PlanFigures {
 }
 
 /// One variable at the optimum.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VariableResult {
     /// The variable.
     #[serde(flatten)]
@@ -275,7 +275,7 @@ pub struct VariableResult {
 }
 
 /// Where an optimisation is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Evaluating the draft and the start.
@@ -295,7 +295,7 @@ pub enum Stage {
 }
 
 /// What [`Optimiser::step`] reports.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     /// The current stage.
     pub stage: Stage,
@@ -310,7 +310,7 @@ pub struct Progress {
 }
 
 /// The optimiser's answer. Serialisable, so it can cross to JavaScript.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OptimiseResult {
     /// The objective.
     pub objective: Objective,

@@ -4,10 +4,10 @@
 use super::{measure, Objective};
 use crate::model::{Scenario, Uncertain};
 use crate::simulate::{simulate_with, Params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One bar of the tornado.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TornadoBar {
     /// Path of the number in the scenario file, e.g. `products[0].q` or `behaviour.risk_cut_aware`.
     pub path: String,
@@ -28,7 +28,7 @@ pub struct TornadoBar {
 }
 
 /// The tornado: bars from the largest swing down.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tornado {
     /// The outcome measured (probability objectives are measured by their target's deterministic measure).
     pub objective: Objective,

@@ -178,3 +178,57 @@ impl MonteCarloJob {
         serde_json::to_string(&job.finish()).map_err(|error| js_sys::Error::new(&error.to_string()).into())
     }
 }
+
+/// A planner job for JavaScript (the app's Web Worker uses it): the optimisation a few simulations at a time,
+/// then the tornado, then (if asked) the frontier.
+///
+/// ```js
+/// const job = new PlanJob(scenarioJson, JSON.stringify({ objective: 'cases_averted', target: 0, probability: null,
+///   budget_yuan: 80000, low_factor: 0.5, high_factor: 2, include_rewards: true, with_frontier: true }));
+/// while (job.step(25, (done, total) => true) !== 'done') { report(job.progress_json()); }
+/// const answer = JSON.parse(job.answer());   // { result, applied, tornado, frontier }
+/// ```
+#[wasm_bindgen]
+pub struct PlanJob {
+    job: crate::planning::PlanJob,
+}
+
+#[wasm_bindgen]
+impl PlanJob {
+    /// A job for the scenario in `scenario_json` and the request in `request_json`; throws, listing the errors
+    /// in Chinese, if either cannot be used.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario_json: &str, request_json: &str) -> Result<PlanJob, JsValue> {
+        let request: crate::planning::PlanRequest =
+            serde_json::from_str(request_json).map_err(|error| js_sys::Error::new(&error.to_string()))?;
+        match crate::planning::PlanJob::new(scenario_json, &request) {
+            Ok(job) => Ok(PlanJob { job }),
+            Err(errors) => {
+                let message = errors.iter().map(|error| error.message(Lang::Zh)).collect::<Vec<_>>().join("\n");
+                Err(js_sys::Error::new(&message).into())
+            }
+        }
+    }
+
+    /// One slice of work (see `planning::PlanJob::step`); `on_point(done, total)` is called before each budget
+    /// of the frontier and may return false to stop it. Returns the phase after it: `optimise`, `tornado`,
+    /// `frontier` or `done`.
+    pub fn step(&mut self, max_evaluations: u32, on_point: &js_sys::Function) -> String {
+        let phase = self.job.step(max_evaluations as usize, |done, total| {
+            on_point
+                .call2(&JsValue::NULL, &JsValue::from(done as u32), &JsValue::from(total as u32))
+                .map_or(true, |keep_going| keep_going.as_bool() != Some(false))
+        });
+        serde_json::to_value(phase).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default()
+    }
+
+    /// The optimiser's last progress as JSON (`null` before the first slice).
+    pub fn progress_json(&self) -> String {
+        serde_json::to_string(&self.job.progress()).unwrap_or_else(|_| "null".to_string())
+    }
+
+    /// Everything found so far as JSON, or `null` before the optimisation is done.
+    pub fn answer(&self) -> String {
+        serde_json::to_string(&self.job.answer()).unwrap_or_else(|_| "null".to_string())
+    }
+}

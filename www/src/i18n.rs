@@ -343,6 +343,107 @@ pub enum Text {
     SectionBehaviour,
     /// Floors.
     SectionFloors,
+    // Planner
+    /// Frontier and tornado axis: cases averted.
+    ObjectiveAxisCases,
+    /// Axis: loss averted in 万元.
+    ObjectiveAxisLossWan,
+    /// Axis: loss averted in yuan.
+    ObjectiveAxisLoss,
+    /// Axis: a target's measure in percent.
+    ObjectiveAxisValue,
+    /// Axis: probability of meeting a target in percent.
+    ObjectiveAxisProbability,
+    /// Axis: budget in 万元.
+    AxisBudgetWanYuan,
+    /// Axis: budget in yuan.
+    AxisBudgetYuan,
+    /// Legend: the best result at each budget.
+    LegendFrontier,
+    /// Legend: the suggested plan.
+    LegendSuggested,
+    /// Legend: outcome with the number at its low value.
+    LegendAtLow,
+    /// Legend: outcome with the number at its high value.
+    LegendAtHigh,
+    /// Heading of the optimise panel.
+    OptimiseHeading,
+    /// What the optimise panel does.
+    OptimiseIntro,
+    /// Label of the objective selector.
+    ObjectiveLabel,
+    /// Objective: most cases averted.
+    ObjectiveCasesAverted,
+    /// Objective: most loss averted.
+    ObjectiveLossAverted,
+    /// Objective: a target's measure as high as possible.
+    ObjectiveTargetValue,
+    /// Objective: best odds of meeting a target.
+    ObjectiveTargetProbability,
+    /// Objective: least cash that meets a target.
+    ObjectiveMinCost,
+    /// Label of the objective's target selector.
+    ObjectiveTargetLabel,
+    /// Label of the required probability for the minimum cost.
+    ObjectiveProbabilityLabel,
+    /// Hint under the required probability.
+    ObjectiveProbabilityHint,
+    /// Label of the optimiser's budget box.
+    OptimiseBudgetLabel,
+    /// Hint under the optimiser's budget box.
+    OptimiseBudgetHint,
+    /// Label of the lower bound factor.
+    LowFactorLabel,
+    /// Label of the upper bound factor.
+    HighFactorLabel,
+    /// Hint under the bound factors.
+    FactorHint,
+    /// Label of the rewards checkbox.
+    IncludeRewardsLabel,
+    /// Label of the frontier checkbox.
+    WithFrontierLabel,
+    /// The run button.
+    RunOptimise,
+    /// The cancel button.
+    CancelOptimise,
+    /// The apply button.
+    ApplyPlan,
+    /// Progress: optimising.
+    PhaseOptimise,
+    /// Progress: sensitivity.
+    PhaseTornado,
+    /// Progress: frontier.
+    PhaseFrontier,
+    /// Shown when the plan changed since the optimisation.
+    OptimiseOutdated,
+    /// Heading of the table of decision variables.
+    VariablesHeading,
+    /// Column: the item.
+    ColumnItem,
+    /// Column: its unit.
+    ColumnUnit,
+    /// Column: the current value.
+    ColumnDraft,
+    /// Column: the suggested value.
+    ColumnSuggested,
+    /// Column: marginal return per 1000 yuan.
+    ColumnMarginal,
+    /// Row: the objective's value.
+    RowObjective,
+    /// Row: the cash.
+    RowCost,
+    /// Toggle: show items that do not change.
+    ShowUnchanged,
+    /// Title of the frontier chart.
+    ChartFrontierTitle,
+    /// Accessible description of the frontier chart.
+    ChartFrontierAlt,
+    /// Title of the tornado chart.
+    ChartTornadoTitle,
+    /// Accessible description of the tornado chart.
+    ChartTornadoAlt,
+    /// Shown when the optimisation failed.
+    OptimiseFailed,
 }
 
 /// The fixed text for `key` in `lang`.
@@ -557,6 +658,57 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::SectionAssessment => ("考核", "Assessment"),
         Text::SectionBehaviour => ("行为参数", "Behaviour"),
         Text::SectionFloors => ("底线要求", "Floors"),
+        // Planner
+        Text::ObjectiveAxisCases => ("避免发案（起）", "Cases averted"),
+        Text::ObjectiveAxisLossWan => ("减少损失（万元）", "Loss averted (10k yuan)"),
+        Text::ObjectiveAxisLoss => ("减少损失（元）", "Loss averted (yuan)"),
+        Text::ObjectiveAxisValue => ("目标口径值（%）", "Target measure (%)"),
+        Text::ObjectiveAxisProbability => ("达成概率（%）", "Chance of meeting the target (%)"),
+        Text::AxisBudgetWanYuan => ("预算（万元）", "Budget (10k yuan)"),
+        Text::AxisBudgetYuan => ("预算（元）", "Budget (yuan)"),
+        Text::LegendFrontier => ("各预算下的最优结果", "Best result at each budget"),
+        Text::LegendSuggested => ("建议方案", "Suggested plan"),
+        Text::LegendAtLow => ("参数取低值", "Number at its low value"),
+        Text::LegendAtHigh => ("参数取高值", "Number at its high value"),
+        Text::OptimiseHeading => ("优化方案：钱怎么花效果最好", "Optimise: the best use of the money"),
+        Text::OptimiseIntro => ("在预算内调整各渠道各阶段的投入量和奖励标准（默认为当前方案的0.5–2倍），每次把下一笔钱投向效果最大的地方，再两两调换微调。结果可一键采用，也可撤销。", "Moves the units of each channel in each phase and the rewards (by default 0.5–2× the current plan) within the budget, each next step of money where it buys the most, then refines by pairwise swaps. Apply the result in one click; undo takes it back."),
+        Text::ObjectiveLabel => ("优化目标", "Objective"),
+        Text::ObjectiveCasesAverted => ("避免发案最多", "Most cases averted"),
+        Text::ObjectiveLossAverted => ("减少损失最多", "Most loss averted"),
+        Text::ObjectiveTargetValue => ("目标完成值最高", "Highest value of a target"),
+        Text::ObjectiveTargetProbability => ("达成目标的概率最高", "Best odds of meeting a target"),
+        Text::ObjectiveMinCost => ("达成目标的最低花费", "Least cost to meet a target"),
+        Text::ObjectiveTargetLabel => ("针对目标", "For the target"),
+        Text::ObjectiveProbabilityLabel => ("要求的达成概率", "Required chance"),
+        Text::ObjectiveProbabilityHint => ("%，留空表示按确定性推演达标", "%; empty means met in the central run"),
+        Text::OptimiseBudgetLabel => ("可用预算", "Budget to spend"),
+        Text::OptimiseBudgetHint => ("元，留空表示按方案的总预算", "yuan; empty means the plan's total budget"),
+        Text::LowFactorLabel => ("每项投入下限", "Lower bound of each item"),
+        Text::HighFactorLabel => ("每项投入上限", "Upper bound of each item"),
+        Text::FactorHint => ("× 当前方案的投入量", "× the current plan's amount"),
+        Text::IncludeRewardsLabel => ("同时优化奖励标准", "Optimise the rewards too"),
+        Text::WithFrontierLabel => ("计算预算—效果曲线（较慢）", "Compute the budget–result curve (slower)"),
+        Text::RunOptimise => ("开始优化", "Optimise"),
+        Text::CancelOptimise => ("取消", "Cancel"),
+        Text::ApplyPlan => ("采用建议方案", "Apply the suggested plan"),
+        Text::PhaseOptimise => ("正在优化", "Optimising"),
+        Text::PhaseTornado => ("正在分析参数敏感性", "Testing the parameters"),
+        Text::PhaseFrontier => ("正在计算预算—效果曲线", "Computing the budget–result curve"),
+        Text::OptimiseOutdated => ("方案已修改，以下为修改前方案的优化结果。", "The plan changed; below is the optimisation of the earlier plan."),
+        Text::VariablesHeading => ("各项投入：当前 → 建议", "Each item: current → suggested"),
+        Text::ColumnItem => ("项目", "Item"),
+        Text::ColumnUnit => ("单位", "Unit"),
+        Text::ColumnDraft => ("当前", "Current"),
+        Text::ColumnSuggested => ("建议", "Suggested"),
+        Text::ColumnMarginal => ("每多投1000元的效果", "Gain per next 1 000 yuan"),
+        Text::RowObjective => ("目标值", "Objective"),
+        Text::RowCost => ("总费用", "Total cost"),
+        Text::ShowUnchanged => ("显示未变化的项目", "Show unchanged items"),
+        Text::ChartFrontierTitle => ("预算—效果曲线", "Result against budget"),
+        Text::ChartFrontierAlt => ("折线图：每个预算下能达到的最好结果，红点为当前方案，绿点为建议方案", "Line chart: the best result at each budget; red dot the current plan, green dot the suggestion"),
+        Text::ChartTornadoTitle => ("哪些假设影响最大", "Which assumptions matter most"),
+        Text::ChartTornadoAlt => ("龙卷风图：每个不确定参数取低值和高值时结果的变化，按影响大小排序", "Tornado chart: the result with each uncertain number at its low and high value, largest first"),
+        Text::OptimiseFailed => ("优化未能完成：", "The optimisation could not finish:"),
     };
     match lang {
         Lang::Zh => zh,
@@ -992,5 +1144,21 @@ pub fn option_name(lang: Lang, letter: char) -> String {
     match lang {
         Lang::Zh => format!("方案{letter}"),
         Lang::En => format!("Option {letter}"),
+    }
+}
+
+/// Why a number box's text cannot be used: not a number, or outside `[min, max]`.
+pub fn not_in_range(lang: Lang, text: &str, min: &str, max: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{}”无效，应为 {min} 到 {max} 之间的数", text.trim()),
+        Lang::En => format!("\"{}\" cannot be used: enter a number from {min} to {max}", text.trim()),
+    }
+}
+
+/// Progress of an optimisation, e.g. `已试算 120 个方案`.
+pub fn optimise_progress(lang: Lang, evaluations: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已试算 {evaluations} 个方案"),
+        Lang::En => format!("{evaluations} plans tried"),
     }
 }

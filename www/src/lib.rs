@@ -4,6 +4,7 @@
 //! holds no model logic. Codemap:
 //! - [`state`]: the reducer (pure: no web types, no clock, no randomness);
 //! - [`charts`]: chart data built from an outcome, and drawing on any plotters backend;
+//! - [`planning`]: the optimiser in the app (request, worker job, panel state);
 //! - [`compare`]: options pinned for comparison, the inputs that differ and the key figures side by side;
 //! - [`components`]: the Yew function components of the page;
 //! - [`api`]: `check`, `simulate` and `MonteCarloJob` for JavaScript;
@@ -19,6 +20,7 @@ pub mod components;
 pub mod format;
 pub mod history;
 pub mod i18n;
+pub mod planning;
 pub mod runner;
 pub mod state;
 pub mod storage;

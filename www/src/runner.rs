@@ -7,6 +7,7 @@
 //! its first message, so the wasm file is fetched and compiled once. Its script is `globalThis.__wuzhaWorkerUrl`
 //! when a build sets it (the single-file build), else `worker.js` beside the page.
 
+use crate::planning::{Phase, PlanAction, PlanAnswer, PlanJob, PlanRequest};
 use crate::uncertainty::{BatchJob, McAction};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -100,35 +101,24 @@ impl Drop for Inner {
     }
 }
 
-/// Starts the worker and sends it the compiled module; `None` if the browser refuses.
-fn start_worker(inner: &Rc<Inner>) -> Option<WorkerHandle> {
+/// Starts a worker, sends it the compiled module, and hands every message it posts to `on_data`; when the
+/// worker cannot load its script or module, it is terminated and `on_failure` is told why. `None` if the
+/// browser refuses to start one.
+fn spawn_worker(
+    mut on_data: impl FnMut(&JsValue) + 'static,
+    mut on_failure: impl FnMut(String) + 'static,
+) -> Option<WorkerHandle> {
     let url = global("__wuzhaWorkerUrl").and_then(|url| url.as_string()).unwrap_or_else(|| "worker.js".to_string());
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(&url, &options).ok()?;
-    let on_action = inner.on_action.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        if let Some(action) = read_message(&event.data()) {
-            on_action.emit(action);
-        }
-    });
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_data(&event.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // A worker that cannot load its script or module: stop using it and run the latest batch on the page.
-    let weak = Rc::downgrade(inner);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        let Some(inner) = weak.upgrade() else { return };
-        if let Some(handle) = inner.worker.borrow_mut().take() {
-            handle.worker.terminate();
-        }
         let detail = event.dyn_ref::<web_sys::ErrorEvent>().map(web_sys::ErrorEvent::message).unwrap_or_default();
-        web_sys::console::warn_1(&JsValue::from_str(&format!(
-            "Monte Carlo worker failed, running on the page: {detail}"
-        )));
-        let last = inner.last_request.borrow().clone();
-        if let Some((id, scenario_json, n_runs)) = last {
-            run_inline(inner.clone(), id, scenario_json, n_runs);
-        }
+        web_sys::console::warn_1(&JsValue::from_str(&format!("worker failed, running on the page: {detail}")));
+        on_failure(detail);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let init = js_sys::Object::new();
@@ -138,6 +128,29 @@ fn start_worker(inner: &Rc<Inner>) -> Option<WorkerHandle> {
     }
     worker.post_message(&init).ok()?;
     Some(WorkerHandle { worker, _on_message: on_message, _on_error: on_error })
+}
+
+/// Starts the Monte Carlo worker; if it fails later, the latest batch runs on the page.
+fn start_worker(inner: &Rc<Inner>) -> Option<WorkerHandle> {
+    let on_action = inner.on_action.clone();
+    let weak = Rc::downgrade(inner);
+    spawn_worker(
+        move |data| {
+            if let Some(action) = read_message(data) {
+                on_action.emit(action);
+            }
+        },
+        move |_| {
+            let Some(inner) = weak.upgrade() else { return };
+            if let Some(handle) = inner.worker.borrow_mut().take() {
+                handle.worker.terminate();
+            }
+            let last = inner.last_request.borrow().clone();
+            if let Some((id, scenario_json, n_runs)) = last {
+                run_inline(inner.clone(), id, scenario_json, n_runs);
+            }
+        },
+    )
 }
 
 /// The action a worker message reports, if it is one the app knows.
@@ -199,6 +212,147 @@ fn run_inline(inner: Rc<Inner>, id: u32, scenario_json: Rc<str>, n_runs: usize) 
         if inner.latest.get() == id {
             let elapsed_ms = now_ms() - started;
             inner.on_action.emit(McAction::Finished { id, summary: Rc::new(job.finish()), elapsed_ms });
+        }
+    });
+}
+
+/// Posts `{ kind, id, ...fields }` to `worker`; false if it could not be sent.
+fn post(worker: &Worker, kind: &str, id: u32, fields: &[(&str, JsValue)]) -> bool {
+    let message = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(key), value).is_ok();
+    set("kind", &JsValue::from_str(kind))
+        && set("id", &JsValue::from(id))
+        && fields.iter().all(|(key, value)| set(key, value))
+        && worker.post_message(&message).is_ok()
+}
+
+struct PlanInner {
+    on_action: Callback<PlanAction>,
+    worker: RefCell<Option<WorkerHandle>>,
+    latest: Cell<u32>,
+}
+
+impl Drop for PlanInner {
+    fn drop(&mut self) {
+        if let Some(handle) = self.worker.borrow_mut().take() {
+            handle.worker.terminate();
+        }
+    }
+}
+
+/// Runs planner jobs, each in a worker of its own: a new request or a cancel terminates the one under way.
+#[derive(Clone)]
+pub struct PlanRunner {
+    inner: Rc<PlanInner>,
+}
+
+impl PartialEq for PlanRunner {
+    fn eq(&self, other: &PlanRunner) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl PlanRunner {
+    /// A runner reporting to `on_action`; no worker runs until the first request.
+    pub fn new(on_action: Callback<PlanAction>) -> PlanRunner {
+        PlanRunner { inner: Rc::new(PlanInner { on_action, worker: RefCell::new(None), latest: Cell::new(0) }) }
+    }
+
+    /// Stops the job under way, if any.
+    pub fn cancel(&self) {
+        self.inner.latest.set(0);
+        if let Some(handle) = self.inner.worker.borrow_mut().take() {
+            handle.worker.terminate();
+        }
+    }
+
+    /// Runs request `id` on the scenario in `scenario_json`, stopping any earlier one.
+    pub fn request(&self, id: u32, scenario_json: Rc<str>, request: &PlanRequest) {
+        self.cancel();
+        self.inner.latest.set(id);
+        let request_json = serde_json::to_string(request).unwrap_or_default();
+        let on_action = self.inner.on_action.clone();
+        let weak = Rc::downgrade(&self.inner);
+        let (fallback_json, fallback_request) = (scenario_json.clone(), request.clone());
+        let handle = spawn_worker(
+            move |data| {
+                if let Some(action) = read_plan_message(data) {
+                    on_action.emit(action);
+                }
+            },
+            move |_| {
+                let Some(inner) = weak.upgrade() else { return };
+                if let Some(handle) = inner.worker.borrow_mut().take() {
+                    handle.worker.terminate();
+                }
+                plan_inline(inner, id, fallback_json.clone(), fallback_request.clone());
+            },
+        );
+        let posted = handle.as_ref().is_some_and(|handle| {
+            post(
+                &handle.worker,
+                "plan",
+                id,
+                &[("scenario", JsValue::from_str(&scenario_json)), ("request", JsValue::from_str(&request_json))],
+            )
+        });
+        *self.inner.worker.borrow_mut() = handle;
+        if !posted {
+            plan_inline(self.inner.clone(), id, scenario_json, request.clone());
+        }
+    }
+}
+
+/// The planner action a worker message reports, if any.
+fn read_plan_message(data: &JsValue) -> Option<PlanAction> {
+    let id = field(data, "id").as_f64()? as u32;
+    match field(data, "kind").as_string()?.as_str() {
+        "plan-progress" => {
+            let phase = serde_json::from_value(serde_json::Value::String(field(data, "phase").as_string()?)).ok()?;
+            let progress = field(data, "progress").as_string().and_then(|text| serde_json::from_str(&text).ok());
+            let points = match (field(data, "points_done").as_f64(), field(data, "points_total").as_f64()) {
+                (Some(done), Some(total)) => Some((done as usize, total as usize)),
+                _ => None,
+            };
+            Some(PlanAction::Progress { id, phase, progress, points })
+        }
+        "plan-done" => {
+            let text = field(data, "answer").as_string()?;
+            Some(match serde_json::from_str::<PlanAnswer>(&text) {
+                Ok(answer) => PlanAction::Finished { id, answer: Rc::new(answer) },
+                Err(error) => PlanAction::Failed { id, message: error.to_string() },
+            })
+        }
+        "failed" => Some(PlanAction::Failed { id, message: field(data, "message").as_string().unwrap_or_default() }),
+        _ => None,
+    }
+}
+
+/// Runs planner request `id` on the page, in slices, until done or superseded.
+fn plan_inline(inner: Rc<PlanInner>, id: u32, scenario_json: Rc<str>, request: PlanRequest) {
+    wasm_bindgen_futures::spawn_local(async move {
+        yield_to_browser().await;
+        let mut job = match PlanJob::new(&scenario_json, &request) {
+            Ok(job) => job,
+            Err(errors) => {
+                let message = errors.iter().map(|error| error.message(wuzha::Lang::Zh)).collect::<Vec<_>>().join("\n");
+                inner.on_action.emit(PlanAction::Failed { id, message });
+                return;
+            }
+        };
+        loop {
+            if inner.latest.get() != id {
+                return;
+            }
+            let phase = job.step(10, |_, _| true);
+            inner.on_action.emit(PlanAction::Progress { id, phase, progress: job.progress().cloned(), points: None });
+            if phase == Phase::Done {
+                break;
+            }
+            yield_to_browser().await;
+        }
+        if let Some(answer) = job.answer() {
+            inner.on_action.emit(PlanAction::Finished { id, answer: Rc::new(answer) });
         }
     });
 }

@@ -185,6 +185,8 @@ pub enum Action {
         /// The URL fragment, with or without `#`.
         fragment: String,
     },
+    /// Replace the scenario with a plan the planner suggested (one undo step); where it came from stays.
+    ApplyPlan(Box<ScenarioFile>),
     /// A file could not be opened before its text was read (too large, unreadable).
     OpenRefused {
         /// The file's name.
@@ -629,6 +631,21 @@ impl State {
                 }
                 None => self,
             },
+            Action::ApplyPlan(file) => {
+                if self.file.as_ref() == Some(&*file) {
+                    return self;
+                }
+                let labels = self.template_labels.clone();
+                let mut state = State::with_file(self.lang, labels, self.template_idx, *file, self.n_simulations);
+                state.opened_file = self.opened_file.clone();
+                let (n_targets, n_phases) =
+                    state.file.as_ref().map_or((0, 0), |file| (file.targets.len(), file.phases.len()));
+                state.selected_target = self.selected_target.min(n_targets.saturating_sub(1));
+                state.selected_phase = self.selected_phase.min(n_phases.saturating_sub(1));
+                state.reset_inputs(&Field::ALL);
+                state.refresh_errors();
+                Rc::new(self.after_change(state))
+            }
             Action::OpenRefused { name, refusal } => {
                 let mut state = (*self).clone();
                 state.refused_file = Some((name, refusal));

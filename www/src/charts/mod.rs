@@ -23,11 +23,15 @@ use wuzha::Date;
 
 pub mod more;
 pub mod overlay;
+pub mod plan;
 pub use more::{
     channel_cost_chart, draw_phase_cost, draw_stacked_cost, loss_chart, phase_cost_chart, reach_chart, segment_chart,
     PhaseCostChart, StackedCostChart,
 };
 pub use overlay::{overlay_legend, Overlay, OPTION_COLORS};
+pub use plan::{
+    draw_frontier, draw_tornado, frontier_chart, objective_axis, tornado_chart, FrontierChart, TornadoChart,
+};
 
 /// Fonts of chart text, the same list as the page's CSS (no quotes: SVG attributes hold it as written).
 pub const FONT_FAMILY: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";

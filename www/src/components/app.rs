@@ -6,6 +6,7 @@ use super::controls_panel::{ControlsPanel, ControlsView};
 use super::error_list::ErrorList;
 use super::file_menu::{open_file, FileMenu};
 use super::kpi_cards::KpiCards;
+use super::optimise_panel::OptimisePanel;
 use super::scenario_header::ScenarioHeader;
 use super::uncertainty_panel::UncertaintyPanel;
 use super::village_table::VillageTable;
@@ -325,7 +326,7 @@ pub fn app() -> Html {
             <ScenarioHeader {lang} name={scenario_name.clone()} {township} labels={state.template_labels.clone()}
                 selected={state.template_idx} opened_file={state.opened_file.clone().map(AttrValue::from)}
                 on_action={on_action.clone()} />
-            <FileMenu {lang} {json} file_stem={scenario_name} {fingerprint} can_undo={state.can_undo()}
+            <FileMenu {lang} json={json.clone()} file_stem={scenario_name} fingerprint={fingerprint.clone()} can_undo={state.can_undo()}
                 can_redo={state.can_redo()} restored={state.restored} result={result.clone()} on_action={on_action.clone()} />
             if let Some((heading, messages)) = refused {
                 <div class="error-box file-error" data-testid="file-error" role="alert">
@@ -349,6 +350,9 @@ pub fn app() -> Html {
                         seed_error={state.errors.iter().find(|error| error.field == Some(Field::Seed))
                             .map(|error| AttrValue::from(error.message.clone()))}
                         on_action={on_action.clone()} on_mc={on_mc.clone()} />
+                    <OptimisePanel {lang} result={result.clone().filter(|_| state.file_is_valid())}
+                        plan={json.clone().filter(|_| state.file_is_valid()).map(|json| (json, fingerprint.clone()))}
+                        on_action={on_action.clone()} />
                     if let Some(result) = result.clone() {
                         <VillageTable {lang} {result} selected_target={state.selected_target} />
                     }

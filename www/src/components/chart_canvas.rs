@@ -4,7 +4,8 @@
 use super::file_menu::{download_url, file_name};
 use super::UpdateClock;
 use crate::charts::{
-    self, AdoptionChart, CasesChart, ChartStyle, CostChart, PhaseCostChart, ScoreHistogram, StackedCostChart,
+    self, AdoptionChart, CasesChart, ChartStyle, CostChart, FrontierChart, PhaseCostChart, ScoreHistogram,
+    StackedCostChart, TornadoChart,
 };
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -29,6 +30,10 @@ pub enum ChartData {
     StackedCost(Rc<StackedCostChart>),
     /// Cash by phase.
     PhaseCost(Rc<PhaseCostChart>),
+    /// The planner's frontier.
+    Frontier(Rc<FrontierChart>),
+    /// The planner's tornado.
+    Tornado(Rc<TornadoChart>),
 }
 
 impl PartialEq for ChartData {
@@ -40,6 +45,8 @@ impl PartialEq for ChartData {
             (ChartData::Score(a), ChartData::Score(b)) => Rc::ptr_eq(a, b),
             (ChartData::StackedCost(a), ChartData::StackedCost(b)) => Rc::ptr_eq(a, b),
             (ChartData::PhaseCost(a), ChartData::PhaseCost(b)) => Rc::ptr_eq(a, b),
+            (ChartData::Frontier(a), ChartData::Frontier(b)) => Rc::ptr_eq(a, b),
+            (ChartData::Tornado(a), ChartData::Tornado(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -93,6 +100,8 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartData, size: CanvasSize) -> bool
         ChartData::Score(data) => charts::draw_score_histogram(&area, data, &style),
         ChartData::StackedCost(data) => charts::draw_stacked_cost(&area, data, &style),
         ChartData::PhaseCost(data) => charts::draw_phase_cost(&area, data, &style),
+        ChartData::Frontier(data) => charts::draw_frontier(&area, data, &style),
+        ChartData::Tornado(data) => charts::draw_tornado(&area, data, &style),
     };
     match drawn {
         Ok(()) => true,

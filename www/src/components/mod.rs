@@ -7,6 +7,7 @@ pub mod controls_panel;
 pub mod error_list;
 pub mod file_menu;
 pub mod kpi_cards;
+pub mod optimise_panel;
 pub mod scenario_header;
 pub mod uncertainty_panel;
 pub mod village_table;

@@ -1,0 +1,392 @@
+//! The optimise panel: objective, budget and bounds; a run in a Web Worker with progress and cancel; the
+//! suggested plan as a diff against the current one with marginal returns and a plain-language summary;
+//! "apply" (one undo step); the frontier and tornado charts.
+
+use super::chart_canvas::{ChartCanvas, ChartData};
+use super::{Shared, UpdateClock};
+use crate::charts::{self, objective_axis};
+use crate::format;
+use crate::i18n::{self, Lang, Text};
+use crate::planning::{ObjectiveChoice, Phase, PlanAction, PlanAnswer, PlanRequest, PlanState};
+use crate::runner::PlanRunner;
+use crate::state::{Action, Computed};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Props of [`OptimisePanel`].
+#[derive(Properties, PartialEq)]
+pub struct OptimisePanelProps {
+    /// Language of the texts.
+    pub lang: Lang,
+    /// The current plan's result, when the plan is valid.
+    pub result: Option<Shared<Computed>>,
+    /// The current plan's compact JSON and fingerprint, when the plan is valid.
+    pub plan: Option<(AttrValue, AttrValue)>,
+    /// Applies a suggested plan.
+    pub on_action: Callback<Action>,
+}
+
+/// The raw text of the panel's number boxes.
+#[derive(Clone, Debug, PartialEq)]
+struct Form {
+    budget: String,
+    probability: String,
+    low: String,
+    high: String,
+}
+
+impl Default for Form {
+    fn default() -> Form {
+        Form { budget: String::new(), probability: String::new(), low: "0.5".into(), high: "2".into() }
+    }
+}
+
+fn objective_text(choice: ObjectiveChoice) -> Text {
+    match choice {
+        ObjectiveChoice::CasesAverted => Text::ObjectiveCasesAverted,
+        ObjectiveChoice::LossAverted => Text::ObjectiveLossAverted,
+        ObjectiveChoice::TargetValue => Text::ObjectiveTargetValue,
+        ObjectiveChoice::TargetProbability => Text::ObjectiveTargetProbability,
+        ObjectiveChoice::MinCost => Text::ObjectiveMinCost,
+    }
+}
+
+/// The request the form describes, or the messages of the boxes that cannot be read.
+fn read_form(lang: Lang, base: &PlanRequest, form: &Form) -> Result<PlanRequest, Vec<String>> {
+    let mut errors = Vec::new();
+    let mut number = |text: &str, label: Text, min: f64, max: f64| -> Option<f64> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        match format::parse_number(text).filter(|value| (min..=max).contains(value)) {
+            Some(value) => Some(value),
+            None => {
+                let reason = i18n::not_in_range(lang, text, &format::input_number(min), &format::input_number(max));
+                errors.push(i18n::field_error(lang, i18n::text(lang, label), &reason));
+                None
+            }
+        }
+    };
+    let budget_yuan = number(&form.budget, Text::OptimiseBudgetLabel, 0.0, 1e9);
+    let probability =
+        number(&form.probability, Text::ObjectiveProbabilityLabel, 1.0, 100.0).map(|percent| percent / 100.0);
+    let low_factor = number(&form.low, Text::LowFactorLabel, 0.0, 10.0).unwrap_or(base.low_factor);
+    let high_factor = number(&form.high, Text::HighFactorLabel, 0.0, 10.0).unwrap_or(base.high_factor);
+    if high_factor < low_factor {
+        let reason = i18n::not_in_range(lang, &form.high, &format::input_number(low_factor), "10");
+        errors.push(i18n::field_error(lang, i18n::text(lang, Text::HighFactorLabel), &reason));
+    }
+    if errors.is_empty() {
+        Ok(PlanRequest { budget_yuan, probability, low_factor, high_factor, ..base.clone() })
+    } else {
+        Err(errors)
+    }
+}
+
+/// The panel under the uncertainty panel.
+#[function_component(OptimisePanel)]
+pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
+    let lang = props.lang;
+    let plan_state = use_reducer(PlanState::default);
+    let request = use_state(PlanRequest::default);
+    let form = use_state(Form::default);
+    let runner = use_memo((), {
+        let dispatcher = plan_state.dispatcher();
+        move |_| PlanRunner::new(Callback::from(move |action: PlanAction| dispatcher.dispatch(action)))
+    });
+    let clock = use_memo((), |_| UpdateClock::default());
+    let read = read_form(lang, &request, &form);
+
+    let set_form = |edit: fn(&mut Form, String)| {
+        let form = form.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let mut next = (*form).clone();
+            edit(&mut next, input.value());
+            form.set(next);
+        })
+    };
+    let on_objective = {
+        let request = request.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(objective) = ObjectiveChoice::from_code(&select.value()) {
+                request.set(PlanRequest { objective, ..(*request).clone() });
+            }
+        })
+    };
+    let on_target = {
+        let request = request.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(target) = select.value().parse::<usize>() {
+                request.set(PlanRequest { target, ..(*request).clone() });
+            }
+        })
+    };
+    let on_check = |edit: fn(&mut PlanRequest, bool)| {
+        let request = request.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let mut next = (*request).clone();
+            edit(&mut next, input.checked());
+            request.set(next);
+        })
+    };
+    let on_run = {
+        let plan_state = plan_state.clone();
+        let runner = runner.clone();
+        let plan = props.plan.clone();
+        let read = read.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (Some((json, fingerprint)), Ok(request)) = (&plan, &read) else { return };
+            let id = plan_state.next_id();
+            plan_state.dispatch(PlanAction::Start { request: request.clone(), fingerprint: fingerprint.to_string() });
+            runner.request(id, Rc::from(json.as_str()), request);
+        })
+    };
+    let on_cancel = {
+        let plan_state = plan_state.clone();
+        let runner = runner.clone();
+        Callback::from(move |_: MouseEvent| {
+            runner.cancel();
+            plan_state.dispatch(PlanAction::Cancel);
+        })
+    };
+
+    let targets: Vec<String> = props
+        .result
+        .as_ref()
+        .map(|computed| computed.scenario.targets.iter().map(|t| t.name.clone()).collect())
+        .unwrap_or_default();
+    let needs_target = request.objective.needs_target();
+    let running = plan_state.running.clone();
+    let can_run = props.plan.is_some() && read.is_ok() && running.is_none() && (!needs_target || !targets.is_empty());
+    let current_fingerprint = props.plan.as_ref().map(|(_, fingerprint)| fingerprint.to_string());
+
+    let progress = running.as_ref().map(|running| {
+        let phase = match running.phase {
+            Phase::Optimise | Phase::Done => Text::PhaseOptimise,
+            Phase::Tornado => Text::PhaseTornado,
+            Phase::Frontier => Text::PhaseFrontier,
+        };
+        let detail = match (running.phase, running.points, &running.progress) {
+            (Phase::Frontier, Some((done, total)), _) => format!("{done} / {total}"),
+            (_, _, Some(progress)) => i18n::optimise_progress(lang, progress.evaluations),
+            _ => String::new(),
+        };
+        let (value, max) = match (running.phase, running.points) {
+            (Phase::Frontier, Some((done, total))) => (done, total),
+            _ => (0, 0),
+        };
+        html! {
+            <div class="mc-progress" data-testid="optimise-progress">
+                if max > 0 {
+                    <progress max={max.to_string()} value={value.to_string()} aria-label={i18n::text(lang, phase)} />
+                } else {
+                    <progress aria-label={i18n::text(lang, phase)} />
+                }
+                <span>{ format!("{} {detail}", i18n::text(lang, phase)) }</span>
+            </div>
+        }
+    });
+
+    // The frontier and tornado are built once per answer and language, not per render.
+    let answer_charts =
+        use_memo((plan_state.answer.as_ref().map(|(answer, _)| Shared(answer.clone())), lang), |(answer, lang)| {
+            match answer {
+                Some(answer) => (
+                    answer.frontier.as_ref().map(|frontier| {
+                        ChartData::Frontier(Rc::new(charts::frontier_chart(*lang, frontier, Some(&answer.result))))
+                    }),
+                    (!answer.tornado.bars.is_empty())
+                        .then(|| ChartData::Tornado(Rc::new(charts::tornado_chart(*lang, &answer.tornado)))),
+                ),
+                None => (None, None),
+            }
+        });
+    let answer_html = match (&plan_state.answer, &props.result) {
+        (Some((answer, fingerprint)), Some(_)) => {
+            let outdated = current_fingerprint.as_deref() != Some(fingerprint.as_str());
+            let (frontier, tornado) = (*answer_charts).clone();
+            answer_view(lang, answer, outdated, &props.on_action, &clock, frontier, tornado)
+        }
+        _ => html! {},
+    };
+
+    html! {
+        <section class="panel optimise" data-testid="optimise" aria-busy={running.is_some().to_string()}>
+            <h2>{ i18n::text(lang, Text::OptimiseHeading) }</h2>
+            <p class="hint">{ i18n::text(lang, Text::OptimiseIntro) }</p>
+            <div class="optimise-form">
+                <label>
+                    <span>{ i18n::text(lang, Text::ObjectiveLabel) }</span>
+                    <select data-testid="optimise-objective" onchange={on_objective}>
+                        { for ObjectiveChoice::ALL.iter().map(|choice| html! {
+                            <option value={choice.code()} selected={*choice == request.objective}>
+                                { i18n::text(lang, objective_text(*choice)) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <label hidden={!needs_target}>
+                    <span>{ i18n::text(lang, Text::ObjectiveTargetLabel) }</span>
+                    <select data-testid="optimise-target" onchange={on_target}>
+                        { for targets.iter().enumerate().map(|(idx, name)| html! {
+                            <option value={idx.to_string()} selected={idx == request.target}>{ name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label hidden={request.objective != ObjectiveChoice::MinCost}>
+                    <span>{ i18n::text(lang, Text::ObjectiveProbabilityLabel) }</span>
+                    <input type="text" inputmode="decimal" data-testid="optimise-probability" value={form.probability.clone()}
+                        oninput={set_form(|form, text| form.probability = text)}
+                        title={i18n::text(lang, Text::ObjectiveProbabilityHint)} />
+                </label>
+                <label>
+                    <span>{ i18n::text(lang, Text::OptimiseBudgetLabel) }</span>
+                    <input type="text" inputmode="decimal" data-testid="optimise-budget" value={form.budget.clone()}
+                        placeholder={i18n::text(lang, Text::OptimiseBudgetHint)}
+                        oninput={set_form(|form, text| form.budget = text)} />
+                </label>
+                <label>
+                    <span>{ i18n::text(lang, Text::LowFactorLabel) }</span>
+                    <input type="text" inputmode="decimal" class="factor" data-testid="optimise-low" value={form.low.clone()}
+                        oninput={set_form(|form, text| form.low = text)} title={i18n::text(lang, Text::FactorHint)} />
+                </label>
+                <label>
+                    <span>{ i18n::text(lang, Text::HighFactorLabel) }</span>
+                    <input type="text" inputmode="decimal" class="factor" data-testid="optimise-high" value={form.high.clone()}
+                        oninput={set_form(|form, text| form.high = text)} title={i18n::text(lang, Text::FactorHint)} />
+                </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="optimise-rewards" checked={request.include_rewards}
+                        onchange={on_check(|request, checked| request.include_rewards = checked)} />
+                    <span>{ i18n::text(lang, Text::IncludeRewardsLabel) }</span>
+                </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="optimise-frontier" checked={request.with_frontier}
+                        onchange={on_check(|request, checked| request.with_frontier = checked)} />
+                    <span>{ i18n::text(lang, Text::WithFrontierLabel) }</span>
+                </label>
+                <button type="button" class="button primary" data-testid="optimise-run" disabled={!can_run} onclick={on_run}>
+                    { i18n::text(lang, Text::RunOptimise) }
+                </button>
+                if running.is_some() {
+                    <button type="button" class="button" data-testid="optimise-cancel" onclick={on_cancel}>
+                        { i18n::text(lang, Text::CancelOptimise) }
+                    </button>
+                }
+            </div>
+            if let Err(errors) = &read {
+                <ul class="field-errors" role="alert" data-testid="optimise-errors">
+                    { for errors.iter().map(|error| html! { <li>{ error.clone() }</li> }) }
+                </ul>
+            }
+            { for progress }
+            if let Some(message) = &plan_state.failure {
+                <p class="error-box" role="alert" data-testid="optimise-failed">
+                    { format!("{} {message}", i18n::text(lang, Text::OptimiseFailed)) }
+                </p>
+            }
+            { answer_html }
+        </section>
+    }
+}
+
+fn answer_view(
+    lang: Lang,
+    answer: &Rc<PlanAnswer>,
+    outdated: bool,
+    on_action: &Callback<Action>,
+    clock: &UpdateClock,
+    frontier: Option<ChartData>,
+    tornado: Option<ChartData>,
+) -> Html {
+    let result = &answer.result;
+    let (axis_title, scale) = objective_axis(lang, &result.objective);
+    let objective = |value: f64| format::decimal(value * scale, 2);
+    let on_apply = {
+        let on_action = on_action.clone();
+        let applied = answer.applied.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ApplyPlan(Box::new(applied.clone()))))
+    };
+    let changed: Vec<_> = result
+        .variables
+        .iter()
+        .enumerate()
+        .filter(|(idx, variable)| variable.suggested != variable.variable.draft || result.best_next == Some(*idx))
+        .collect();
+    html! {
+        <div class={classes!("optimise-answer", outdated.then_some("stale"))} data-testid="optimise-answer">
+            if outdated {
+                <p class="mc-outdated" data-testid="optimise-outdated">{ i18n::text(lang, Text::OptimiseOutdated) }</p>
+            }
+            <p class="optimise-summary" data-testid="optimise-summary">{ result.summary(lang).to_string() }</p>
+            <div class="optimise-figures">
+                <table class="compare-table" data-testid="optimise-figures">
+                    <thead><tr>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnItem) }</th>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnDraft) }</th>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnSuggested) }</th>
+                    </tr></thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{ axis_title.clone() }</th>
+                            <td class="num">{ objective(result.draft.objective) }</td>
+                            <td class="num">{ objective(result.suggested.objective) }</td>
+                        </tr>
+                        <tr>
+                            <th scope="row">{ i18n::text(lang, Text::RowCost) }</th>
+                            <td class="num">{ format::yuan(lang, result.draft.cost_yuan) }</td>
+                            <td class="num">{ format::yuan(lang, result.suggested.cost_yuan) }</td>
+                        </tr>
+                    </tbody>
+                </table>
+                <button type="button" class="button primary" data-testid="optimise-apply" disabled={outdated} onclick={on_apply}>
+                    { i18n::text(lang, Text::ApplyPlan) }
+                </button>
+            </div>
+            <h3>{ i18n::text(lang, Text::VariablesHeading) }</h3>
+            <div class="table-scroll">
+                <table class="compare-table" data-testid="optimise-variables">
+                    <thead><tr>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnItem) }</th>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnUnit) }</th>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnDraft) }</th>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnSuggested) }</th>
+                        <th scope="col">{ i18n::text(lang, Text::ColumnMarginal) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for changed.into_iter().map(|(idx, variable)| html! {
+                            <tr class={classes!((result.best_next == Some(idx)).then_some("best-next"))}>
+                                <th scope="row">{ variable.variable.label.clone() }</th>
+                                <td>{ variable.variable.unit.clone() }</td>
+                                <td class="num">{ format::input_number(variable.variable.draft) }</td>
+                                <td class="num">{ format::input_number(variable.suggested) }</td>
+                                <td class="num">{ variable.marginal_per_1000_yuan.map(|gain| format::decimal(gain * scale, 3)).unwrap_or_else(|| "—".to_string()) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <div class="mc-grid">
+                if let Some(chart) = frontier {
+                    <div class="mc-histogram">
+                        <ChartCanvas test_id="chart-frontier" title={i18n::text(lang, Text::ChartFrontierTitle)}
+                            alt={i18n::text(lang, Text::ChartFrontierAlt)} export_label={i18n::text(lang, Text::ExportPng)}
+                            chart={chart} clock={clock.clone()} />
+                    </div>
+                }
+                if let Some(chart) = tornado {
+                    <div class="mc-histogram">
+                        <ChartCanvas test_id="chart-tornado" title={i18n::text(lang, Text::ChartTornadoTitle)}
+                            alt={i18n::text(lang, Text::ChartTornadoAlt)} export_label={i18n::text(lang, Text::ExportPng)}
+                            chart={chart} clock={clock.clone()} />
+                    </div>
+                }
+            </div>
+        </div>
+    }
+}
