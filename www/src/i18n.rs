@@ -433,6 +433,14 @@ pub fn file_refused_heading(lang: Lang, name: &str) -> String {
     }
 }
 
+/// The heading of the notes about a file that was opened with warnings (unknown fields kept, version converted).
+pub fn file_warnings_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "文件已打开，请注意：",
+        Lang::En => "The file was opened; please note:",
+    }
+}
+
 /// A file refused for its size.
 pub fn file_too_large(lang: Lang, name: &str, bytes: f64, limit: f64) -> String {
     let (mb, limit_mb) = (bytes / 1_048_576.0, limit / 1_048_576.0);

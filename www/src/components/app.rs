@@ -221,6 +221,12 @@ pub fn app() -> Html {
                     <ul>{ for messages.iter().map(|message| html! { <li>{ message.clone() }</li> }) }</ul>
                 </div>
             }
+            if !state.file_warnings.is_empty() {
+                <div class="error-box file-warnings" data-testid="file-warnings" role="status">
+                    <p class="error-heading">{ i18n::file_warnings_heading(lang) }</p>
+                    <ul>{ for state.file_warnings.iter().map(|warning| html! { <li>{ warning.message(lang) }</li> }) }</ul>
+                </div>
+            }
             <div class="layout">
                 <ControlsPanel {lang} view={ControlsView::of(&state)} on_action={on_action.clone()} />
                 <main class={classes!("results", stale.then_some("stale"))} aria-live="polite">
