@@ -147,8 +147,19 @@ pub(crate) fn restore_unknown_fields(value: &mut Value, fields: &[UnknownField])
             PathSegment::Key(key) => value.get_mut(key.as_str()),
             PathSegment::Index(index) => value.get_mut(*index),
         });
-        if let Some(Value::Object(object)) = parent {
-            object.entry(key.clone()).or_insert_with(|| field.value.clone());
+        match parent {
+            Some(Value::Object(object)) => {
+                object.entry(key.clone()).or_insert_with(|| field.value.clone());
+            }
+            // A parameter read as `{"value": …, "extra": …}` is written as a bare number when it has no range:
+            // write it as an object again so the kept field has a place.
+            Some(parent @ Value::Number(_)) => {
+                let mut object = Map::new();
+                object.insert("value".into(), parent.take());
+                object.insert(key.clone(), field.value.clone());
+                *parent = Value::Object(object);
+            }
+            _ => {}
         }
     }
 }
