@@ -78,9 +78,11 @@ struct Checker {
     errors: Vec<FieldError>,
 }
 
-/// Id → index for one list, built while checking for duplicates.
+/// Id → index for one list, built while checking for duplicates (a duplicate id resolves to its first entry).
 struct Ids {
     index: HashMap<String, usize>,
+    /// Entries in the list, duplicates included: the length of vectors indexed by this list.
+    n_entries: usize,
     refers_to: RefKind,
 }
 
@@ -94,7 +96,7 @@ impl Ids {
     }
 
     fn len(&self) -> usize {
-        self.index.len()
+        self.n_entries
     }
 }
 
@@ -180,17 +182,21 @@ impl Checker {
 
     fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>, refers_to: RefKind) -> Ids {
         let mut index = HashMap::new();
+        let mut n_entries = 0;
         for (idx, id) in ids.enumerate() {
+            n_entries = idx + 1;
             let path = format!("{list}[{idx}].id");
             if id.trim().is_empty() {
                 self.error(&path, ErrorKind::Empty);
             } else if let Some(c) = id.chars().find(|c| is_invisible(*c)) {
                 self.error(&path, ErrorKind::InvisibleCharacter { code_point: u32::from(c) });
-            } else if index.insert(id.to_string(), idx).is_some() {
+            } else if index.contains_key(id) {
                 self.error(&path, ErrorKind::DuplicateId { id: id.to_string() });
+            } else {
+                index.insert(id.to_string(), idx);
             }
         }
-        Ids { index, refers_to }
+        Ids { index, n_entries, refers_to }
     }
 
     /// Resolves a map keyed by ids into a dense vector by index, with `default` for missing keys.

@@ -221,8 +221,7 @@ fn reach_is_never_a_share_of_smartphone_holders() {
 
 /// The most a hostile case may take, import through simulation: 2 s in an optimised build (what users run;
 /// `cargo test --release --test hostile`), three times that in an unoptimised test build.
-const TIME_LIMIT: std::time::Duration =
-    std::time::Duration::from_secs(if cfg!(debug_assertions) { 6 } else { 2 });
+const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(if cfg!(debug_assertions) { 6 } else { 2 });
 
 /// Imports, validates and (when valid) simulates `text` under the time limit; returns the errors (empty when valid).
 fn timed(label: &str, text: &str) -> Vec<wuzha::FieldError> {
