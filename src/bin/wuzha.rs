@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use wuzha::montecarlo::{self, MonteCarloConfig, MAX_RUNS};
 use wuzha::{export, validate, Lang};
 
-/// Files larger than this are refused before parsing (a scenario is normally well under 1 MB).
-const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// Files larger than this are refused before reading: the core's limit, shared with the app.
+const MAX_FILE_BYTES: u64 = wuzha::MAX_FILE_BYTES as u64;
 
 const USAGE: &str = "\
 wuzha — 无诈推演 township anti-fraud campaign planner
@@ -171,9 +171,16 @@ fn read_text(path: &str, lang: Lang) -> Result<String, String> {
 
 fn run(args: &Args) -> Result<String, String> {
     let text = read_text(&args.path, args.lang)?;
-    let (_file, scenario) = validate::parse_scenario(&text).map_err(|errors| {
+    let to_lines = |errors: &[wuzha::FieldError]| {
         errors.iter().map(|error| format!("{}: {}", args.path, error.message(args.lang))).collect::<Vec<_>>().join("\n")
-    })?;
+    };
+    let imported = wuzha::import(&text).map_err(|errors| to_lines(&errors))?;
+    // Warnings (a migrated version, unknown fields kept) go to stderr, so stdout stays clean JSON or CSV.
+    for warning in &imported.warnings {
+        let label = if args.lang == Lang::Zh { "提示" } else { "warning" };
+        eprintln!("{}: {label}: {}", args.path, warning.message(args.lang));
+    }
+    let scenario = validate::validate(&imported.file).map_err(|errors| to_lines(&errors))?;
     match args.command {
         Command::Check => Ok(format!("{}\n", scenario.summary_line(args.lang))),
         Command::Simulate { format, monte_carlo: Some(monte_carlo) } => {

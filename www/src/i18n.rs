@@ -818,6 +818,47 @@ pub fn file_refused_heading(lang: Lang, name: &str) -> String {
     }
 }
 
+/// The heading of the notes about a file that was opened with warnings (unknown fields kept, version converted).
+pub fn file_warnings_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "文件已打开，请注意：",
+        Lang::En => "The file was opened; please note:",
+    }
+}
+
+/// The banner when autosave is refused: `unavailable` when the browser offers no storage, else it is full.
+pub fn storage_refused(lang: Lang, unavailable: bool) -> &'static str {
+    match (lang, unavailable) {
+        (Lang::Zh, true) => "浏览器不允许本页保存数据（隐私模式或已禁用网站数据），关闭页面后修改将丢失。请下载备份文件。",
+        (Lang::Zh, false) => "浏览器存储空间已满，最近的修改未能自动保存。请下载备份文件。",
+        (Lang::En, true) => {
+            "This browser does not let the page keep data (private mode or site data disabled): edits are lost when the page closes. Download a backup."
+        }
+        (Lang::En, false) => "The browser's storage is full: the latest edits were not autosaved. Download a backup.",
+    }
+}
+
+/// The label of the button that downloads the current plan as a file.
+pub fn download_backup(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "下载备份文件",
+        Lang::En => "Download backup",
+    }
+}
+
+/// The notice when another tab of the app saved a different plan.
+pub fn other_tab_saved(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "另一个标签页中的无诈推演保存了不同的方案。两个标签页会互相覆盖自动保存：请只在一个标签页中编辑，或先下载本页的备份。",
+        Lang::En => {
+            "Another tab of Wuzha saved a different plan. The two tabs overwrite each other's autosave: edit in one tab only, or download this tab's backup first."
+        }
+    }
+}
+
+/// The label of the crash banner's download button.
+pub const DOWNLOAD_MY_DATA: &str = "下载我的数据 Download my data";
+
 /// A file refused for its size.
 pub fn file_too_large(lang: Lang, name: &str, bytes: f64, limit: f64) -> String {
     let (mb, limit_mb) = (bytes / 1_048_576.0, limit / 1_048_576.0);

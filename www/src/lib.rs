@@ -43,7 +43,8 @@ pub fn mount_app() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Makes a panic visible: a message on the page (not a blank page) and the details in the console.
+/// Makes a panic visible: a message on the page (not a blank page) with a "download my data" button for the last
+/// autosaved plan, and the details in the console.
 fn install_panic_hook() {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(|| {
@@ -64,5 +65,27 @@ fn show_fatal(message: &str) {
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-testid", "fatal-error");
     banner.set_text_content(Some(message));
+    // The plan as last autosaved (kept in memory too, in case storage refused it), offered as a file.
+    if let Some(json) = storage::last_saved_json() {
+        if let Some(link) = backup_link(&document, &json) {
+            let _ = banner.append_child(&link);
+        }
+    }
     let _ = body.prepend_with_node_1(&banner);
+}
+
+/// A download link for `json` as `wuzha-backup.json` (a blob: URL, which the CSP allows for downloads).
+fn backup_link(document: &web_sys::Document, json: &str) -> Option<web_sys::Element> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link = document.create_element("a").ok()?;
+    link.set_attribute("href", &url).ok()?;
+    link.set_attribute("download", "wuzha-backup.json").ok()?;
+    link.set_attribute("data-testid", "fatal-download").ok()?;
+    link.set_attribute("class", "fatal-download").ok()?;
+    link.set_text_content(Some(i18n::DOWNLOAD_MY_DATA));
+    Some(link)
 }

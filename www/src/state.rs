@@ -123,8 +123,9 @@ pub enum OpenRefusal {
     Invalid(Vec<FieldError>),
 }
 
-/// The largest scenario file the app opens (5 MB; a township's file is normally under 100 KB).
-pub const MAX_OPEN_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+/// The largest scenario file the app opens: the core's limit, shared with the CLI (a township's file is
+/// normally under 100 KB).
+pub const MAX_OPEN_BYTES: f64 = wuzha::MAX_FILE_BYTES as f64;
 
 /// What autosave keeps in the browser: the scenario file and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -237,6 +238,8 @@ pub struct State {
     pending: Vec<Field>,
     /// The errors of the last validation of `file`.
     invalid: Vec<FieldError>,
+    /// What the reader noted about the last opened file (unknown fields kept, an older version converted).
+    pub file_warnings: Vec<wuzha::FieldWarning>,
 }
 
 impl State {
@@ -318,6 +321,7 @@ impl State {
             unreadable: Vec::new(),
             pending: Vec::new(),
             invalid: Vec::new(),
+            file_warnings: Vec::new(),
         }
     }
 
@@ -619,7 +623,20 @@ impl State {
                 state.refresh_errors();
                 Rc::new(state)
             }
-            Action::OpenFile { name, text } => self.opened(name, wuzha::parse_scenario(&text).map(|(file, _)| file)),
+            Action::OpenFile { name, text } => {
+                let read = wuzha::import(&text).and_then(|imported| {
+                    wuzha::validate(&imported.file)?;
+                    Ok(imported)
+                });
+                let warnings = read.as_ref().map(|imported| imported.warnings.clone()).unwrap_or_default();
+                let opened = self.opened(name, read.map(|imported| imported.file));
+                if warnings.is_empty() {
+                    return opened;
+                }
+                let mut state = (*opened).clone();
+                state.file_warnings = warnings;
+                Rc::new(state)
+            }
             Action::OpenLink { fragment } => match wuzha::link::decode_fragment(&fragment) {
                 Some(read) => {
                     let name = i18n::text(self.lang, Text::SharedLinkName).to_string();

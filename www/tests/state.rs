@@ -256,6 +256,20 @@ fn opening_a_valid_file_replaces_the_scenario() {
 }
 
 #[test]
+fn an_opened_file_with_unknown_fields_keeps_them_and_says_so() {
+    let state = Rc::new(State::new(Lang::Zh));
+    let text = include_str!("../../scenarios/template.json").replacen("{", "{\n  \"county_code\": \"431224\",", 1);
+    let opened = state.reduce(Action::OpenFile { name: "新字段.json".into(), text });
+    let messages: Vec<String> = opened.file_warnings.iter().map(|warning| warning.message(Lang::Zh)).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("county_code: 本程序不认识此字段"), "{messages:?}");
+    let saved = opened.session().map(|session| session.scenario_json).unwrap_or_default();
+    assert!(saved.contains("\"county_code\": \"431224\""), "autosave keeps the field");
+    let template = opened.reduce(Action::LoadTemplate(0));
+    assert!(template.file_warnings.is_empty(), "a template has nothing to note");
+}
+
+#[test]
 fn a_bad_file_is_refused_with_every_reason_and_the_scenario_is_untouched() {
     let state = Rc::new(State::new(Lang::Zh));
     let before = state.file.clone();

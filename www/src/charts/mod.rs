@@ -31,6 +31,7 @@ pub use more::{
 pub use overlay::{overlay_legend, Overlay, OPTION_COLORS};
 pub use plan::{
     draw_frontier, draw_tornado, frontier_chart, objective_axis, tornado_chart, FrontierChart, TornadoChart,
+    TORNADO_BARS,
 };
 
 /// Fonts of chart text, the same list as the page's CSS (no quotes: SVG attributes hold it as written).

@@ -131,7 +131,11 @@ pub fn app() -> Html {
     let state = use_reducer(|| {
         let lang = storage::load_lang().unwrap_or(Lang::Zh);
         let start = match storage::load_session() {
-            Some(session) => State::restore(lang, &session),
+            Some(session) => {
+                // The plan this visit starts with is kept as a snapshot before any edit overwrites it.
+                storage::keep_snapshot(&session.scenario_json);
+                State::restore(lang, &session)
+            }
             None => State::new(lang),
         };
         match location_fragment() {
@@ -241,20 +245,63 @@ pub fn app() -> Html {
             }
         });
     }
-    // Autosave: the scenario after every change of the file, and the language when it changes.
-    use_effect_with(
-        (json.clone(), state.template_idx, state.opened_file.clone()),
-        |(json, template_idx, opened_file)| {
-            if let Some(json) = json {
-                let session = Session {
-                    scenario_json: json.to_string(),
-                    template_idx: *template_idx,
-                    opened_file: opened_file.clone(),
-                };
-                storage::save_session(&session);
+    // Autosave: the scenario after every change of the file, and the language when it changes. A refusal
+    // (blocked or full storage) shows a banner with a backup download; it is never an error of the app.
+    let storage_problem = use_state(|| None::<storage::StorageError>);
+    {
+        let storage_problem = storage_problem.clone();
+        use_effect_with(
+            (json.clone(), state.template_idx, state.opened_file.clone()),
+            move |(json, template_idx, opened_file)| {
+                if let Some(json) = json {
+                    let session = Session {
+                        scenario_json: json.to_string(),
+                        template_idx: *template_idx,
+                        opened_file: opened_file.clone(),
+                    };
+                    let problem = storage::save_session(&session).err();
+                    if *storage_problem != problem {
+                        storage_problem.set(problem);
+                    }
+                }
+            },
+        );
+    }
+    // Another tab of the app saving a different plan: say so, so the two do not overwrite each other silently.
+    let other_tab = use_state(|| false);
+    {
+        let other_tab = other_tab.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                let ours = storage::last_saved_json();
+                if event.key().as_deref() == Some(storage::scenario_key()) && event.new_value() != ours {
+                    other_tab.set(true);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
             }
-        },
-    );
+            move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    let on_backup = {
+        let json = json.clone();
+        let name = super::file_menu::file_name(
+            &format!("{}-backup", state.file.as_ref().map_or("wuzha", |f| f.name.as_str())),
+            "json",
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let Some(file) = json.as_ref().and_then(|json| wuzha::wire::parse_json(json).ok()) {
+                let _ =
+                    super::file_menu::download(&wuzha::wire::to_json(&file), "application/json;charset=utf-8", &name);
+            }
+        })
+    };
     use_effect_with(lang, |lang| storage::save_lang(*lang));
     // Dropping a file anywhere on the page opens it.
     let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
@@ -332,6 +379,24 @@ pub fn app() -> Html {
                 <div class="error-box file-error" data-testid="file-error" role="alert">
                     <p class="error-heading">{ heading }</p>
                     <ul>{ for messages.iter().map(|message| html! { <li>{ message.clone() }</li> }) }</ul>
+                </div>
+            }
+            if let Some(problem) = *storage_problem {
+                <div class="error-box storage-banner" data-testid="storage-banner" role="alert">
+                    <p class="error-heading">{ i18n::storage_refused(lang, problem == storage::StorageError::Unavailable) }</p>
+                    <button data-testid="storage-backup" onclick={on_backup.clone()}>{ i18n::download_backup(lang) }</button>
+                </div>
+            }
+            if *other_tab {
+                <div class="error-box other-tab" data-testid="other-tab-notice" role="status">
+                    <p class="error-heading">{ i18n::other_tab_saved(lang) }</p>
+                    <button data-testid="other-tab-backup" onclick={on_backup.clone()}>{ i18n::download_backup(lang) }</button>
+                </div>
+            }
+            if !state.file_warnings.is_empty() {
+                <div class="error-box file-warnings" data-testid="file-warnings" role="status">
+                    <p class="error-heading">{ i18n::file_warnings_heading(lang) }</p>
+                    <ul>{ for state.file_warnings.iter().map(|warning| html! { <li>{ warning.message(lang) }</li> }) }</ul>
                 </div>
             }
             <div class="layout">
