@@ -111,6 +111,23 @@ fn out_writes_a_valid_optimised_scenario_file() {
 }
 
 #[test]
+fn a_phase_cap_from_the_command_line_is_kept() {
+    let path = plan_file();
+    let result = json_of(&wuzha(&[
+        "optimise",
+        path.to_str().unwrap_or_default(),
+        "--budget",
+        "5000",
+        "--phase-cap",
+        "all_year=2500",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(result["suggested"]["within_constraints"], true, "{result}");
+    assert!(result["suggested"]["phase_cost_yuan"][0].as_f64().is_some_and(|cost| cost <= 2500.0 + 1e-6), "{result}");
+}
+
+#[test]
 fn min_cost_meets_the_target_and_says_so() {
     let path = plan_file();
     let path = path.to_str().unwrap_or_default();
@@ -197,6 +214,11 @@ fn bad_flags_exit_1_naming_the_flag_in_zh_or_en() {
         ),
         (vec!["optimise", path, "--runs", "0"], "--runs 的取值“0”无效", "--runs takes a whole number"),
         (vec!["optimise", path, "--probability", "0.9"], "--probability 只用于", "--probability applies to"),
+        (
+            vec!["optimise", path, "--phase-cap", "h9=100"],
+            "--phase-cap：没有 id 为“h9”的阶段",
+            "--phase-cap: there is no phase with id \"h9\"",
+        ),
         (vec!["frontier", path, "--out", "x.json"], "--out 只用于 optimise", "--out applies to optimise only"),
         (
             vec!["optimise", path, "--date", "2023-01-01", "--objective", "adoption"],

@@ -32,9 +32,9 @@ mod text;
 pub use frontier::{frontier, Frontier, FrontierPoint};
 pub use sensitivity::{sensitivity, Tornado, TornadoBar};
 
-use crate::error::Lang;
+use crate::error::{ErrorKind, FieldError, Lang};
 use crate::model::{Basis, Per, Scenario};
-use crate::montecarlo::{run_one, MonteCarloConfig};
+use crate::montecarlo::{run_one, MonteCarloConfig, MAX_RUNS};
 use crate::outcome::Outcome;
 use crate::simulate::simulate;
 use crate::wire::ScenarioFile;
@@ -145,8 +145,9 @@ pub struct OptimiseConfig {
     /// Cap on all cash (元). By default (`None`): the scenario's `budget.total_yuan`, else the draft plan's
     /// cash; for [`Objective::MinCost`], no cap.
     pub budget_yuan: Option<f64>,
-    /// True to respect the scenario's per-phase caps. By default, true.
-    pub phase_caps: bool,
+    /// Cap per phase index (元), replacing the scenario's `budget.per_phase_yuan`; `None` keeps the
+    /// scenario's. By default, `None`.
+    pub phase_caps_yuan: Option<Vec<Option<f64>>>,
     /// Bounds on the variables.
     pub bounds: Bounds,
     /// True to optimise the rewards too. By default, true.
@@ -173,12 +174,63 @@ pub struct OptimiseConfig {
 }
 
 impl OptimiseConfig {
+    /// Checks a configuration that came from a user (the app, JavaScript) against `scenario`: every index
+    /// names something, numbers are finite and in range. Each error names the field, e.g.
+    /// `objective.target` or `bounds.high_factor`. The optimiser never fails on a bad configuration (it falls
+    /// back to defaults and reads nothing out of range); this says what it would have ignored.
+    pub fn validate(&self, scenario: &Scenario) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let check = |errors: &mut Vec<FieldError>, path: &str, found: f64, min: f64, max: Option<f64>| {
+            if !found.is_finite() || found < min || max.is_some_and(|max| found > max) {
+                errors.push(FieldError::new(path, ErrorKind::OutOfRange { found, min: Some(min), max }));
+            }
+        };
+        let last_index = |n: usize| Some(n as f64 - 1.0);
+        match self.objective {
+            Objective::Adoption { product, date } => {
+                check(&mut errors, "objective.product", product as f64, 0.0, last_index(scenario.products.len()));
+                if date < scenario.start || date > scenario.end {
+                    let (found, start, end) = (date.to_string(), scenario.start.to_string(), scenario.end.to_string());
+                    errors.push(FieldError::new("objective.date", ErrorKind::OutsidePeriod { found, start, end }));
+                }
+            }
+            Objective::TargetValue { target } | Objective::TargetProbability { target } => {
+                check(&mut errors, "objective.target", target as f64, 0.0, last_index(scenario.targets.len()));
+            }
+            Objective::MinCost { target, probability } => {
+                check(&mut errors, "objective.target", target as f64, 0.0, last_index(scenario.targets.len()));
+                if let Some(probability) = probability {
+                    check(&mut errors, "objective.probability", probability, 1e-9, Some(1.0));
+                }
+            }
+            Objective::CasesAverted | Objective::LossAverted => {}
+        }
+        if let Some(budget) = self.budget_yuan {
+            check(&mut errors, "budget_yuan", budget, 0.0, Some(1e11));
+        }
+        for (phase_idx, cap) in self.phase_caps_yuan.iter().flatten().enumerate() {
+            if let Some(cap) = cap {
+                check(&mut errors, &format!("phase_caps_yuan[{phase_idx}]"), *cap, 0.0, Some(1e11));
+            }
+        }
+        check(&mut errors, "bounds.low_factor", self.bounds.low_factor, 0.0, Some(100.0));
+        check(&mut errors, "bounds.high_factor", self.bounds.high_factor, self.bounds.low_factor.max(0.0), Some(100.0));
+        check(&mut errors, "grid_steps", self.grid_steps as f64, 1.0, Some(10_000.0));
+        check(&mut errors, "reward_step_yuan", self.reward_step_yuan, 0.1, Some(100.0));
+        check(&mut errors, "n_runs", self.n_runs as f64, 1.0, Some(MAX_RUNS as f64));
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
     /// The defaults for `objective` on `scenario` (see each field).
     pub fn new(scenario: &Scenario, objective: Objective) -> OptimiseConfig {
         OptimiseConfig {
             objective,
             budget_yuan: None,
-            phase_caps: true,
+            phase_caps_yuan: None,
             bounds: Bounds::default(),
             include_rewards: true,
             grid_steps: 40,
@@ -272,6 +324,9 @@ pub struct VariableResult {
     /// Objective lost per 1 000 yuan saved by one step less: the return of the last money spent here.
     /// `None` at the lower bound or when the step saves nothing.
     pub last_step_per_1000_yuan: Option<f64>,
+    /// At the upper bound only: what one step beyond it would buy per 1 000 yuan (the value of widening the
+    /// bound). `None` below the bound.
+    pub beyond_bound_per_1000_yuan: Option<f64>,
 }
 
 /// Where an optimisation is.
@@ -390,13 +445,17 @@ pub fn apply_to_file(file: &ScenarioFile, result: &OptimiseResult) -> ScenarioFi
 /// The decision variables of `scenario` under `config` (schedule lines in file order, then rewards).
 pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_yuan: f64) -> Vec<Variable> {
     let spend_step = reference_budget_yuan.max(0.0) / config.grid_steps.max(1) as f64;
+    let defaults = Bounds::default();
+    let factor = |value: f64, default: f64| if value.is_finite() && value >= 0.0 { value } else { default };
+    let low_factor = factor(config.bounds.low_factor, defaults.low_factor);
+    let high_factor = factor(config.bounds.high_factor, defaults.high_factor).max(low_factor);
     let mut variables = Vec::new();
     for (line, entry) in scenario.schedule.iter().enumerate() {
         let channel = &scenario.channels[entry.channel];
         let phase = &scenario.phases[entry.phase];
         let cash_per_unit_yuan = channel.cost_per_unit_yuan * line_volume(scenario, line);
-        let low = (entry.units * config.bounds.low_factor).ceil().max(0.0);
-        let high = (entry.units * config.bounds.high_factor).floor().max(low);
+        let low = (entry.units * low_factor).ceil().max(0.0);
+        let high = (entry.units * high_factor).floor().max(low);
         let step = if cash_per_unit_yuan > 0.0 && spend_step > 0.0 {
             (spend_step / cash_per_unit_yuan).round().max(1.0)
         } else {
@@ -419,12 +478,16 @@ pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_
         });
     }
     if config.include_rewards {
-        let step = if config.reward_step_yuan > 0.0 { config.reward_step_yuan } else { 0.5 };
+        let step = if config.reward_step_yuan.is_finite() && config.reward_step_yuan >= 0.1 {
+            config.reward_step_yuan
+        } else {
+            0.5
+        };
         for (reward_idx, reward) in scenario.rewards.iter().enumerate() {
             let phase = &scenario.phases[reward.phase];
             let product = &scenario.products[reward.product];
-            let low = round_to(reward.yuan_per_install * config.bounds.low_factor, 0.1).max(0.0);
-            let high = round_to(reward.yuan_per_install * config.bounds.high_factor, 0.1).max(low);
+            let low = round_to(reward.yuan_per_install * low_factor, 0.1).max(0.0);
+            let high = round_to(reward.yuan_per_install * high_factor, 0.1).max(low);
             variables.push(Variable {
                 kind: VariableKind::Reward { reward: reward_idx, phase: phase.id.clone(), product: product.id.clone() },
                 label: format!("{} · {} 奖励", phase.name, product.name),
@@ -531,14 +594,16 @@ pub struct Optimiser {
     /// Greedy: next variable to try this round, and the best step found so far (ratio, score gain, variable).
     greedy_next: usize,
     greedy_best: Option<(f64, f64, usize)>,
+    /// True once the rounded draft has been compared with the greedy plan.
+    draft_tried: bool,
     /// Refine and trim: the moves of this sweep, the cursor, and whether the sweep improved anything.
     moves: Vec<Move>,
     cursor: usize,
     improved: bool,
     sweeps: usize,
     floor_rounds: usize,
-    /// Marginals: per variable, the evaluations one step up and one step down.
-    marginals: Vec<(Option<f64>, Option<f64>)>,
+    /// Marginals: per variable, the returns one step up, one step down, and one step beyond the upper bound.
+    marginals: Vec<(Option<f64>, Option<f64>, Option<f64>)>,
     marginal_next: usize,
 }
 
@@ -547,9 +612,11 @@ impl Optimiser {
     /// to size the spend grid when neither `config` nor the scenario gives a budget); the search itself
     /// starts with [`Optimiser::step`].
     pub fn new(scenario: &Scenario, config: OptimiseConfig) -> Optimiser {
+        // A budget that is not a number ≥ 0 (from JavaScript, say) counts as none given; see `validate`.
+        let given = config.budget_yuan.filter(|budget| budget.is_finite() && *budget >= 0.0);
         let budget_yuan = match config.objective {
-            Objective::MinCost { .. } => config.budget_yuan,
-            _ => Some(config.budget_yuan.or(scenario.budget.total_yuan).unwrap_or_else(|| draft_cash(scenario))),
+            Objective::MinCost { .. } => given,
+            _ => Some(given.or(scenario.budget.total_yuan).unwrap_or_else(|| draft_cash(scenario))),
         };
         let reference = match budget_yuan {
             Some(budget) if budget > 0.0 => budget,
@@ -572,14 +639,18 @@ impl Optimiser {
                 .collect(),
             _ => variables.iter().map(|variable| variable.low).collect(),
         };
-        let phase_caps_yuan =
-            if config.phase_caps { scenario.budget.per_phase_yuan.clone() } else { vec![None; scenario.phases.len()] };
+        let phase_caps_yuan = match &config.phase_caps_yuan {
+            Some(caps) => (0..scenario.phases.len())
+                .map(|phase_idx| caps.get(phase_idx).copied().flatten().filter(|cap| cap.is_finite() && *cap >= 0.0))
+                .collect(),
+            None => scenario.budget.per_phase_yuan.clone(),
+        };
         Optimiser {
             scenario: scenario.clone(),
             trial: scenario.clone(),
             floors_required: vec![true; scenario.floors.len()],
             floors_unreachable: Vec::new(),
-            marginals: vec![(None, None); variables.len()],
+            marginals: vec![(None, None, None); variables.len()],
             config,
             variables,
             budget_yuan,
@@ -592,6 +663,7 @@ impl Optimiser {
             current_eval: None,
             greedy_next: 0,
             greedy_best: None,
+            draft_tried: false,
             moves: Vec::new(),
             cursor: 0,
             improved: false,
@@ -646,11 +718,12 @@ impl Optimiser {
             .iter()
             .zip(&self.current)
             .zip(&self.marginals)
-            .map(|((variable, suggested), (up, down))| VariableResult {
+            .map(|((variable, suggested), (up, down, beyond))| VariableResult {
                 variable: variable.clone(),
                 suggested: *suggested,
                 marginal_per_1000_yuan: if complete { *up } else { None },
                 last_step_per_1000_yuan: if complete { *down } else { None },
+                beyond_bound_per_1000_yuan: if complete { *beyond } else { None },
             })
             .collect();
         let best_next = variables
@@ -665,7 +738,12 @@ impl Optimiser {
             .map(|(idx, _)| idx);
         let mut result = OptimiseResult {
             objective: self.config.objective,
-            target_id: self.config.objective.target().map(|target_idx| self.scenario.targets[target_idx].id.clone()),
+            target_id: self
+                .config
+                .objective
+                .target()
+                .and_then(|target_idx| self.scenario.targets.get(target_idx))
+                .map(|target| target.id.clone()),
             budget_yuan: self.budget_yuan,
             draft: self.figures(&draft),
             suggested: self.figures(&suggested),
@@ -788,6 +866,9 @@ impl Optimiser {
             return;
         };
         if self.is_min_cost() && current_eval.met == Some(true) {
+            if !self.draft_tried {
+                self.try_draft();
+            }
             self.start_refine();
             return;
         }
@@ -828,8 +909,44 @@ impl Optimiser {
                     self.current_eval = Some(eval);
                 }
             }
+            // When the draft beats where the greedy stopped, the greedy goes on from the draft.
+            None if !self.draft_tried && self.try_draft() => {}
             None => self.start_refine(),
         }
+    }
+
+    /// Greedy search can stop short of a plan it never walked through: if the draft, rounded to whole units
+    /// (0.1 yuan for rewards) within the bounds, keeps the constraints and beats the greedy plan, refinement
+    /// starts from it instead. So the suggestion is never worse than a draft that fits. True if it moved.
+    fn try_draft(&mut self) -> bool {
+        self.draft_tried = true;
+        let Some(current_eval) = self.current_eval.clone() else { return false };
+        let draft: Vec<f64> = self
+            .variables
+            .iter()
+            .map(|variable| {
+                let quantum = match variable.kind {
+                    VariableKind::Schedule { .. } => 1.0,
+                    VariableKind::Reward { .. } => 0.1,
+                };
+                round_to(variable.draft, quantum).max(variable.low).min(variable.high)
+            })
+            .collect();
+        if draft == self.current {
+            return false;
+        }
+        let eval = self.evaluate(&draft);
+        let better = self.feasible(&eval)
+            && if self.is_min_cost() {
+                eval.met == Some(true) && (current_eval.met != Some(true) || eval.cost_yuan < current_eval.cost_yuan)
+            } else {
+                eval.score > current_eval.score + tolerance(current_eval.score)
+            };
+        if better {
+            self.current = draft;
+            self.current_eval = Some(eval);
+        }
+        better
     }
 
     fn start_refine(&mut self) {
@@ -949,7 +1066,15 @@ impl Optimiser {
             let eval = self.evaluate(&values);
             per_1000(current_eval.value - eval.value, current_eval.cost_yuan - eval.cost_yuan)
         });
-        self.marginals[var_idx] = (up, down);
+        let beyond = if self.current[var_idx] >= self.variables[var_idx].high {
+            let mut values = self.current.clone();
+            values[var_idx] += self.variables[var_idx].step;
+            let eval = self.evaluate(&values);
+            per_1000(eval.value - current_eval.value, eval.cost_yuan - current_eval.cost_yuan)
+        } else {
+            None
+        };
+        self.marginals[var_idx] = (up, down, beyond);
     }
 
     /// The values after a move, or `None` if it changes nothing (every variable already at its bound).
@@ -1044,7 +1169,7 @@ fn draft_cash(scenario: &Scenario) -> f64 {
 /// A target's measure at its deadline, signed so that larger is better (a missing year-on-year change
 /// counts as no change).
 fn signed_target_value(scenario: &Scenario, outcome: &Outcome, target_idx: usize) -> f64 {
-    let target = &scenario.targets[target_idx];
+    let Some(target) = scenario.targets.get(target_idx) else { return 0.0 };
     let value = outcome.targets.get(target_idx).and_then(|result| result.value_at_deadline).unwrap_or(0.0);
     if target.higher_is_better() {
         value
@@ -1109,7 +1234,7 @@ fn evaluate_plan(scenario: &Scenario, config: &OptimiseConfig) -> Evaluation {
 
 /// Share of `config.n_runs` Monte Carlo runs meeting the target, and the mean signed measure over them.
 fn probability_met(scenario: &Scenario, config: &OptimiseConfig, target_idx: usize) -> (f64, f64) {
-    let n_runs = config.n_runs.max(1);
+    let n_runs = config.n_runs.clamp(1, MAX_RUNS);
     let mc = MonteCarloConfig { n_runs, seed: config.seed, noise: config.noise };
     let mut n_met = 0usize;
     let mut sum = 0.0;

@@ -268,5 +268,35 @@ pub(super) fn summary(scenario: &Scenario, result: &OptimiseResult, lang: Lang) 
         }),
         None => {}
     }
+    // A bound that holds back more than the best step within the bounds is worth naming.
+    let best_gain = best.and_then(|variable| variable.marginal_per_1000_yuan).unwrap_or(0.0);
+    let held_back = result
+        .variables
+        .iter()
+        .filter_map(|variable| variable.beyond_bound_per_1000_yuan.map(|gain| (variable, gain)))
+        .filter(|(_, gain)| *gain > best_gain)
+        .fold(None, |best: Option<(&super::VariableResult, f64)>, (variable, gain)| match best {
+            Some((_, best_gain)) if best_gain >= gain => best,
+            _ => Some((variable, gain)),
+        });
+    if let Some((variable, gain)) = held_back {
+        let place = variable_place(scenario, &variable.variable.kind, lang);
+        let gain = gain * if words.percent { 100.0 } else { 1.0 };
+        let high = show(variable.variable.high);
+        let unit = &variable.variable.unit;
+        text.push_str(&if zh {
+            format!(
+                "另：{place}已达上限（{high} {unit}）；放宽上限后每1000元约可增加{}{}。",
+                show(gain),
+                words.gain_unit
+            )
+        } else {
+            format!(
+                " Note: {place} is at its upper bound ({high} {unit}); beyond it, about {} {} per 1 000 yuan.",
+                show(gain),
+                words.gain_unit
+            )
+        });
+    }
     text
 }

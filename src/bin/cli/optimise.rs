@@ -9,6 +9,7 @@ use wuzha::{Date, Lang, Scenario};
 pub const USAGE: &str = "\
     wuzha optimise FILE [--objective NAME] [--budget B] [--target ID] [--probability P]
                    [--product ID] [--date YYYY-MM-DD] [--runs N] [--seed S] [--low F] [--high F]
+                   [--phase-cap PHASE=YUAN]...
                    [--format text|json] [--out FILE] [--lang zh|en]
     wuzha frontier FILE [--objective NAME] [--points N] [--max-budget B] [same options as optimise]
     wuzha sensitivity FILE [--objective NAME] [--target ID] [--format text|json] [--lang zh|en]
@@ -21,7 +22,7 @@ PLANNER:
                 (--target ID; Monte Carlo with --runs N, default 20, and --seed S), or min_cost (--target ID:
                 the cheapest plan meeting it; with --probability P in (0, 1], met in at least that share of
                 the runs). Each line moves between --low and --high times its draft units (default 0.5
-                and 2). Prints each variable (draft, suggested, marginal return per 1000 yuan), both plans'
+                and 2). --phase-cap PHASE=YUAN (repeatable) sets or replaces a phase's cap. Prints each variable (draft, suggested, marginal return per 1000 yuan), both plans'
                 objective and cost, and a summary; --out FILE writes the optimised scenario file.
     frontier    The best objective at --points budgets (default 20) from 0 to --max-budget (default twice
                 the draft's cash); lines may go down to --low (default 0 here). Never goes down.
@@ -56,6 +57,7 @@ pub struct PlanArgs {
     pub lang: Lang,
     pub objective: String,
     pub budget_yuan: Option<f64>,
+    pub phase_caps: Vec<(String, f64)>,
     pub target: Option<String>,
     pub probability: Option<f64>,
     pub product: Option<String>,
@@ -125,6 +127,7 @@ pub fn parse(command: PlanCommand, args: &[String], lang: Lang) -> Result<PlanAr
         lang,
         objective: "cases_averted".to_string(),
         budget_yuan: None,
+        phase_caps: Vec::new(),
         target: None,
         probability: None,
         product: None,
@@ -167,6 +170,24 @@ pub fn parse(command: PlanCommand, args: &[String], lang: Lang) -> Result<PlanAr
                 parsed.objective = value.to_string();
             }
             "--budget" => parsed.budget_yuan = Some(number(lang, flag, value, 0.0, 1e11)?),
+            "--phase-cap" => {
+                let parsed_cap = value.split_once('=').and_then(|(phase, cap)| {
+                    let cap = cap.parse::<f64>().ok().filter(|cap| cap.is_finite() && *cap >= 0.0 && *cap <= 1e11)?;
+                    (!phase.is_empty()).then(|| (phase.to_string(), cap))
+                });
+                match parsed_cap {
+                    Some(cap) => parsed.phase_caps.push(cap),
+                    None => {
+                        return Err(bad_value(
+                            lang,
+                            flag,
+                            value,
+                            "“阶段id=元”，如 rollout=30000",
+                            "PHASE=YUAN, e.g. rollout=30000",
+                        ))
+                    }
+                }
+            }
             "--max-budget" => parsed.max_budget_yuan = Some(number(lang, flag, value, 1.0, 1e11)?),
             "--target" => parsed.target = Some(value.to_string()),
             "--probability" => {
@@ -244,6 +265,7 @@ fn is_known_flag(flag: &str) -> bool {
         "--objective",
         "--budget",
         "--max-budget",
+        "--phase-cap",
         "--target",
         "--probability",
         "--product",
@@ -316,6 +338,20 @@ pub fn config(args: &PlanArgs, scenario: &Scenario) -> Result<OptimiseConfig, Us
     };
     let mut config = OptimiseConfig::new(scenario, objective);
     config.budget_yuan = args.budget_yuan;
+    if !args.phase_caps.is_empty() {
+        let mut caps = scenario.budget.per_phase_yuan.clone();
+        for (id, cap) in &args.phase_caps {
+            let phase_idx = scenario.phases.iter().position(|phase| &phase.id == id).ok_or_else(|| {
+                UsageError(message(
+                    lang,
+                    format!("--phase-cap：没有 id 为“{id}”的阶段"),
+                    format!("--phase-cap: there is no phase with id \"{id}\""),
+                ))
+            })?;
+            caps[phase_idx] = Some(*cap);
+        }
+        config.phase_caps_yuan = Some(caps);
+    }
     if let Some(n_runs) = args.n_runs {
         config.n_runs = n_runs;
     }
@@ -527,6 +563,8 @@ mod tests {
             ("a.json --low 3 --high 2", "--low"),
             ("a.json --date 2022-13-01", "--date"),
             ("a.json --budget", "--budget"),
+            ("a.json --phase-cap rollout", "--phase-cap"),
+            ("a.json --phase-cap =5", "--phase-cap"),
             ("a.json --frobnicate 1", "--frobnicate"),
         ] {
             for lang in [Lang::Zh, Lang::En] {
