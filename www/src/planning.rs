@@ -114,8 +114,7 @@ impl PlanRequest {
         config.bounds.low_factor = self.low_factor;
         config.bounds.high_factor = self.high_factor;
         config.include_rewards = self.include_rewards;
-        // MERGE: config.validate(scenario)?; (lands with the optimiser branch)
-        let _ = scenario.targets.len();
+        config.validate(scenario)?;
         Ok(config)
     }
 }
