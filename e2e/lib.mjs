@@ -225,3 +225,26 @@ export function addDays(isoDate, days) {
 export function daysBetween(a, b) {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+// Editor and timeline helpers (e2e/editor.test.mjs).
+
+/** Opens the editor tab `key` (e.g. `villages`, `behaviour`: see www/src/components/editor/mod.rs). */
+export async function editorTab(page, key) {
+  await page.click(tid(`editor-tab-${key}`));
+  await page.waitForSelector(tid(`editor-panel-${key}`));
+}
+
+/**
+ * Drags the element with test id `id` horizontally by `dx` pixels with the mouse (pointer events), in
+ * `steps` moves, and releases it.
+ */
+export async function dragBy(page, id, dx, { steps = 8 } = {}) {
+  const box = await page.locator(tid(id)).boundingBox();
+  if (box === null) throw new Error(`${id} is not visible`);
+  const x = box.x + Math.min(box.width / 2, 40);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y, { steps });
+  await page.mouse.up();
+}

@@ -533,6 +533,11 @@ fn limit(table: &str) -> usize {
 /// The file with one new row at the end of `table` (named `name`; a new channel counts in `unit`).
 pub fn add_row(file: &ScenarioFile, table: &str, name: &str, unit: &str) -> Result<ScenarioFile, EditError> {
     let mut root = to_value(file);
+    // A file relying on the default assessment gets the default rules written out first, to edit them.
+    if table == "assessment" && file.assessment.is_none() {
+        rows_mut(&mut root, file, table)?;
+        return from_value(&root);
+    }
     let row = new_row(&root, table, name, unit);
     let rows = rows_mut(&mut root, file, table)?;
     if rows.len() >= limit(table) {

@@ -643,13 +643,17 @@ impl State {
         let kind = edit::spec(&path).kind;
         let must_have_number = matches!(kind, edit::Kind::Int | edit::Kind::Number | edit::Kind::Param);
         if must_have_number && text.trim().is_empty() && !commit {
-            state.cells.insert(path.clone(), CellText { text, error: None });
-            state.editing = Some(path);
+            // Held back until committed; the undo step starts with the first figure typed.
+            state.cells.insert(path, CellText { text, error: None });
             state.refresh_errors();
             return Rc::new(state);
         }
         match edit::apply_text(file, &path, &text) {
             Ok(new_file) => {
+                // While typing, "0." or "2," read as a number already in the file: keep the text as typed.
+                if !commit && edit::cell_text(&edit::to_value(&new_file), &path) != text {
+                    state.cells.insert(path.clone(), CellText { text: text.clone(), error: None });
+                }
                 if state.file.as_ref() != Some(&new_file) {
                     if self.editing.as_deref() != Some(path.as_str()) {
                         state.undo = self.undo.push(self.snapshot());

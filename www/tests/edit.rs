@@ -243,3 +243,17 @@ fn a_moved_phase_is_one_step_and_changes_the_result() {
         outside.cell_errors
     );
 }
+
+#[test]
+fn text_typed_on_the_way_to_a_number_is_kept_as_typed() {
+    let typing = |text: &str| Action::Edit { path: "targets[0].threshold".into(), text: text.into(), commit: false };
+    let cleared = after(&[typing("")]);
+    assert!(cleared.errors.is_empty(), "an emptied box is held back while typing");
+    assert!(!cleared.can_undo(), "nothing changed yet");
+    let state = after(&[typing(""), typing("0"), typing("0."), typing("0.5")]);
+    assert_eq!(file(&state).targets[0].threshold, 0.5);
+    let half_typed = after(&[typing(""), typing("0"), typing("0.")]);
+    assert_eq!(half_typed.cell_texts.get("targets[0].threshold").map(String::as_str), Some("0."));
+    let undone = state.reduce(Action::Undo);
+    assert_eq!(file(&undone).targets[0].threshold, 0.8, "one step for the whole typing");
+}

@@ -3,10 +3,12 @@
 pub mod app;
 pub mod chart_canvas;
 pub mod controls_panel;
+pub mod editor;
 pub mod error_list;
 pub mod file_menu;
 pub mod kpi_cards;
 pub mod scenario_header;
+pub mod timeline;
 pub mod village_table;
 
 pub use app::App;
