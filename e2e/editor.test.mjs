@@ -229,6 +229,18 @@ test('every tab edits its part of the file: schedule, rewards, targets, last yea
     await page.waitForSelector(tid('assessment-table'));
     await typeInto(page, 'assessment-row-2-points', '10');
     await kpisChangedFrom(page, before);
+    // Shares that no longer sum to 1 are named under the segments table; the results stay.
+    await editorTab(page, 'segments');
+    const share = await value(page, 'segments-row-0-share');
+    const kept = await kpiTexts(page);
+    await typeInto(page, 'segments-row-0-share', '0.9');
+    const sum = await page.locator(tid('segments-table-error')).innerText();
+    assert.match(sum, /人口占比/, sum);
+    assert.match(sum, /1/, sum);
+    assert.deepEqual(await kpiTexts(page), kept);
+    await screenshot(page, 'editor-segments-sum-error');
+    await typeInto(page, 'segments-row-0-share', share);
+    await page.locator(tid('segments-table-error')).waitFor({ state: 'detached', timeout: 10_000 });
     for (const key of ['township', 'segments', 'products', 'channels', 'phases', 'behaviour']) {
       await editorTab(page, key);
     }

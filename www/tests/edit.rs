@@ -257,3 +257,57 @@ fn text_typed_on_the_way_to_a_number_is_kept_as_typed() {
     let undone = state.reduce(Action::Undo);
     assert_eq!(file(&undone).targets[0].threshold, 0.8, "one step for the whole typing");
 }
+
+/// Every leaf of `value` with its path, as the core's errors write paths.
+fn leaves(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                let next = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                leaves(child, next, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (idx, child) in items.iter().enumerate() {
+                leaves(child, format!("{path}[{idx}]"), out);
+            }
+        }
+        _ => out.push(path),
+    }
+}
+
+#[test]
+fn every_field_of_every_template_has_a_spec_a_label_and_round_trips() {
+    for template in wuzha_www::templates::TEMPLATES {
+        let file = wuzha::wire::parse_json(template.json).expect("the template parses");
+        let root = edit::to_value(&file);
+        let mut paths = Vec::new();
+        leaves(&root, String::new(), &mut paths);
+        assert!(paths.len() > 50, "{}: only {} fields", template.id, paths.len());
+        for path in paths {
+            if path == "format_version" {
+                continue;
+            }
+            let spec = edit::spec(&path);
+            assert!(!spec.key.is_empty(), "{}: no spec for {path}", template.id);
+            for lang in [Lang::Zh, Lang::En] {
+                let label = wuzha_www::i18n::editor_field(lang, spec.key);
+                assert!(label != "字段" && label != "Field", "{}: no label for {path}", template.id);
+            }
+            // Writing a field's own text back leaves the file as it was.
+            let text = edit::cell_text(&root, &path);
+            if spec.kind != Kind::IdList && spec.kind != Kind::Bool {
+                let again = edit::apply_text(&file, &path, &text).unwrap_or_else(|error| panic!("{path}: {error:?}"));
+                assert_eq!(again, file, "{}: {path} = {text:?} changed the file", template.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn errors_about_a_whole_list_are_kept_by_their_path() {
+    let state = after(&[edit("segments[0].share", "0.9")]);
+    let message = state.cell_errors.get("segments[*].share").expect("the shares no longer sum to 1");
+    assert!(message.starts_with("人口占比"), "{message}");
+    assert!(state.is_stale());
+}

@@ -327,6 +327,13 @@ pub fn table_of(
     };
     let paste_open = ctx.paste_open.as_deref() == Some(table);
     let row_error = ctx.row_error.as_ref().filter(|(other, _)| other == table).map(|(_, message)| message.clone());
+    // Errors about the whole list (its length, shares that must sum to 1 over its rows).
+    let list_errors: Vec<String> = ctx
+        .errors
+        .iter()
+        .filter(|(path, _)| path.as_str() == table || path.starts_with(&format!("{table}[*]")))
+        .map(|(_, message)| message.clone())
+        .collect();
     html! {
         <div class="editor-table-block">
             <div class="table-scroll">
@@ -387,6 +394,9 @@ pub fn table_of(
                 </div>
             }
             if paste_open { { paste_box(ctx, table) } }
+            { for list_errors.into_iter().map(|message| html! {
+                <div class="cell-error row-error" role="alert" data-testid={format!("{table}-table-error")}>{ message }</div>
+            }) }
             if let Some(message) = row_error {
                 <div class="cell-error row-error" role="alert" data-testid={format!("{table}-row-error")}>{ message }</div>
             }
