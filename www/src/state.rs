@@ -564,18 +564,8 @@ impl State {
     fn cell_message(&self, path: &str, error: &EditError) -> String {
         let lang = self.lang;
         let field = i18n::editor_field(lang, edit::spec(path).key);
-        let label = match (self.file.as_ref(), split_path(path)) {
-            (Some(file), Some((table, idx, _))) => {
-                let root = edit::to_value(file);
-                let row = format!("{table}[{idx}]");
-                let name = ["name", "id"]
-                    .iter()
-                    .map(|key| edit::cell_text(&root, &format!("{row}.{key}")))
-                    .find(|text| !text.is_empty())
-                    .unwrap_or_else(|| (idx + 1).to_string());
-                let table_label = i18n::editor_field(lang, table.trim_end_matches('s'));
-                i18n::row_field(lang, table_label, &name, field)
-            }
+        let label = match split_path(path) {
+            Some((table, idx, _)) if !table.contains('.') => self.row_label(table, idx, field),
             _ => field.to_string(),
         };
         i18n::edit_error(lang, &label, error, &allowed(lang, path))
@@ -717,7 +707,7 @@ impl State {
                     file.phases.get(idx).map(|p| &p.name),
                     self.selected_phase,
                 ),
-                _ => return InputError { field: None, message: error.message(lang) },
+                _ => return self.labelled(error),
             };
             let Some(name) = name else {
                 return InputError { field: None, message: error.message(lang) };
@@ -728,7 +718,38 @@ impl State {
             let label = i18n::field_of(lang, owner, name, field.label());
             return InputError { field: None, message: i18n::field_error(lang, &label, &reason) };
         }
-        InputError { field: None, message: error.message(lang) }
+        self.labelled(error)
+    }
+
+    /// A core error about a field without a control of its own, named as the editor names it (`村/社区“大塘村”的
+    /// 户数：...`), or by its path when the editor does not know the field.
+    fn labelled(&self, error: &FieldError) -> InputError {
+        let lang = self.lang;
+        let path = error.path.strip_suffix(".value").unwrap_or(&error.path);
+        let spec = edit::spec(path);
+        let message = match (&self.file, split_path(path)) {
+            _ if spec.key.is_empty() => error.message(lang),
+            (Some(_), Some((table, idx, _))) if !table.contains('.') => {
+                let label = self.row_label(table, idx, i18n::editor_field(lang, spec.key));
+                i18n::field_error(lang, &label, &error.reason(lang))
+            }
+            _ => i18n::field_error(lang, i18n::editor_field(lang, spec.key), &error.reason(lang)),
+        };
+        InputError { field: None, message }
+    }
+
+    /// `field` of row `idx` of `table`, named by the row's name (or id, or number).
+    fn row_label(&self, table: &str, idx: usize, field: &str) -> String {
+        let Some(file) = &self.file else { return field.to_string() };
+        let root = edit::to_value(file);
+        let row = format!("{table}[{idx}]");
+        let name = ["name", "id"]
+            .iter()
+            .map(|key| edit::cell_text(&root, &format!("{row}.{key}")))
+            .find(|text| !text.is_empty())
+            .unwrap_or_else(|| (idx + 1).to_string());
+        let table_label = i18n::editor_field(self.lang, table.trim_end_matches('s'));
+        i18n::row_field(self.lang, table_label, &name, field)
     }
 
     /// Applies the text of `field` to a copy of the file, or says why the text cannot be read.

@@ -311,3 +311,13 @@ fn errors_about_a_whole_list_are_kept_by_their_path() {
     assert!(message.starts_with("人口占比"), "{message}");
     assert!(state.is_stale());
 }
+
+#[test]
+fn the_error_list_names_rows_by_their_name() {
+    let state = after(&[edit("villages[2].households", "999999")]);
+    let messages: Vec<&str> = state.errors.iter().map(|error| error.message.as_str()).collect();
+    assert!(messages.iter().any(|message| message.starts_with("村/社区“桃园村”的户数：")), "{messages:?}");
+    let english = state.reduce(Action::SetLang(Lang::En));
+    let messages: Vec<&str> = english.errors.iter().map(|error| error.message.as_str()).collect();
+    assert!(messages.iter().any(|message| message.starts_with("Households of village \"桃园村\": ")), "{messages:?}");
+}
