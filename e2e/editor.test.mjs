@@ -11,6 +11,7 @@ import {
   pollUntil,
   problemList,
   screenshot,
+  screenshotOf,
   startSite,
   tid,
   typeInto,
@@ -147,6 +148,7 @@ test('dragging a phase bar moves its dates, re-runs the plan, and undo restores 
     assert.equal(await value(page, 'timeline-phase-3-start'), start, 'the typed date follows the bar');
     await kpisChangedFrom(page, before);
     await screenshot(page, 'timeline-dragged-1366x768');
+    await screenshotOf(page, 'timeline', 'timeline-only-1366x768');
 
     // Resizing by the end handle changes only the end.
     await dragBy(page, 'timeline-phase-3-end-handle', -40);
@@ -161,6 +163,15 @@ test('dragging a phase bar moves its dates, re-runs the plan, and undo restores 
     await pollUntil(() => bar.getAttribute('data-start'), (s) => s === '2022-03-21');
     assert.equal(await bar.getAttribute('data-end'), '2022-06-21');
     assert.deepEqual(await pollUntil(() => kpiTexts(page), (k) => JSON.stringify(k) === JSON.stringify(before)), before);
+
+    // With the bar focused, the arrow keys move it by a day (one undo step each).
+    await page.locator(tid('timeline-phase-3-bar')).focus();
+    await page.keyboard.press('ArrowRight');
+    await pollUntil(() => bar.getAttribute('data-start'), (s) => s === '2022-03-22');
+    assert.equal(await bar.getAttribute('data-start'), '2022-03-22');
+    assert.equal(await bar.getAttribute('data-end'), '2022-06-22');
+    await page.keyboard.press('Control+z');
+    await pollUntil(() => bar.getAttribute('data-start'), (s) => s === '2022-03-21');
 
     // Typed dates beside the bar move it too.
     await typeInto(page, 'timeline-phase-3-start', '2022-04-01');
@@ -295,5 +306,7 @@ test('the editor and timeline fit a 1024×768 projector', async () => {
     });
     assert.ok(wide, 'the editor is wider than the screen');
     await screenshot(page, 'editor-channels-1024x768');
+    await screenshotOf(page, 'editor', 'editor-channels-only-1024x768');
+    await screenshotOf(page, 'timeline', 'timeline-only-1024x768');
   });
 });

@@ -248,3 +248,11 @@ export async function dragBy(page, id, dx, { steps = 8 } = {}) {
   await page.mouse.move(x + dx, y, { steps });
   await page.mouse.up();
 }
+
+/** Saves a PNG of the element with test id `id` only to e2e/artifacts/NAME.png and returns its path. */
+export async function screenshotOf(page, id, name) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.locator(tid(id)).screenshot({ path: file });
+  return file;
+}

@@ -329,6 +329,8 @@ pub enum Text {
     DefaultUnit,
     /// Heading of the monthly cases.
     MonthlyCasesHeading,
+    /// Label of the plan's title in the editor.
+    PlanTitle,
 }
 
 /// The fixed text for `key` in `lang`.
@@ -527,6 +529,7 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::No => ("否", "no"),
         Text::DefaultUnit => ("个", "unit"),
         Text::MonthlyCasesHeading => ("上年各月发案数（起）", "Last year's cases per month"),
+        Text::PlanTitle => ("方案名称", "Plan title"),
     };
     match lang {
         Lang::Zh => zh,

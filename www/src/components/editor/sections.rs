@@ -1,7 +1,9 @@
 //! The editor's sections, one function per tab: township and villages, segments, products, channels and
 //! floors, schedule, phases, rewards and budget, targets, last year's cases, assessment and behaviour.
 
-use super::table::{cell, form_field, id_options, rows_of, table, table_of, Column, Ctx, Input, TableOptions};
+use super::table::{
+    cell, form_field, form_field_labelled, id_options, rows_of, table, table_of, Column, Ctx, Input, TableOptions,
+};
 use crate::edit;
 use crate::i18n::{self, Text};
 use crate::state::Action;
@@ -27,8 +29,8 @@ pub fn township(ctx: &Ctx) -> Html {
         <>
             { heading(ctx, Text::GeneralHeading) }
             <div class="editor-form">
-                { form_field(ctx, "name", Input::Text) }
-                { form_field(ctx, "township.name", Input::Text) }
+                { form_field_labelled(ctx, "name", Input::Text, i18n::text(ctx.lang, Text::PlanTitle)) }
+                { form_field_labelled(ctx, "township.name", Input::Text, i18n::editor_field(ctx.lang, "township")) }
                 { form_field(ctx, "township.county", Input::Text) }
                 { form_field(ctx, "start_date", Input::Text) }
                 { form_field(ctx, "end_date", Input::Text) }

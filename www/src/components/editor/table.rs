@@ -207,7 +207,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
             html! {
                 <input type="text" data-testid={id.clone()} aria-label={label.to_string()} value={text}
                     class={classes!(numeric.then_some("num"), is_param.then_some("param"))}
-                    inputmode={numeric.then_some("decimal")} placeholder={(kind == Kind::Date).then_some("YYYY-MM-DD")}
+                    inputmode={numeric.then_some("decimal")} placeholder={placeholder(path)}
                     autocomplete="off" spellcheck="false" title={title}
                     aria-invalid={if invalid { "true" } else { "false" }}
                     oninput={on_input} onchange={on_change} onfocus={on_focus} />
@@ -266,10 +266,30 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
     }
 }
 
+/// What an empty cell stands for: the format of a date, or the value the core uses when the field is absent.
+fn placeholder(path: &str) -> Option<&'static str> {
+    let spec = edit::spec(path);
+    match spec.key {
+        _ if spec.kind == Kind::Date => Some("YYYY-MM-DD"),
+        "affinity" => Some("1"),
+        "adoption_lift"
+        | "install_conversion"
+        | "fixed_cost_yuan"
+        | "staff_hours_per_unit"
+        | "initial_aware"
+        | "initial_adopted" => Some("0"),
+        _ => None,
+    }
+}
+
 /// A labelled form field (outside tables) for the field at `path`.
 pub fn form_field(ctx: &Ctx, path: &str, input: Input) -> Html {
+    form_field_labelled(ctx, path, input, i18n::editor_field(ctx.lang, edit::spec(path).key))
+}
+
+/// [`form_field`] with another label (where the field's own, e.g. "名称", would be ambiguous).
+pub fn form_field_labelled(ctx: &Ctx, path: &str, input: Input, label: &str) -> Html {
     let key = edit::spec(path).key;
-    let label = i18n::editor_field(ctx.lang, key);
     let unit = i18n::editor_unit(ctx.lang, key);
     html! {
         <div class="editor-field">
