@@ -32,6 +32,9 @@ pub enum Kind {
     Bool,
     /// A behavioural parameter's most likely value (a bare number or `{value, low, high, source}`).
     Param,
+    /// An optional parameter (a map entry such as `adoption_lift.national_app`, or `visits_per_hour`): its value;
+    /// empty removes it.
+    OptParam,
     /// A parameter's `low` or `high`; empty removes it.
     ParamBound,
     /// A parameter's `source`; empty removes it.
@@ -141,11 +144,14 @@ pub fn spec(path: &str) -> Spec {
     } else {
         field
     };
-    // A map's own entries: the entry of `affinity`/`initial_adopted`/`per_phase_yuan` may be removed when empty.
-    if MAPS.contains(&field.key) && field.kind == Kind::Number {
-        return Spec { kind: Kind::OptNumber, ..field };
+    // A map's own entries (`affinity.students`, `adoption_lift.national_app`) and `visits_per_hour` may be removed
+    // when emptied.
+    let entry = MAPS.contains(&field.key) && last != field.key;
+    match field.kind {
+        Kind::Number if entry => Spec { kind: Kind::OptNumber, ..field },
+        Kind::Param if entry || last == "visits_per_hour" => Spec { kind: Kind::OptParam, ..field },
+        _ => field,
     }
-    field
 }
 
 fn base_spec(key: &str) -> Option<Spec> {
@@ -309,8 +315,8 @@ pub fn read_text(kind: Kind, text: &str) -> Result<Option<Value>, EditError> {
             }
             Some(Value::from(value as i64))
         }
-        Kind::OptNumber | Kind::ParamBound if trimmed.is_empty() => None,
-        Kind::Number | Kind::OptNumber | Kind::Param | Kind::ParamBound => Some(
+        Kind::OptNumber | Kind::OptParam | Kind::ParamBound if trimmed.is_empty() => None,
+        Kind::Number | Kind::OptNumber | Kind::Param | Kind::OptParam | Kind::ParamBound => Some(
             serde_json::Number::from_f64(number()?)
                 .map(Value::Number)
                 .ok_or(EditError::NotANumber(trimmed.to_string()))?,

@@ -50,7 +50,7 @@ fn specs_give_kind_and_range_as_validate_checks_them() {
     check("villages[0].residents", Kind::Int, Some(1.0), Some(2e6));
     check("products[0].q", Kind::Param, Some(0.0), Some(1.0));
     check("products[0].q.low", Kind::ParamBound, Some(0.0), Some(1.0));
-    check("channels[2].adoption_lift.national_app", Kind::Param, Some(0.0), Some(10.0));
+    check("channels[2].adoption_lift.national_app", Kind::OptParam, Some(0.0), Some(10.0));
     check("budget.per_phase_yuan.mobilise", Kind::OptNumber, Some(0.0), Some(1e11));
     check("behaviour.awareness_half_life_days", Kind::Param, Some(1.0), Some(3650.0));
     check("schedule[0].village", Kind::OptRef, None, None);
@@ -77,6 +77,9 @@ fn a_field_is_set_through_the_core_reader() {
     // A new map entry is created.
     let lifted = edit::apply_text(&file, "channels[0].adoption_lift.national_app", "0.5").expect("a number");
     assert_eq!(lifted.channels[0].adoption_lift["national_app"].value, 0.5);
+    let unlifted = edit::apply_text(&lifted, "channels[0].adoption_lift.national_app", "").expect("removed");
+    assert!(unlifted.channels[0].adoption_lift.is_empty(), "an emptied map entry is removed");
+    check_spec_of_visits();
     assert_eq!(edit::apply_text(&file, "phases[0].start", "3月10日"), Err(EditError::BadDate("3月10日".into())));
 }
 
@@ -320,4 +323,10 @@ fn the_error_list_names_rows_by_their_name() {
     let english = state.reduce(Action::SetLang(Lang::En));
     let messages: Vec<&str> = english.errors.iter().map(|error| error.message.as_str()).collect();
     assert!(messages.iter().any(|message| message.starts_with("Households of village \"桃园村\": ")), "{messages:?}");
+}
+
+fn check_spec_of_visits() {
+    assert_eq!(edit::spec("channels[2].visits_per_hour").kind, Kind::OptParam);
+    assert_eq!(edit::spec("channels[2].visits_per_hour.low").kind, Kind::ParamBound);
+    assert_eq!(edit::spec("channels[2].affinity.students").kind, Kind::OptNumber);
 }

@@ -99,7 +99,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
     let hint_lines: Vec<String> = hint
         .map(|path| {
             let spec = crate::edit::spec(path);
-            if matches!(spec.kind, Kind::Param | Kind::ParamBound | Kind::ParamSource) {
+            if matches!(spec.kind, Kind::Param | Kind::OptParam | Kind::ParamBound | Kind::ParamSource) {
                 table::param_hint(&ctx, path).lines().map(str::to_string).collect()
             } else {
                 let unit = i18n::editor_unit(lang, spec.key);

@@ -179,7 +179,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
     let invalid = error.is_some();
     let text = ctx.texts.get(path).cloned().unwrap_or_else(|| edit::cell_text(&ctx.root, path));
     let kind = edit::spec(path).kind;
-    let is_param = matches!(kind, Kind::Param | Kind::ParamBound);
+    let is_param = matches!(kind, Kind::Param | Kind::OptParam | Kind::ParamBound);
     let title = is_param.then(|| param_hint(ctx, path));
     let on_focus = {
         let on_focus = ctx.on_focus.clone();
