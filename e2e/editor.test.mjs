@@ -245,6 +245,7 @@ test('every tab edits its part of the file: schedule, rewards, targets, last yea
     const share = await value(page, 'segments-row-0-share');
     const kept = await kpiTexts(page);
     await typeInto(page, 'segments-row-0-share', '0.9');
+    assert.equal(await value(page, 'segments-row-0-share'), '0.9', 'typed key by key while the table error appears');
     const sum = await page.locator(tid('segments-table-error')).innerText();
     assert.match(sum, /人口占比/, sum);
     assert.match(sum, /1/, sum);

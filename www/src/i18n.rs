@@ -1033,6 +1033,14 @@ pub fn row_field(lang: Lang, table_label: &str, row_name: &str, field: &str) -> 
     }
 }
 
+/// Two fields that contradict each other, e.g. `与“常住人口”矛盾` (more households than residents).
+pub fn conflicts_with(lang: Lang, other: &str) -> String {
+    match lang {
+        Lang::Zh => format!("与“{other}”矛盾"),
+        Lang::En => format!("contradicts {other}"),
+    }
+}
+
 /// The hover text of a behavioural parameter: unit, range, allowed values and source, one per line.
 pub fn param_hint(lang: Lang, unit: &str, range: &str, allowed: &str, source: &str) -> String {
     let line = |key: Text, value: &str| field_error(lang, text(lang, key), value);

@@ -548,7 +548,7 @@ impl State {
         }
         for error in &self.invalid {
             let label = i18n::editor_field(lang, edit::spec(&error.path).key);
-            let message = i18n::field_error(lang, label, &error.reason(lang));
+            let message = i18n::field_error(lang, label, &reason(lang, error));
             // A parameter's `value` is edited in the parameter's own cell.
             let path = error.path.strip_suffix(".value").unwrap_or(&error.path).to_string();
             messages.entry(path).or_insert(message);
@@ -731,9 +731,9 @@ impl State {
             _ if spec.key.is_empty() => error.message(lang),
             (Some(_), Some((table, idx, _))) if !table.contains('.') => {
                 let label = self.row_label(table, idx, i18n::editor_field(lang, spec.key));
-                i18n::field_error(lang, &label, &error.reason(lang))
+                i18n::field_error(lang, &label, &reason(lang, error))
             }
-            _ => i18n::field_error(lang, i18n::editor_field(lang, spec.key), &error.reason(lang)),
+            _ => i18n::field_error(lang, i18n::editor_field(lang, spec.key), &reason(lang, error)),
         };
         InputError { field: None, message }
     }
@@ -981,6 +981,17 @@ pub fn set_reward(file: &mut ScenarioFile, yuan_per_install: f64) {
         for reward in &mut file.rewards {
             reward.yuan_per_install = yuan_per_install;
         }
+    }
+}
+
+/// Why a core error is an error, in `lang`; the other field of a conflict is named by its label (`与“常住人口”矛盾`)
+/// rather than its path.
+fn reason(lang: Lang, error: &FieldError) -> String {
+    match &error.kind {
+        wuzha::ErrorKind::Conflict { other } => {
+            i18n::conflicts_with(lang, i18n::editor_field(lang, edit::spec(other).key))
+        }
+        _ => error.reason(lang),
     }
 }
 

@@ -259,10 +259,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     aria-valuetext={format!("{} – {}", date_at(shown_start), date_at(shown_end))}
                     data-testid={format!("timeline-phase-{index}-bar")}
                     onpointerdown={grab(index, Grip::Move, start, end)} onkeydown={nudge(index, Grip::Move, start, end)} />
-                { for overlap_with.iter().map(|(from, to)| html! {
-                    <rect class="overlap" x={pct(f64::from(*from))} y={(y - 3.0).to_string()}
-                        width={pct(f64::from(to - from + 1))} height="3" />
-                }) }
+                <g class="overlaps">
+                    { for overlap_with.iter().map(|(from, to)| html! {
+                        <rect class="overlap" x={pct(f64::from(*from))} y={(y - 3.0).to_string()}
+                            width={pct(f64::from(to - from + 1))} height="3" />
+                    }) }
+                </g>
                 <text class={classes!("bar-label", narrow.then_some("outside"))} x={label_x} y={(y + bar_height / 2.0 + 4.5).to_string()}>
                     { phase.name.clone() }
                     if has_overlap { { format!(" · {}", i18n::text(lang, Text::TimelineOverlap)) } }
@@ -322,7 +324,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             <text class="month-label" x={pct(f64::from(*day) + 1.5)} y="14">{ label.clone() }</text>
                         </>
                     }) }
-                    { for rows }
+                    <g class="bars">{ for rows }</g>
                     { for deadlines.iter().enumerate().map(|(idx, (day, tip))| {
                         let x = pct(f64::from(*day) + 0.5);
                         html! {

@@ -414,9 +414,13 @@ pub fn table_of(
                 </div>
             }
             if paste_open { { paste_box(ctx, table) } }
-            { for list_errors.into_iter().map(|message| html! {
-                <div class="cell-error row-error" role="alert" data-testid={format!("{table}-table-error")}>{ message }</div>
-            }) }
+            // In a wrapper of its own: a list of changing length among siblings would make Yew rebuild the
+            // table (and lose the focused cell) when an error appears.
+            <div class="list-errors">
+                { for list_errors.into_iter().map(|message| html! {
+                    <div class="cell-error row-error" role="alert" data-testid={format!("{table}-table-error")}>{ message }</div>
+                }) }
+            </div>
             if let Some(message) = row_error {
                 <div class="cell-error row-error" role="alert" data-testid={format!("{table}-row-error")}>{ message }</div>
             }
