@@ -275,8 +275,6 @@ pub enum Text {
     PhaseCapsHint,
     /// Note under last year's cases.
     LastYearNote,
-    /// Button: switch last year to twelve monthly counts.
-    UseMonthlyCases,
     /// Column: parameter name.
     ColParameter,
     /// Column: most likely value.
@@ -307,8 +305,6 @@ pub enum Text {
     HintHeading,
     /// Side note when no parameter is focused.
     HintEmpty,
-    /// Heading of the adoption lifts of a channel.
-    LiftsHeading,
     /// Heading of the phase timeline.
     TimelineHeading,
     /// What the timeline does.
@@ -321,10 +317,6 @@ pub enum Text {
     TimelineStartHandle,
     /// Accessible label of a bar's end handle.
     TimelineEndHandle,
-    /// Yes.
-    Yes,
-    /// No.
-    No,
     /// A channel's default unit word in a new row.
     DefaultUnit,
     /// Heading of the monthly cases.
@@ -496,7 +488,6 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
             "上年发案是同比的基数；可填 12 个月的发案数，或全年总数（按春节高峰分布摊到各月）。",
             "Last year's cases are the year-on-year baseline: twelve monthly counts, or an annual total spread with the Spring Festival peak.",
         ),
-        Text::UseMonthlyCases => ("改为逐月填写", "Enter month by month"),
         Text::ColParameter => ("参数", "Parameter"),
         Text::ColValue => ("取值", "Value"),
         Text::ColLow => ("最低", "Low"),
@@ -515,7 +506,6 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
             "把光标放到某个参数上，这里显示它的单位、范围和来源。",
             "Put the cursor on a parameter to see its unit, range and source here.",
         ),
-        Text::LiftsHeading => ("安装带动 β", "Adoption lift β"),
         Text::TimelineHeading => ("阶段时间轴", "Phase timeline"),
         Text::TimelineHelp => (
             "拖动色条移动阶段，拖动两端改变起止日期，也可直接输入日期；菱形为目标截止日。",
@@ -525,8 +515,6 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::TimelineDeadline => ("目标截止日", "Target deadline"),
         Text::TimelineStartHandle => ("拖动改变开始日期", "Drag to change the start date"),
         Text::TimelineEndHandle => ("拖动改变结束日期", "Drag to change the end date"),
-        Text::Yes => ("是", "yes"),
-        Text::No => ("否", "no"),
         Text::DefaultUnit => ("个", "unit"),
         Text::MonthlyCasesHeading => ("上年各月发案数（起）", "Last year's cases per month"),
         Text::PlanTitle => ("方案名称", "Plan title"),
