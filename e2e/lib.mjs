@@ -235,4 +235,33 @@ export async function recordRequests(context, allowed) {
   context.on('request', (req) => requests.push({ url: req.url(), resourceType: req.resourceType() }));
   await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort()));
   return requests;
+// Editor and timeline helpers (e2e/editor.test.mjs).
+
+/** Opens the editor tab `key` (e.g. `villages`, `behaviour`: see www/src/components/editor/mod.rs). */
+export async function editorTab(page, key) {
+  await page.click(tid(`editor-tab-${key}`));
+  await page.waitForSelector(tid(`editor-panel-${key}`));
+}
+
+/**
+ * Drags the element with test id `id` horizontally by `dx` pixels with the mouse (pointer events), in
+ * `steps` moves, and releases it.
+ */
+export async function dragBy(page, id, dx, { steps = 8 } = {}) {
+  const box = await page.locator(tid(id)).boundingBox();
+  if (box === null) throw new Error(`${id} is not visible`);
+  const x = box.x + Math.min(box.width / 2, 40);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y, { steps });
+  await page.mouse.up();
+}
+
+/** Saves a PNG of the element with test id `id` only to e2e/artifacts/NAME.png and returns its path. */
+export async function screenshotOf(page, id, name) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.locator(tid(id)).screenshot({ path: file });
+  return file;
 }

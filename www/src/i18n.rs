@@ -444,6 +444,123 @@ pub enum Text {
     ChartTornadoAlt,
     /// Shown when the optimisation failed.
     OptimiseFailed,
+    // Editor and timeline
+    /// Heading of the scenario editor.
+    EditorHeading,
+    /// What the editor does, beside its heading.
+    EditorHelp,
+    /// Editor tab: township and villages.
+    TabTownship,
+    /// Editor tab: segments.
+    TabSegments,
+    /// Editor tab: products.
+    TabProducts,
+    /// Editor tab: channels and floors.
+    TabChannels,
+    /// Editor tab: the schedule.
+    TabSchedule,
+    /// Editor tab: phases.
+    TabPhases,
+    /// Editor tab: rewards and budget.
+    TabRewards,
+    /// Editor tab: targets.
+    TabTargets,
+    /// Editor tab: last year's cases.
+    TabLastYear,
+    /// Editor tab: assessment rules.
+    TabAssessment,
+    /// Editor tab: behavioural parameters.
+    TabBehaviour,
+    /// Button: add a row.
+    AddRow,
+    /// Button: remove this row (accessible label).
+    RemoveRow,
+    /// Button: open the paste box.
+    PasteRows,
+    /// Paste box: what to paste.
+    PasteHelp,
+    /// Paste box: the button that adds the pasted rows.
+    PasteApply,
+    /// Paste box: close without pasting.
+    PasteCancel,
+    /// Table header of the row-number column.
+    ColRowNumber,
+    /// Option: every village.
+    AllVillages,
+    /// Option: none (no parent, no segment, no product).
+    NoneOption,
+    /// Option: the whole scenario period.
+    WholePeriod,
+    /// Option: the whole township.
+    WholeTownship,
+    /// Shown when the file relies on the default assessment.
+    DefaultAssessmentNote,
+    /// Button: write the default assessment out to edit it.
+    EditDefaultAssessment,
+    /// Heading: the scenario's general fields.
+    GeneralHeading,
+    /// Heading: the villages table.
+    VillagesHeading,
+    /// Heading: the floors table.
+    FloorsHeading,
+    /// Heading: the rewards table.
+    RewardsHeading,
+    /// Heading: budget caps.
+    BudgetHeading,
+    /// Heading: the per-phase budget caps.
+    PhaseCapsHeading,
+    /// Hint under the per-phase caps.
+    PhaseCapsHint,
+    /// Note under last year's cases.
+    LastYearNote,
+    /// Column: parameter name.
+    ColParameter,
+    /// Column: most likely value.
+    ColValue,
+    /// Column: lowest plausible value.
+    ColLow,
+    /// Column: highest plausible value.
+    ColHigh,
+    /// Column: unit.
+    ColUnit,
+    /// Column: allowed range.
+    ColAllowed,
+    /// Column: source.
+    ColSource,
+    /// Hint: a parameter with no source given.
+    Assumption,
+    /// Hint label: unit.
+    HintUnit,
+    /// Hint label: range.
+    HintRange,
+    /// Hint label: allowed values.
+    HintAllowed,
+    /// Hint label: source.
+    HintSource,
+    /// Hint: a parameter with no range.
+    NoRange,
+    /// Side note heading of the parameter hint.
+    HintHeading,
+    /// Side note when no parameter is focused.
+    HintEmpty,
+    /// Heading of the phase timeline.
+    TimelineHeading,
+    /// What the timeline does.
+    TimelineHelp,
+    /// Label on a bar overlapping another phase.
+    TimelineOverlap,
+    /// Legend: a target deadline marker.
+    TimelineDeadline,
+    /// Accessible label of a bar's start handle.
+    TimelineStartHandle,
+    /// Accessible label of a bar's end handle.
+    TimelineEndHandle,
+    /// A channel's default unit word in a new row.
+    DefaultUnit,
+    /// Heading of the monthly cases.
+    MonthlyCasesHeading,
+    /// Label of the plan's title in the editor.
+    PlanTitle,
 }
 
 /// The fixed text for `key` in `lang`.
@@ -709,6 +826,83 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         Text::ChartTornadoTitle => ("哪些假设影响最大", "Which assumptions matter most"),
         Text::ChartTornadoAlt => ("龙卷风图：每个不确定参数取低值和高值时结果的变化，按影响大小排序", "Tornado chart: the result with each uncertain number at its low and high value, largest first"),
         Text::OptimiseFailed => ("优化未能完成：", "The optimisation could not finish:"),
+        // Editor and timeline
+        Text::EditorHeading => ("方案编辑", "Edit scenario"),
+        Text::EditorHelp => (
+            "逐项修改方案文件：每次修改立即重新推演；输入有误时显示原因，结果保持上一次有效值。",
+            "Edit every part of the file: each change re-runs the simulation; a wrong value is explained and the last valid results stay.",
+        ),
+        Text::TabTownship => ("乡镇与村", "Township"),
+        Text::TabSegments => ("人群", "Segments"),
+        Text::TabProducts => ("产品", "Products"),
+        Text::TabChannels => ("宣传载体", "Channels"),
+        Text::TabSchedule => ("宣传安排", "Schedule"),
+        Text::TabPhases => ("阶段", "Phases"),
+        Text::TabRewards => ("奖励与预算", "Rewards & budget"),
+        Text::TabTargets => ("目标", "Targets"),
+        Text::TabLastYear => ("上年发案", "Last year"),
+        Text::TabAssessment => ("考核", "Assessment"),
+        Text::TabBehaviour => ("行为参数", "Behaviour"),
+        Text::AddRow => ("＋ 添加一行", "+ Add row"),
+        Text::RemoveRow => ("删除此行", "Remove this row"),
+        Text::PasteRows => ("粘贴行（Excel/WPS）", "Paste rows (Excel/WPS)"),
+        Text::PasteHelp => (
+            "从 Excel 或 WPS 复制若干行粘贴到下面（制表符分隔），每行依次为：",
+            "Copy rows from Excel or WPS and paste them below (tab-separated); each row holds, in order:",
+        ),
+        Text::PasteApply => ("添加这些行", "Add these rows"),
+        Text::PasteCancel => ("取消", "Cancel"),
+        Text::ColRowNumber => ("#", "#"),
+        Text::AllVillages => ("全部村", "All villages"),
+        Text::NoneOption => ("（无）", "(none)"),
+        Text::WholePeriod => ("整个方案期", "Whole period"),
+        Text::WholeTownship => ("全镇", "Whole township"),
+        Text::DefaultAssessmentNote => (
+            "本方案使用默认考核规则（seed 004 百分制）。",
+            "This plan uses the default assessment (seed 004's 100-point scheme).",
+        ),
+        Text::EditDefaultAssessment => ("写出默认规则以便修改", "Write out the default rules to edit them"),
+        Text::GeneralHeading => ("方案概况", "General"),
+        Text::VillagesHeading => ("村/社区", "Villages"),
+        Text::FloorsHeading => ("最低数量（如“每村横幅 ≥ 2 幅”）", "Floors (e.g. \"≥ 2 banners per village\")"),
+        Text::RewardsHeading => ("奖励（每个核实安装）", "Rewards (per verified install)"),
+        Text::BudgetHeading => ("预算上限", "Budget caps"),
+        Text::PhaseCapsHeading => ("各阶段预算上限", "Budget cap per phase"),
+        Text::PhaseCapsHint => ("元，留空表示不设上限", "yuan; empty means no cap"),
+        Text::LastYearNote => (
+            "上年发案是同比的基数；可填 12 个月的发案数，或全年总数（按春节高峰分布摊到各月）。",
+            "Last year's cases are the year-on-year baseline: twelve monthly counts, or an annual total spread with the Spring Festival peak.",
+        ),
+        Text::ColParameter => ("参数", "Parameter"),
+        Text::ColValue => ("取值", "Value"),
+        Text::ColLow => ("最低", "Low"),
+        Text::ColHigh => ("最高", "High"),
+        Text::ColUnit => ("单位", "Unit"),
+        Text::ColAllowed => ("允许范围", "Allowed"),
+        Text::ColSource => ("来源", "Source"),
+        Text::Assumption => ("假设", "assumption"),
+        Text::HintUnit => ("单位", "Unit"),
+        Text::HintRange => ("合理范围", "Range"),
+        Text::HintAllowed => ("允许", "Allowed"),
+        Text::HintSource => ("来源", "Source"),
+        Text::NoRange => ("未给范围", "no range given"),
+        Text::HintHeading => ("参数说明", "About this parameter"),
+        Text::HintEmpty => (
+            "把光标放到某个参数上，这里显示它的单位、范围和来源。",
+            "Put the cursor on a parameter to see its unit, range and source here.",
+        ),
+        Text::TimelineHeading => ("阶段时间轴", "Phase timeline"),
+        Text::TimelineHelp => (
+            "拖动色条移动阶段，拖动两端改变起止日期，也可直接输入日期；菱形为目标截止日。",
+            "Drag a bar to move a phase, drag its ends to resize it, or type the dates; diamonds mark target deadlines.",
+        ),
+        Text::TimelineOverlap => ("重叠", "overlaps"),
+        Text::TimelineDeadline => ("目标截止日", "Target deadline"),
+        Text::TimelineStartHandle => ("拖动改变开始日期", "Drag to change the start date"),
+        Text::TimelineEndHandle => ("拖动改变结束日期", "Drag to change the end date"),
+        Text::DefaultUnit => ("个", "unit"),
+        Text::MonthlyCasesHeading => ("上年各月发案数（起）", "Last year's cases per month"),
+        Text::PlanTitle => ("方案名称", "Plan title"),
     };
     match lang {
         Lang::Zh => zh,
@@ -1000,6 +1194,280 @@ pub fn default_rule_name(lang: Lang, rule: &wuzha::model::AssessmentRule) -> Opt
 /// it appears inside the core's localised "malformed" message.
 pub fn not_a_scenario(found_type: &str) -> String {
     format!("expected a scenario object or its JSON text, found {found_type}")
+}
+
+// Editor and timeline
+
+/// The label of a field of the scenario file in the editor, by its key (e.g. `residents` → `常住人口`).
+pub fn editor_field(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = match key {
+        "id" => ("编号", "Id"),
+        "name" => ("名称", "Name"),
+        "unit" => ("计量单位", "Unit"),
+        "county" => ("县/区", "County"),
+        "note" => ("说明", "Note"),
+        "township" => ("乡镇/街道", "Township"),
+        "start_date" => ("方案开始", "Plan starts"),
+        "end_date" => ("方案结束", "Plan ends"),
+        "start" => ("开始日期", "Start"),
+        "end" => ("结束日期", "End"),
+        "deadline" => ("截止日期", "Deadline"),
+        "seed" => ("随机种子", "Random seed"),
+        "residents" => ("常住人口", "Residents"),
+        "households" => ("户数", "Households"),
+        "grids" => ("网格数", "Grids"),
+        "grid_workers" => ("网格员", "Grid workers"),
+        "share" => ("人口占比", "Share of residents"),
+        "smartphone_share" => ("手机持有率", "Smartphone share"),
+        "victim_share" => ("受害占比", "Share of victims"),
+        "initial_aware" => ("初始知晓率", "Aware on day one"),
+        "initial_adopted" => ("初始安装率", "Adopted on day one"),
+        "priority" => ("重点人群", "Priority group"),
+        "loss_per_case_yuan" => ("每案损失", "Loss per case"),
+        "p0" => ("自发安装率 p0", "Spontaneous adoption p0"),
+        "q" => ("口碑系数 q", "Word of mouth q"),
+        "uninstall_rate" => ("卸载率 μ", "Uninstall rate μ"),
+        "risk_cut" => ("风险降低 r_app", "Risk cut r_app"),
+        "kind" => ("方式", "Kind"),
+        "cost_per_unit_yuan" => ("单位成本", "Cost per unit"),
+        "fixed_cost_yuan" => ("一次性成本", "One-off cost"),
+        "reach_per_unit" => ("每单位接触", "Reach per unit"),
+        "affinity" => ("人群权重", "Segment weight"),
+        "awareness_lift" => ("意识提升 λ", "Awareness lift λ"),
+        "adoption_lift" => ("安装带动 β", "Adoption lift β"),
+        "carry_over_per_week" => ("每周延续 θ", "Carry-over θ per week"),
+        "hill_alpha" => ("饱和形状 α", "Hill shape α"),
+        "hill_gamma" => ("半饱和点 γ", "Half-saturation γ"),
+        "staff_hours_per_unit" => ("每单位工时", "Staff hours per unit"),
+        "visits_per_hour" => ("每小时走访户数", "Visits per hour"),
+        "install_conversion" => ("走访安装比例", "Install conversion"),
+        "parent" => ("所属阶段", "Nested in"),
+        "channel" => ("宣传载体", "Channel"),
+        "phase" => ("阶段", "Phase"),
+        "units" => ("数量", "Units"),
+        "per" => ("计数周期", "Per"),
+        "basis" => ("分配对象", "Basis"),
+        "village" => ("村/社区", "Village"),
+        "schedule" => ("宣传安排", "Schedule line"),
+        "floor" => ("最低数量", "Floor"),
+        "reward" => ("奖励", "Reward"),
+        "target" => ("目标", "Target"),
+        "assessment" => ("考核项", "Assessment rule"),
+        "min_units_per_village" => ("每村最低数量", "Minimum per village"),
+        "product" => ("产品", "Product"),
+        "yuan_per_install" => ("每个安装奖励", "Reward per install"),
+        "total_yuan" => ("总预算", "Total budget"),
+        "per_phase_yuan" => ("阶段预算", "Phase budget"),
+        "metric" => ("指标", "Metric"),
+        "segment" => ("人群", "Segment"),
+        "denominator" => ("分母", "Denominator"),
+        "threshold" => ("目标值", "Threshold"),
+        "cases_monthly" => ("月发案数", "Cases in the month"),
+        "cases_total" => ("全年发案数", "Cases in the year"),
+        "loss_total_yuan" => ("全年损失", "Loss in the year"),
+        "points_max" => ("满分", "Most points"),
+        "flat_points" => ("持平得分", "Points when flat"),
+        "points_per_pct_rise" => ("每升1点扣分", "Points lost per point of rise"),
+        "zero_at_rise_pct" => ("上升到此%得0分", "Zero at a rise of (%)"),
+        "full_decline_pct" => ("下降此%得满分", "Full marks at a decline of (%)"),
+        "points" => ("人工得分", "Points given"),
+        "targets" => ("计入的目标", "Targets counted"),
+        "awareness_half_life_days" => ("防骗意识半衰期", "Awareness half-life"),
+        "awareness_gate_m0" => ("无意识者安装倾向 m0", "Adoption gate of the unaware m0"),
+        "risk_cut_aware" => ("有意识者风险降低 r_aw", "Risk cut when aware r_aw"),
+        "reporting_uplift" => ("报案增加", "Reporting uplift"),
+        "case_trend" => ("发案趋势", "Case trend"),
+        "effort_max" => ("奖励最大增效 e_max", "Most reward effort e_max"),
+        "effort_half_yuan" => ("半增效奖励额 r_half", "Reward for half effort r_half"),
+        "gaming_max" => ("最大虚报 φ_max", "Most false claims φ_max"),
+        "gaming_half_yuan" => ("半虚报奖励额 r_φ", "Reward for half gaming r_φ"),
+        "verification_share" => ("核验查出比例", "Share of false claims caught"),
+        "staff_hours_per_worker_day" => ("每名网格员每天工时", "Hours per grid worker a day"),
+        "alerts_per_case" => ("每案警情数", "Alerts per case"),
+        _ => ("字段", "Field"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The unit of a field, by its key (empty when it has none).
+pub fn editor_unit(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = match key {
+        "residents" | "grid_workers" => ("人", "people"),
+        "households" => ("户", "households"),
+        "grids" => ("个", "grids"),
+        "share" | "smartphone_share" | "victim_share" | "initial_aware" | "initial_adopted" | "risk_cut"
+        | "install_conversion" | "awareness_gate_m0" | "risk_cut_aware" | "verification_share" | "threshold" => {
+            ("0-1 的比例", "share 0-1")
+        }
+        "carry_over_per_week" => ("每周留存比例 0-1", "share kept per week, 0-1"),
+        "loss_per_case_yuan" | "cost_per_unit_yuan" | "fixed_cost_yuan" | "total_yuan" | "per_phase_yuan"
+        | "loss_total_yuan" => ("元", "yuan"),
+        "yuan_per_install" => ("元/个", "yuan per install"),
+        "effort_half_yuan" | "gaming_half_yuan" => ("元/个", "yuan per install"),
+        "p0" | "q" | "uninstall_rate" | "awareness_lift" | "adoption_lift" => ("每天", "per day"),
+        "reach_per_unit" => ("人次/单位", "contacts per unit"),
+        "hill_gamma" => ("人均接触次数", "contacts per person"),
+        "hill_alpha" | "effort_max" | "gaming_max" | "reporting_uplift" => ("倍数", "factor"),
+        "case_trend" | "alerts_per_case" => ("倍", "times"),
+        "staff_hours_per_unit" | "staff_hours_per_worker_day" => ("小时", "hours"),
+        "visits_per_hour" => ("户/小时", "households per hour"),
+        "units" | "min_units_per_village" => ("单位", "units"),
+        "awareness_half_life_days" => ("天", "days"),
+        "cases_monthly" | "cases_total" => ("起", "cases"),
+        "points_max" | "flat_points" | "points_per_pct_rise" | "points" => ("分", "points"),
+        "zero_at_rise_pct" | "full_decline_pct" => ("%", "%"),
+        "affinity" => ("相对权重", "relative weight"),
+        _ => ("", ""),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The name of a code value of a choice field (`per: week` → `每周`), or the code itself when unknown.
+pub fn choice_label(lang: Lang, key: &str, code: &str) -> String {
+    let pair = match (key, code) {
+        ("kind", "broadcast") => ("大众宣传", "broadcast"),
+        ("kind", "door_to_door") => ("入户走访", "door to door"),
+        ("kind", "yoy_cases") => ("发案同比", "cases year on year"),
+        ("kind", "targets_met") => ("目标达成", "targets met"),
+        ("kind", "manual") => ("人工评分", "manual"),
+        ("per", "phase") => ("整个阶段", "whole phase"),
+        ("per", "day") => ("每天", "per day"),
+        ("per", "week") => ("每周", "per week"),
+        ("per", "month") => ("每月", "per month"),
+        ("basis", "per_village") => ("每个村", "each village"),
+        ("basis", "per_grid_worker") => ("每名网格员", "each grid worker"),
+        ("basis", "township_total") => ("全镇合计", "township total"),
+        ("metric", "adoption") => ("安装/注册率", "adoption"),
+        ("metric", "reach") => ("宣传覆盖", "reach"),
+        ("metric", "awareness") => ("知晓率", "awareness"),
+        ("metric", "yoy_cases") => ("发案同比", "cases year on year"),
+        ("metric", "yoy_loss") => ("损失同比", "loss year on year"),
+        ("denominator", "residents") => ("常住人口", "residents"),
+        ("denominator", "smartphone_holders") => ("手机持有人", "smartphone holders"),
+        _ => return code.to_string(),
+    };
+    match lang {
+        Lang::Zh => pair.0.to_string(),
+        Lang::En => pair.1.to_string(),
+    }
+}
+
+/// The name of a new row, e.g. `新村 13`.
+pub fn new_row_name(lang: Lang, table: &str, number: usize) -> String {
+    let (zh, en) = match table {
+        "villages" => ("新村", "New village"),
+        "segments" => ("新人群", "New segment"),
+        "products" => ("新产品", "New product"),
+        "channels" => ("新载体", "New channel"),
+        "phases" => ("新阶段", "New phase"),
+        "targets" => ("新目标", "New target"),
+        _ => ("新考核项", "New rule"),
+    };
+    match lang {
+        Lang::Zh => format!("{zh}{number}"),
+        Lang::En => format!("{en} {number}"),
+    }
+}
+
+/// An allowed range, e.g. `允许 1 – 2000000 的整数`; empty when the field has no range.
+pub fn allowed_range(lang: Lang, min: Option<f64>, max: Option<f64>, whole: bool) -> String {
+    let show = |value: f64| crate::format::decimal(value, 6);
+    let range = match (min, max) {
+        (Some(min), Some(max)) => format!("{} – {}", show(min), show(max)),
+        (Some(min), None) => format!("≥ {}", show(min)),
+        (None, Some(max)) => format!("≤ {}", show(max)),
+        (None, None) => return String::new(),
+    };
+    match (lang, whole) {
+        (Lang::Zh, true) => format!("允许 {range} 的整数"),
+        (Lang::Zh, false) => format!("允许 {range}"),
+        (Lang::En, true) => format!("a whole number in {range}"),
+        (Lang::En, false) => format!("allowed {range}"),
+    }
+}
+
+/// Why a typed value was not used, with the field's allowed range, e.g.
+/// `常住人口：“abc”不是有效的数值（允许 1 – 2000000 的整数）`.
+pub fn edit_error(lang: Lang, label: &str, error: &crate::edit::EditError, range: &str) -> String {
+    use crate::edit::EditError;
+    let with_range = |reason: String| {
+        if range.is_empty() {
+            reason
+        } else if lang == Lang::Zh {
+            format!("{reason}（{range}）")
+        } else {
+            format!("{reason} ({range})")
+        }
+    };
+    let reason = match error {
+        EditError::NotANumber(raw) => with_range(not_a_number(lang, raw)),
+        EditError::NotWhole(raw) => with_range(match lang {
+            Lang::Zh => format!("“{raw}”不是整数"),
+            Lang::En => format!("\"{raw}\" is not a whole number"),
+        }),
+        EditError::BadDate(raw) => match lang {
+            Lang::Zh => format!("“{raw}”不是有效日期（格式 YYYY-MM-DD）"),
+            Lang::En => format!("\"{raw}\" is not a date (YYYY-MM-DD)"),
+        },
+        EditError::BadPath(path) => match lang {
+            Lang::Zh => format!("方案中没有字段 {path}"),
+            Lang::En => format!("the plan has no field {path}"),
+        },
+        EditError::TooMany(max) => match lang {
+            Lang::Zh => format!("最多 {max} 行"),
+            Lang::En => format!("at most {max} rows"),
+        },
+        EditError::PasteCell { row, column, key, reason } => {
+            let inner = edit_error(lang, editor_field(lang, key), reason, "");
+            match lang {
+                Lang::Zh => format!("粘贴的第 {row} 行第 {column} 列 {inner}；未添加任何行"),
+                Lang::En => format!("pasted row {row}, column {column}: {inner}; no rows were added"),
+            }
+        }
+        EditError::NothingToPaste => match lang {
+            Lang::Zh => "没有可粘贴的行".to_string(),
+            Lang::En => "there are no rows to paste".to_string(),
+        },
+        EditError::Rejected(error) => error.reason(lang),
+    };
+    field_error(lang, label, &reason)
+}
+
+/// A field of a row, e.g. `村/社区“桃园村”的常住人口` or `Residents of village "桃园村"`.
+pub fn row_field(lang: Lang, table_label: &str, row_name: &str, field: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{table_label}“{row_name}”的{field}"),
+        Lang::En => format!("{field} of {} \"{row_name}\"", table_label.to_lowercase()),
+    }
+}
+
+/// Two fields that contradict each other, e.g. `与“常住人口”矛盾` (more households than residents).
+pub fn conflicts_with(lang: Lang, other: &str) -> String {
+    match lang {
+        Lang::Zh => format!("与“{other}”矛盾"),
+        Lang::En => format!("contradicts {other}"),
+    }
+}
+
+/// The hover text of a behavioural parameter: unit, range, allowed values and source, one per line.
+pub fn param_hint(lang: Lang, unit: &str, range: &str, allowed: &str, source: &str) -> String {
+    let line = |key: Text, value: &str| field_error(lang, text(lang, key), value);
+    let mut lines = Vec::new();
+    if !unit.is_empty() {
+        lines.push(line(Text::HintUnit, unit));
+    }
+    lines.push(line(Text::HintRange, range));
+    if !allowed.is_empty() {
+        lines.push(line(Text::HintAllowed, allowed));
+    }
+    lines.push(line(Text::HintSource, source));
+    lines.join("\n")
 }
 
 #[cfg(test)]

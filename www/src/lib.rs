@@ -3,6 +3,7 @@
 //! The app edits a scenario file, calls `wuzha::validate` and `wuzha::simulate`, and shows the outcome; it
 //! holds no model logic. Codemap:
 //! - [`state`]: the reducer (pure: no web types, no clock, no randomness);
+//! - [`edit`]: path-addressed edits of the scenario file (set a field, add/remove/paste rows, move a phase);
 //! - [`charts`]: chart data built from an outcome, and drawing on any plotters backend;
 //! - [`planning`]: the optimiser in the app (request, worker job, panel state);
 //! - [`compare`]: options pinned for comparison, the inputs that differ and the key figures side by side;
@@ -17,6 +18,7 @@ pub mod api;
 pub mod charts;
 pub mod compare;
 pub mod components;
+pub mod edit;
 pub mod format;
 pub mod history;
 pub mod i18n;

@@ -6,10 +6,12 @@
 //! `wuzha::simulate`. An edit that cannot be read, or a file that does not validate, keeps the last valid
 //! result (marked stale by the errors beside it) and keeps the raw text the user typed.
 
+use crate::edit::{self, EditError};
 use crate::format;
 use crate::history::History;
 use crate::i18n::{self, Lang, Text};
 use crate::templates::{self, TEMPLATES};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wuzha::wire::{Metric, RewardFile, ScenarioFile};
 use wuzha::{FieldError, Outcome, Scenario};
@@ -195,6 +197,54 @@ pub enum Action {
         /// Why.
         refusal: OpenRefusal,
     },
+    /// The text of an editor cell changed: the field at `path` (`villages[3].residents`). Like [`Action::Set`]:
+    /// `commit` is true on the `change` event; keystrokes in one cell make one undo step; text that cannot be
+    /// read is kept as typed and named with the field's allowed range, and the file is left as it was.
+    Edit {
+        /// The field's path in the file, as the core's errors name it.
+        path: String,
+        /// The cell's whole text.
+        text: String,
+        /// True for a `change` event.
+        commit: bool,
+    },
+    /// Add a row with valid defaults at the end of a table (`villages`, `schedule`, ... see [`edit::TABLES`]).
+    AddRow {
+        /// The table's key in the file.
+        table: String,
+    },
+    /// Remove row `index` of a table.
+    RemoveRow {
+        /// The table's key in the file.
+        table: String,
+        /// The row.
+        index: usize,
+    },
+    /// Append rows pasted from Excel/WPS (tab-separated) to a table; refused whole if a cell cannot be read.
+    PasteRows {
+        /// The table's key in the file.
+        table: String,
+        /// The pasted text.
+        text: String,
+    },
+    /// Move or resize phase `index` (a timeline drag, one undo step): its new first and last day.
+    MovePhase {
+        /// The phase.
+        index: usize,
+        /// First day, `YYYY-MM-DD`.
+        start: String,
+        /// Last day (inclusive), `YYYY-MM-DD`.
+        end: String,
+    },
+}
+
+/// An editor cell whose text is not in the file.
+#[derive(Clone, Debug, PartialEq)]
+struct CellText {
+    /// The text as typed.
+    text: String,
+    /// Why it cannot be read; `None` while an emptied number box is held back until committed.
+    error: Option<EditError>,
 }
 
 /// The whole state of the app.
@@ -240,6 +290,18 @@ pub struct State {
     invalid: Vec<FieldError>,
     /// What the reader noted about the last opened file (unknown fields kept, an older version converted).
     pub file_warnings: Vec<wuzha::FieldWarning>,
+    /// Editor cells whose text is not in the file, by path.
+    cells: BTreeMap<String, CellText>,
+    /// The editor cell being typed into, whose keystrokes make one undo step until it is committed.
+    editing: Option<String>,
+    /// The last row operation refused (the table and why), until the next edit.
+    row_refusal: Option<(String, EditError)>,
+    /// The raw text of editor cells not in the file (unreadable, or emptied while typing), by path.
+    pub cell_texts: BTreeMap<String, String>,
+    /// The message to show beside each editor cell with an error, by path, in the state's language.
+    pub cell_errors: BTreeMap<String, String>,
+    /// The message about the last refused row operation, by table.
+    pub row_error: Option<(String, String)>,
 }
 
 impl State {
@@ -322,6 +384,12 @@ impl State {
             pending: Vec::new(),
             invalid: Vec::new(),
             file_warnings: Vec::new(),
+            cells: BTreeMap::new(),
+            editing: None,
+            row_refusal: None,
+            cell_texts: BTreeMap::new(),
+            cell_errors: BTreeMap::new(),
+            row_error: None,
         }
     }
 
@@ -476,12 +544,146 @@ impl State {
                 push(InputError { field: Some(field), message: i18n::field_error(self.lang, label, reason) });
             }
         }
+        for (path, cell) in &self.cells {
+            if let Some(error) = &cell.error {
+                push(InputError { field: None, message: self.cell_message(path, error) });
+            }
+        }
         for error in &self.invalid {
             push(self.describe(error));
         }
         // Errors of controls first, in the order of the controls; the rest after them, in file order.
         errors.sort_by_key(|error| error.field.map_or(Field::ALL.len(), Field::slot));
         self.errors = errors;
+        self.refresh_cells();
+    }
+
+    /// Rebuilds what editor cells show: raw texts, and the message beside each cell with an error.
+    fn refresh_cells(&mut self) {
+        let lang = self.lang;
+        self.cell_texts = self.cells.iter().map(|(path, cell)| (path.clone(), cell.text.clone())).collect();
+        let mut messages = BTreeMap::new();
+        for (path, cell) in &self.cells {
+            if let Some(error) = &cell.error {
+                let label = i18n::editor_field(lang, edit::spec(path).key);
+                messages.insert(path.clone(), i18n::edit_error(lang, label, error, &allowed(lang, path)));
+            }
+        }
+        for error in &self.invalid {
+            let label = i18n::editor_field(lang, edit::spec(&error.path).key);
+            let message = i18n::field_error(lang, label, &reason(lang, error));
+            // A parameter's `value` is edited in the parameter's own cell.
+            let path = error.path.strip_suffix(".value").unwrap_or(&error.path).to_string();
+            messages.entry(path).or_insert(message);
+        }
+        self.cell_errors = messages;
+        self.row_error = self.row_refusal.as_ref().map(|(table, error)| {
+            let label = i18n::editor_field(lang, table.trim_end_matches('s'));
+            (table.clone(), i18n::edit_error(lang, label, error, ""))
+        });
+    }
+
+    /// The message for an editor cell's text that cannot be read, naming the row and field, with the range.
+    fn cell_message(&self, path: &str, error: &EditError) -> String {
+        let lang = self.lang;
+        let field = i18n::editor_field(lang, edit::spec(path).key);
+        let label = match split_path(path) {
+            Some((table, idx, _)) if !table.contains('.') => self.row_label(table, idx, field),
+            _ => field.to_string(),
+        };
+        i18n::edit_error(lang, &label, error, &allowed(lang, path))
+    }
+
+    /// The state after an editor action that produced `result` (a new file, or why not).
+    fn after_edit(self: Rc<Self>, result: Result<ScenarioFile, EditError>, table: Option<&str>) -> Rc<Self> {
+        let mut state = (*self).clone();
+        state.refused_file = None;
+        state.editing = None;
+        match result {
+            Ok(file) => {
+                if state.file.as_ref() == Some(&file) {
+                    return self;
+                }
+                state.row_refusal = None;
+                state.undo = self.undo.push(self.snapshot());
+                state.redo = History::default();
+                state.restored = false;
+                state.cells.clear();
+                state.file = Some(file);
+                state.after_file_change();
+            }
+            Err(error) => state.row_refusal = Some((table.unwrap_or_default().to_string(), error)),
+        }
+        state.refresh_errors();
+        Rc::new(state)
+    }
+
+    /// After the file changed in the editor: keep the selections in range, refresh the controls' text (those
+    /// the user is not fixing), and simulate.
+    fn after_file_change(&mut self) {
+        let (n_targets, n_phases) = self.file.as_ref().map_or((0, 0), |file| (file.targets.len(), file.phases.len()));
+        self.selected_target = self.selected_target.min(n_targets.saturating_sub(1));
+        self.selected_phase = self.selected_phase.min(n_phases.saturating_sub(1));
+        let clean: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|field| !self.unreadable.iter().any(|(other, _)| other == field) && !self.pending.contains(field))
+            .collect();
+        self.reset_inputs(&clean);
+        self.typing = None;
+        self.recompute();
+    }
+
+    /// The state after typing `text` into the editor cell at `path`.
+    fn edited(self: Rc<Self>, path: String, text: String, commit: bool) -> Rc<Self> {
+        let Some(file) = &self.file else { return self };
+        let current = edit::cell_text(&edit::to_value(file), &path);
+        let held = self.cells.get(&path);
+        if held.is_none() && current == text {
+            if commit && self.editing.as_deref() == Some(path.as_str()) {
+                let mut state = (*self).clone();
+                state.editing = None;
+                return Rc::new(state);
+            }
+            return self;
+        }
+        if held.is_some_and(|cell| cell.text == text && (cell.error.is_some() || !commit)) {
+            return self;
+        }
+        let mut state = (*self).clone();
+        state.refused_file = None;
+        state.row_refusal = None;
+        state.cells.remove(&path);
+        let kind = edit::spec(&path).kind;
+        let must_have_number = matches!(kind, edit::Kind::Int | edit::Kind::Number | edit::Kind::Param);
+        if must_have_number && text.trim().is_empty() && !commit {
+            // Held back until committed; the undo step starts with the first figure typed.
+            state.cells.insert(path, CellText { text, error: None });
+            state.refresh_errors();
+            return Rc::new(state);
+        }
+        match edit::apply_text(file, &path, &text) {
+            Ok(new_file) => {
+                // While typing, "0." or "2," read as a number already in the file: keep the text as typed.
+                if !commit && edit::cell_text(&edit::to_value(&new_file), &path) != text {
+                    state.cells.insert(path.clone(), CellText { text: text.clone(), error: None });
+                }
+                if state.file.as_ref() != Some(&new_file) {
+                    if self.editing.as_deref() != Some(path.as_str()) {
+                        state.undo = self.undo.push(self.snapshot());
+                    }
+                    state.restored = false;
+                    state.redo = History::default();
+                    state.file = Some(new_file);
+                    state.after_file_change();
+                }
+            }
+            Err(error) => {
+                state.cells.insert(path.clone(), CellText { text, error: Some(error) });
+            }
+        }
+        state.editing = if commit { None } else { Some(path) };
+        state.refresh_errors();
+        Rc::new(state)
     }
 
     /// A core error as a message naming the control it came from, where there is one.
@@ -531,7 +733,7 @@ impl State {
                     file.phases.get(idx).map(|p| &p.name),
                     self.selected_phase,
                 ),
-                _ => return InputError { field: None, message: error.message(lang) },
+                _ => return self.labelled(error),
             };
             let Some(name) = name else {
                 return InputError { field: None, message: error.message(lang) };
@@ -542,7 +744,38 @@ impl State {
             let label = i18n::field_of(lang, owner, name, field.label());
             return InputError { field: None, message: i18n::field_error(lang, &label, &reason) };
         }
-        InputError { field: None, message: error.message(lang) }
+        self.labelled(error)
+    }
+
+    /// A core error about a field without a control of its own, named as the editor names it (`村/社区“大塘村”的
+    /// 户数：...`), or by its path when the editor does not know the field.
+    fn labelled(&self, error: &FieldError) -> InputError {
+        let lang = self.lang;
+        let path = error.path.strip_suffix(".value").unwrap_or(&error.path);
+        let spec = edit::spec(path);
+        let message = match (&self.file, split_path(path)) {
+            _ if spec.key.is_empty() => error.message(lang),
+            (Some(_), Some((table, idx, _))) if !table.contains('.') => {
+                let label = self.row_label(table, idx, i18n::editor_field(lang, spec.key));
+                i18n::field_error(lang, &label, &reason(lang, error))
+            }
+            _ => i18n::field_error(lang, i18n::editor_field(lang, spec.key), &reason(lang, error)),
+        };
+        InputError { field: None, message }
+    }
+
+    /// `field` of row `idx` of `table`, named by the row's name (or id, or number).
+    fn row_label(&self, table: &str, idx: usize, field: &str) -> String {
+        let Some(file) = &self.file else { return field.to_string() };
+        let root = edit::to_value(file);
+        let row = format!("{table}[{idx}]");
+        let name = ["name", "id"]
+            .iter()
+            .map(|key| edit::cell_text(&root, &format!("{row}.{key}")))
+            .find(|text| !text.is_empty())
+            .unwrap_or_else(|| (idx + 1).to_string());
+        let table_label = i18n::editor_field(self.lang, table.trim_end_matches('s'));
+        i18n::row_field(self.lang, table_label, &name, field)
     }
 
     /// Applies the text of `field` to a copy of the file, or says why the text cannot be read.
@@ -688,6 +921,33 @@ impl State {
                 state.refresh_errors();
                 Rc::new(state)
             }
+            Action::Edit { path, text, commit } => self.edited(path, text, commit),
+            Action::AddRow { table } => {
+                let Some(file) = &self.file else { return self };
+                let n_rows = edit::to_value(file).get(&table).and_then(|rows| rows.as_array().map(Vec::len));
+                let name = i18n::new_row_name(self.lang, &table, n_rows.unwrap_or(0) + 1);
+                let unit = i18n::text(self.lang, Text::DefaultUnit);
+                let result = edit::add_row(file, &table, &name, unit);
+                self.clone().after_edit(result, Some(&table))
+            }
+            Action::RemoveRow { table, index } => {
+                let Some(file) = &self.file else { return self };
+                let result = edit::remove_row(file, &table, index);
+                self.clone().after_edit(result, Some(&table))
+            }
+            Action::PasteRows { table, text } => {
+                let Some(file) = &self.file else { return self };
+                let n_rows = edit::to_value(file).get(&table).and_then(|rows| rows.as_array().map(Vec::len));
+                let name = i18n::new_row_name(self.lang, &table, n_rows.unwrap_or(0) + 1);
+                let unit = i18n::text(self.lang, Text::DefaultUnit);
+                let result = edit::paste_rows(file, &table, &text, &name, unit);
+                self.clone().after_edit(result, Some(&table))
+            }
+            Action::MovePhase { index, start, end } => {
+                let Some(file) = &self.file else { return self };
+                let result = edit::move_phase(file, index, &start, &end);
+                self.clone().after_edit(result, Some("phases"))
+            }
             Action::Set { field, text, commit } => {
                 let is_pending = self.pending.contains(&field);
                 if self.inputs.get(field) == text && !(commit && is_pending) {
@@ -702,6 +962,7 @@ impl State {
                 let Some(file) = &self.file else { return self };
                 let mut state = (*self).clone();
                 state.refused_file = None;
+                state.editing = None;
                 state.unreadable.retain(|(other, _)| *other != field);
                 state.pending.retain(|other| *other != field);
                 if field.is_number() && text.trim().is_empty() && !commit {
@@ -788,6 +1049,23 @@ pub fn parse_seed(text: &str) -> Option<u64> {
         return None;
     }
     text.parse::<u64>().ok().filter(|seed| *seed <= MAX_SEED)
+}
+
+/// Why a core error is an error, in `lang`; the other field of a conflict is named by its label (`与“常住人口”矛盾`)
+/// rather than its path.
+fn reason(lang: Lang, error: &FieldError) -> String {
+    match &error.kind {
+        wuzha::ErrorKind::Conflict { other } => {
+            i18n::conflicts_with(lang, i18n::editor_field(lang, edit::spec(other).key))
+        }
+        _ => error.reason(lang),
+    }
+}
+
+/// The allowed range of the field at `path`, worded for its message (empty when it has none).
+fn allowed(lang: Lang, path: &str) -> String {
+    let spec = edit::spec(path);
+    i18n::allowed_range(lang, spec.min, spec.max, spec.kind == edit::Kind::Int)
 }
 
 /// Splits `list[idx].leaf` (e.g. `targets[2].deadline`) into its parts.

@@ -1,13 +1,16 @@
-//! The whole page: header, controls column, error box, KPI cards and the three charts.
+//! The whole page: header, controls column, error box, KPI cards, the three charts, the phase timeline and the
+//! scenario editor.
 
 use super::chart_canvas::{ChartCanvas, ChartData};
 use super::compare_panel::ComparePanel;
 use super::controls_panel::{ControlsPanel, ControlsView};
+use super::editor::ScenarioEditor;
 use super::error_list::ErrorList;
 use super::file_menu::{open_file, FileMenu};
 use super::kpi_cards::KpiCards;
 use super::optimise_panel::OptimisePanel;
 use super::scenario_header::ScenarioHeader;
+use super::timeline::Timeline;
 use super::uncertainty_panel::UncertaintyPanel;
 use super::village_table::VillageTable;
 use super::{Shared, UpdateClock};
@@ -422,6 +425,12 @@ pub fn app() -> Html {
                         <VillageTable {lang} {result} selected_target={state.selected_target} />
                     }
                 </main>
+            </div>
+            <div class="editing">
+                <Timeline {lang} file={state.file.clone()} cell_texts={state.cell_texts.clone()}
+                    cell_errors={state.cell_errors.clone()} on_action={on_action.clone()} />
+                <ScenarioEditor {lang} file={state.file.clone()} cell_texts={state.cell_texts.clone()}
+                    cell_errors={state.cell_errors.clone()} row_error={state.row_error.clone()} on_action={on_action.clone()} />
             </div>
         </div>
     }
