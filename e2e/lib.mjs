@@ -235,6 +235,8 @@ export async function recordRequests(context, allowed) {
   context.on('request', (req) => requests.push({ url: req.url(), resourceType: req.resourceType() }));
   await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort()));
   return requests;
+}
+
 // Editor and timeline helpers (e2e/editor.test.mjs).
 
 /** Opens the editor tab `key` (e.g. `villages`, `behaviour`: see www/src/components/editor/mod.rs). */
