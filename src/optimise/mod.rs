@@ -13,8 +13,11 @@
 //! **Algorithm.** Meridian-style greedy marginal-return allocation on a spend grid: every variable moves in
 //! steps worth about `budget / grid_steps` yuan; starting from the lower bounds, each round tries one more step
 //! of every variable and takes the one that buys the most objective per yuan, until no step that fits the
-//! budget helps. Then local refinement for interactions: single steps up and down and pairwise swaps (one step
-//! less of one variable, one more of another), first improvement, until a sweep finds nothing. For the
+//! budget helps. If the draft plan (rounded to whole units, within the bounds) fits and beats that point, the
+//! greedy goes on from the draft instead. Then local refinement for interactions: single steps up and down
+//! and pairwise swaps (one step less of one variable, one more of another; and one more step of a variable
+//! paid for by the cheapest cuts elsewhere), first improvement, until a sweep
+//! finds nothing (or [`OptimiseConfig::refine_sweeps`] sweeps). For the
 //! minimum-cost objective the greedy climbs until the target is met, the refinement lowers cost while it
 //! stays met, and a trim tries ever smaller cuts down to one unit. Everything is deterministic: the
 //! variables are tried in a fixed order, ties go to the first, and Monte Carlo objectives use the same seed
@@ -556,7 +559,15 @@ struct Evaluation {
 #[derive(Clone, Debug)]
 enum Move {
     Steps(Vec<(usize, i32)>),
-    Cut { variable: usize, amount: f64 },
+    Cut {
+        variable: usize,
+        amount: f64,
+    },
+    /// One more step of `variable`, then, while the plan breaks the budget or a cap, one step less of whichever
+    /// other variable loses the least objective per yuan saved (a swap of one step against several).
+    AddAndRepair {
+        variable: usize,
+    },
 }
 
 /// An optimisation in progress, for incremental use (a Web Worker calls [`Optimiser::step`] in slices).
@@ -976,6 +987,9 @@ impl Optimiser {
                 }
             }
         }
+        if !self.is_min_cost() {
+            moves.extend((0..n).map(|variable| Move::AddAndRepair { variable }));
+        }
         self.moves = moves;
     }
 
@@ -1025,11 +1039,17 @@ impl Optimiser {
             return;
         }
         let the_move = self.moves[self.cursor].clone();
-        let Some(values) = self.moved(&self.current, &the_move) else {
+        let candidate = match the_move {
+            Move::AddAndRepair { variable } => self.add_and_repair(variable),
+            _ => self.moved(&self.current, &the_move).map(|values| {
+                let eval = self.evaluate(&values);
+                (values, eval)
+            }),
+        };
+        let Some((values, eval)) = candidate else {
             self.cursor += 1;
             return;
         };
-        let eval = self.evaluate(&values);
         let accept = self.feasible(&eval)
             && if self.is_min_cost() {
                 eval.met == Some(true) && eval.cost_yuan < current_eval.cost_yuan - 1e-6
@@ -1044,6 +1064,40 @@ impl Optimiser {
         if !(accept && self.stage == Stage::Trim) {
             self.cursor += 1;
         }
+    }
+
+    /// [`Move::AddAndRepair`]: the repaired plan, or `None` if no repair keeps the floors. Takes up to
+    /// `n_variables` evaluations per repair step, so a [`Optimiser::step`] slice may run over by that much.
+    fn add_and_repair(&mut self, added: usize) -> Option<(Vec<f64>, Evaluation)> {
+        let mut values = self.moved(&self.current, &Move::Steps(vec![(added, 1)]))?;
+        let mut eval = self.evaluate(&values);
+        for _ in 0..4 * self.variables.len() + 8 {
+            if self.feasible(&eval) {
+                return Some((values, eval));
+            }
+            let mut best: Option<(f64, Vec<f64>, Evaluation)> = None;
+            for var_idx in 0..self.variables.len() {
+                if var_idx == added {
+                    continue;
+                }
+                let Some(reduced) = self.moved(&values, &Move::Steps(vec![(var_idx, -1)])) else { continue };
+                let reduced_eval = self.evaluate(&reduced);
+                let saved = eval.cost_yuan - reduced_eval.cost_yuan;
+                let floors_kept =
+                    self.floors_required.iter().zip(&reduced_eval.floors_met).all(|(required, met)| !required || *met);
+                if saved <= 1e-9 || !floors_kept {
+                    continue;
+                }
+                let loss_per_yuan = (eval.score - reduced_eval.score) / saved;
+                if best.as_ref().is_none_or(|(best_loss, _, _)| loss_per_yuan < *best_loss) {
+                    best = Some((loss_per_yuan, reduced, reduced_eval));
+                }
+            }
+            let (_, reduced, reduced_eval) = best?;
+            values = reduced;
+            eval = reduced_eval;
+        }
+        self.feasible(&eval).then_some((values, eval))
     }
 
     /// Marginal returns: one step up and one step down of the next variable, from the optimum.
@@ -1094,6 +1148,7 @@ impl Optimiser {
                     changed = true;
                 }
             }
+            Move::AddAndRepair { variable } => return self.moved(values, &Move::Steps(vec![(*variable, 1)])),
             Move::Cut { variable: var_idx, amount } => {
                 let variable = &self.variables[*var_idx];
                 let old = moved[*var_idx];
