@@ -46,11 +46,13 @@ test('wuzha.html is one file with a strict CSP and no remote source', () => {
   assert.equal((html.match(/<script type="module">/g) || []).length, 1, 'one inline script, the hashed one');
 });
 
-test('opened from file:// with the network blocked, the app renders, recomputes after an edit, and fetches nothing', async () => {
+test('opened from file:// with the network blocked, the app renders, recomputes after an edit, runs Monte Carlo in its worker, and fetches nothing', async () => {
   const session = await openPage(chromium.browser);
   const requests = await recordRequests(session.context, local);
   try {
     const { page } = session;
+    const warnings = [];
+    page.on('console', (msg) => msg.type() === 'warning' && warnings.push(msg.text()));
     await page.goto(pathToFileURL(SINGLE).href, { waitUntil: 'load' });
     await waitForApp(page);
     assert.equal(await page.$(tid('fatal-error')), null, 'no fatal error');
@@ -65,7 +67,16 @@ test('opened from file:// with the network blocked, the app renders, recomputes 
       (now) => now['kpi-total-cost'] !== before['kpi-total-cost'],
     );
     assert.notEqual(afterEdit['kpi-total-cost'], before['kpi-total-cost'], 'the edit recomputed the plan');
+    // Monte Carlo runs in the inlined worker (a blob: classic worker), not on the page.
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="uncertainty"]');
+      return el && el.dataset.current === 'true' && el.getAttribute('aria-busy') === 'false';
+    }, null, { timeout: 120_000 });
+    assert.match(await page.textContent(tid('mc-status')), /200 次模拟/);
+    const workers = page.workers().map((worker) => worker.url());
+    assert.ok(workers.some((url) => url.startsWith('blob:')), `the runs went to the inlined worker: ${workers}`);
     await screenshot(page, 'offline-single-file');
+    assert.deepEqual(warnings.filter((text) => /worker failed/.test(text)), [], 'the worker did not fall back');
 
     const outside = requests.filter((req) => !local(req.url));
     assert.deepEqual(outside, [], 'no request left the file');

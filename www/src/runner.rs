@@ -5,7 +5,8 @@
 //!
 //! The worker gets the page's compiled WebAssembly module (`globalThis.__wuzhaModule`, set by boot.js) in
 //! its first message, so the wasm file is fetched and compiled once. Its script is `globalThis.__wuzhaWorkerUrl`
-//! when a build sets it (the single-file build), else `worker.js` beside the page.
+//! when a build sets it (the single-file build: a blob: URL run as a classic worker, `__wuzhaWorkerType`), else
+//! `worker.js` beside the page, as a module worker.
 
 use crate::planning::{Phase, PlanAction, PlanAnswer, PlanJob, PlanRequest};
 use crate::uncertainty::{BatchJob, McAction};
@@ -110,7 +111,8 @@ fn spawn_worker(
 ) -> Option<WorkerHandle> {
     let url = global("__wuzhaWorkerUrl").and_then(|url| url.as_string()).unwrap_or_else(|| "worker.js".to_string());
     let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
+    let classic = global("__wuzhaWorkerType").and_then(|kind| kind.as_string()).is_some_and(|kind| kind == "classic");
+    options.set_type(if classic { WorkerType::Classic } else { WorkerType::Module });
     let worker = Worker::new_with_options(&url, &options).ok()?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_data(&event.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
