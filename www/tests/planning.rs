@@ -90,3 +90,21 @@ fn a_bad_request_is_refused_and_the_panel_follows_the_latest_request() {
     assert!(cancelled.running.is_none());
     assert!(cancelled.answer.is_some(), "cancelling keeps the last answer");
 }
+
+#[test]
+fn applying_a_suggested_plan_then_undoing_restores_the_scenario_exactly() {
+    use wuzha_www::state::{Action, State};
+    use yew::Reducible;
+    let answer = run_to_end(&PlanRequest { with_frontier: false, ..PlanRequest::default() });
+    let start = Rc::new(State::new(Lang::Zh));
+    let original = start.file.clone().expect("the default plan");
+    let applied = start.clone().reduce(Action::ApplyPlan(Box::new(answer.applied.clone())));
+    assert_eq!(applied.file.as_ref(), Some(&answer.applied));
+    assert_ne!(applied.file.as_ref(), Some(&original), "the suggestion changes the plan");
+    let cost = applied.result.as_ref().map(|computed| computed.outcome.totals.cash_yuan).unwrap_or_default();
+    assert!((cost - answer.result.suggested.cost_yuan).abs() < 1e-6, "the app's result is the suggestion's");
+    let undone = applied.reduce(Action::Undo);
+    assert_eq!(undone.file.as_ref(), Some(&original), "undo restores the file exactly");
+    let redone = undone.reduce(Action::Redo);
+    assert_eq!(redone.file.as_ref(), Some(&answer.applied));
+}
