@@ -123,8 +123,17 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Fin
     }
 }
 
-/// The P10-P90 range of a distribution as a card's chance line, e.g. `P10–P90 61.2–78.5`.
+/// The P10-P90 range of a distribution as a card's chance line, e.g. `P10–P90 61.2–78.5`; a unit both ends
+/// share is written once (`7.7–8.6万元`).
 fn range_chance(low: String, high: String) -> Chance {
+    let unit_len = high.chars().rev().take_while(|c| !c.is_ascii_digit()).count();
+    let unit: String = high.chars().skip(high.chars().count() - unit_len).collect();
+    let low = match low.strip_suffix(unit.as_str()) {
+        Some(figure) if !unit.is_empty() && figure.ends_with(|c: char| c.is_ascii_digit()) => {
+            figure.trim_end().to_string()
+        }
+        _ => low,
+    };
     Chance { badge: format!("{low}–{high}"), tone: None, label: "P10–P90".to_string() }
 }
 
