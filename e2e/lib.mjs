@@ -1,6 +1,8 @@
 // e2e/lib.mjs: helpers for Wuzha's end-to-end tests and bench: serve dist/, drive Debian's Chromium with playwright-core, collect problems, screenshots.
 
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -266,4 +268,34 @@ export async function screenshotOf(page, id, name) {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.locator(tid(id)).screenshot({ path: file });
   return file;
+}
+
+/**
+ * For a test file: registers node:test hooks that serve dist/ and launch Chromium once for the file, and returns
+ * `withApp(body, viewport)`, which opens the app in a fresh context, waits for the first render, runs
+ * `body(page, session)`, then checks the page logged no problem.
+ */
+export function appSession() {
+  let site;
+  let chromium;
+  before(async () => {
+    site = await startSite();
+    chromium = await launchBrowser();
+  });
+  after(async () => {
+    await chromium?.close();
+    await site?.close();
+  });
+  async function withApp(body, viewport = { width: 1366, height: 768 }) {
+    const session = await openPage(chromium.browser, viewport);
+    try {
+      await session.page.goto(site.url, { waitUntil: 'load' });
+      await waitForApp(session.page);
+      await body(session.page, session);
+      assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
+    } finally {
+      await session.close();
+    }
+  }
+  return { withApp };
 }

@@ -2,42 +2,15 @@
 // as a diff with marginal returns and a summary, apply (undoable), cancel, bad input, frontier and tornado charts.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  appSession,
   canvasSummary,
-  launchBrowser,
-  openPage,
-  problemList,
   screenshot,
-  startSite,
   tid,
-  waitForApp,
 } from './lib.mjs';
 
-let site;
-let chromium;
-
-before(async () => {
-  site = await startSite();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-async function withApp(body, viewport = { width: 1366, height: 768 }) {
-  const session = await openPage(chromium.browser, viewport);
-  try {
-    await session.page.goto(site.url, { waitUntil: 'load' });
-    await waitForApp(session.page);
-    await body(session.page, session);
-    assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
-  } finally {
-    await session.close();
-  }
-}
+const { withApp } = appSession();
 
 const idle = (page, timeout = 120_000) =>
   page.waitForFunction(() => document.querySelector('[data-testid="optimise"]')?.getAttribute('aria-busy') === 'false', null, {

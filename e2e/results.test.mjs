@@ -2,46 +2,19 @@
 // pin B, see both overlaid and listed, load an option back, unpin.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  appSession,
   canvasSummary,
   kpiTexts,
-  launchBrowser,
-  openPage,
-  problemList,
   screenshot,
-  startSite,
   tid,
   typeInto,
-  waitForApp,
 } from './lib.mjs';
 
 const MORE_CHARTS = ['chart-segments', 'chart-reach', 'chart-channel-cost', 'chart-phase-cost', 'chart-loss'];
 
-let site;
-let chromium;
-
-before(async () => {
-  site = await startSite();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-async function withApp(body, viewport = { width: 1366, height: 768 }) {
-  const session = await openPage(chromium.browser, viewport);
-  try {
-    await session.page.goto(site.url, { waitUntil: 'load' });
-    await waitForApp(session.page);
-    await body(session.page, session);
-    assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
-  } finally {
-    await session.close();
-  }
-}
+const { withApp } = appSession();
 
 async function hashes(page, ids) {
   const out = {};

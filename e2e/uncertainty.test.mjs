@@ -2,45 +2,18 @@
 // fans on the charts, the score histogram, the runs setting, the seed, the cache, and typing while 1 000 runs go.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  appSession,
   canvasSummary,
   kpiTexts,
-  launchBrowser,
-  openPage,
   pollUntil,
-  problemList,
   screenshot,
-  startSite,
   tid,
   typeInto,
-  waitForApp,
 } from './lib.mjs';
 
-let site;
-let chromium;
-
-before(async () => {
-  site = await startSite();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-async function withApp(body, viewport = { width: 1366, height: 768 }) {
-  const session = await openPage(chromium.browser, viewport);
-  try {
-    await session.page.goto(site.url, { waitUntil: 'load' });
-    await waitForApp(session.page);
-    await body(session.page, session);
-    assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
-  } finally {
-    await session.close();
-  }
-}
+const { withApp } = appSession();
 
 /** The uncertainty panel's data attributes. */
 async function panel(page) {

@@ -766,6 +766,42 @@ pub fn draw_adoption<DB: DrawingBackend>(
     area.present()
 }
 
+/// A plot over categories (months, phases) centred at x = 0.5, 1.5, …, each labelled below it, with y from 0 to
+/// `y_max`: the grid, axes and titles drawn.
+fn category_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    labels: &[String],
+    y_max: f64,
+    y_title: &str,
+    style: &ChartStyle,
+) -> Result<ChartContext<'a, DB, Cartesian2d<KeyedAxis, RangedCoordf64>>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let n_categories = labels.len().max(1);
+    let centres: Vec<f64> = (0..n_categories).map(|idx| idx as f64 + 0.5).collect();
+    let x_range = KeyedAxis { start: 0.0, end: n_categories as f64, key_points: centres };
+    let mut chart = ChartBuilder::on(area)
+        .margin(style.px(MARGIN))
+        .margin_right(style.px(MARGIN_RIGHT))
+        .x_label_area_size(style.px(X_LABEL_AREA))
+        .y_label_area_size(style.px(Y_LABEL_AREA))
+        .build_cartesian_2d(x_range, 0f64..y_max)?;
+    let label = |x: &f64| labels.get(x.floor().max(0.0) as usize).cloned().unwrap_or_default();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID.stroke_width(style.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(MUTED.stroke_width(style.px(1.0)))
+        .x_label_style(style.font(12.0))
+        .y_label_style(style.font(12.0))
+        .y_labels(6)
+        .x_label_formatter(&label)
+        .y_label_formatter(&|y| format::decimal(*y, 1))
+        .y_desc(y_title)
+        .axis_desc_style(style.font(12.0))
+        .draw()?;
+    Ok(chart)
+}
+
 /// Draws a fan: the area between the low and high quantiles of each day, washed out in `color`.
 fn draw_fan<DB: DrawingBackend>(
     chart: &mut ChartContext<'_, DB, Cartesian2d<KeyedAxis, RangedCoordf64>>,
@@ -884,7 +920,6 @@ pub fn draw_cases<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let rest = legend_row(area, &data.legend(), style)?;
-    let n_months = data.months.len().max(1);
     let largest = data
         .bars
         .iter()
@@ -892,29 +927,7 @@ pub fn draw_cases<DB: DrawingBackend>(
         .fold(0.0f64, |acc, value| acc.max(*value))
         .max(overlay::largest(&data.overlays));
     let y_max = if largest > 0.0 { largest * 1.1 } else { 1.0 };
-    let centres: Vec<f64> = (0..n_months).map(|month_idx| month_idx as f64 + 0.5).collect();
-    let x_range = KeyedAxis { start: 0.0, end: n_months as f64, key_points: centres };
-    let mut chart = ChartBuilder::on(&rest)
-        .margin(style.px(MARGIN))
-        .margin_right(style.px(MARGIN_RIGHT))
-        .x_label_area_size(style.px(X_LABEL_AREA))
-        .y_label_area_size(style.px(Y_LABEL_AREA))
-        .build_cartesian_2d(x_range, 0f64..y_max)?;
-    let month_label = |x: &f64| data.months.get(x.floor().max(0.0) as usize).cloned().unwrap_or_default();
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(style.px(1.0)))
-        .x_label_style(style.font(12.0))
-        .y_label_style(style.font(12.0))
-        .y_labels(6)
-        .x_label_formatter(&month_label)
-        .y_label_formatter(&|y| format::decimal(*y, 1))
-        .y_desc(data.y_title.as_str())
-        .axis_desc_style(style.font(12.0))
-        .draw()?;
+    let mut chart = category_chart(&rest, &data.months, y_max, &data.y_title, style)?;
 
     let n_series = data.bars.len().max(1) as f64;
     let group_width = 0.8;

@@ -6,9 +6,9 @@
 
 use super::overlay::{self, overlay_legend, Overlay};
 use super::{
-    configure_mesh, legend_row, palette, AdoptionChart, Band, CasesChart, ChartStyle, DailyLine, DrawResult, FanBand,
-    KeyedAxis, LegendEntry, LegendMark, MonthlyBars, TargetMark, TimeAxis, GRID, INK, MARGIN, MARGIN_RIGHT, MUTED,
-    PALETTE, WARNING, X_LABEL_AREA, Y_LABEL_AREA,
+    category_chart, configure_mesh, legend_row, palette, AdoptionChart, Band, CasesChart, ChartStyle, DailyLine,
+    DrawResult, FanBand, KeyedAxis, LegendEntry, LegendMark, MonthlyBars, TargetMark, TimeAxis, INK, MARGIN,
+    MARGIN_RIGHT, MUTED, PALETTE, WARNING, X_LABEL_AREA, Y_LABEL_AREA,
 };
 use crate::format;
 use crate::i18n::{self, Lang, Text};
@@ -393,7 +393,6 @@ pub fn draw_phase_cost<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let rest = legend_row(area, &data.legend(), style)?;
-    let n_phases = data.phases.len().max(1);
     let largest = data
         .channel_cash
         .iter()
@@ -403,29 +402,7 @@ pub fn draw_phase_cost<DB: DrawingBackend>(
         .fold(0.0f64, f64::max)
         .max(overlay::largest(&data.overlays));
     let y_max = if largest > 0.0 { largest * 1.15 } else { 1.0 };
-    let centres: Vec<f64> = (0..n_phases).map(|phase_idx| phase_idx as f64 + 0.5).collect();
-    let x_range = KeyedAxis { start: 0.0, end: n_phases as f64, key_points: centres };
-    let mut chart = ChartBuilder::on(&rest)
-        .margin(style.px(MARGIN))
-        .margin_right(style.px(MARGIN_RIGHT))
-        .x_label_area_size(style.px(X_LABEL_AREA))
-        .y_label_area_size(style.px(Y_LABEL_AREA))
-        .build_cartesian_2d(x_range, 0f64..y_max)?;
-    let phase_label = |x: &f64| data.phases.get(x.floor().max(0.0) as usize).cloned().unwrap_or_default();
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(style.px(1.0)))
-        .x_label_style(style.font(12.0))
-        .y_label_style(style.font(12.0))
-        .y_labels(6)
-        .x_label_formatter(&phase_label)
-        .y_label_formatter(&|y| format::decimal(*y, 1))
-        .y_desc(data.y_title.as_str())
-        .axis_desc_style(style.font(12.0))
-        .draw()?;
+    let mut chart = category_chart(&rest, &data.phases, y_max, &data.y_title, style)?;
     for (phase_idx, (cash, rewards)) in data.channel_cash.iter().zip(&data.rewards).enumerate() {
         let (x0, x1) = (phase_idx as f64 + 0.25, phase_idx as f64 + 0.75);
         chart.draw_series([
