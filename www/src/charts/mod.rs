@@ -766,6 +766,9 @@ pub fn draw_adoption<DB: DrawingBackend>(
     area.present()
 }
 
+/// A chart whose x axis is a [`KeyedAxis`] (days, months or phases) and whose y axis is linear.
+type DayChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<KeyedAxis, RangedCoordf64>>;
+
 /// A plot over categories (months, phases) centred at x = 0.5, 1.5, …, each labelled below it, with y from 0 to
 /// `y_max`: the grid, axes and titles drawn.
 fn category_chart<'a, DB: DrawingBackend>(
@@ -774,7 +777,7 @@ fn category_chart<'a, DB: DrawingBackend>(
     y_max: f64,
     y_title: &str,
     style: &ChartStyle,
-) -> Result<ChartContext<'a, DB, Cartesian2d<KeyedAxis, RangedCoordf64>>, DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<DayChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let n_categories = labels.len().max(1);
     let centres: Vec<f64> = (0..n_categories).map(|idx| idx as f64 + 0.5).collect();
     let x_range = KeyedAxis { start: 0.0, end: n_categories as f64, key_points: centres };
