@@ -87,3 +87,25 @@ test('the cheapest plan to a target', async () => {
     assert.equal(await page.$(tid('chart-frontier')), null, 'no frontier when not asked for');
   });
 });
+
+test('the optimise panel reads in English after the toggle (names from the file aside)', async () => {
+  await withApp(async (page) => {
+    await page.click(tid('lang-toggle'));
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.uncheck(tid('optimise-frontier'));
+    await page.click(tid('optimise-run'));
+    await idle(page);
+    const summary = await page.textContent(tid('optimise-summary'));
+    assert.match(summary, /^Budget 80000 yuan: the suggested plan takes cases averted from/);
+    const head = await page.$$eval(`${tid('optimise-variables')} thead th`, (ths) => ths.map((th) => th.textContent));
+    assert.deepEqual(head, ['Item', 'Unit', 'Current', 'Suggested', 'Gain per next 1 000 yuan']);
+    const units = await page.$$eval(`${tid('optimise-variables')} tbody tr td:first-of-type`, (tds) => tds.map((td) => td.textContent));
+    for (const unit of units) {
+      assert.doesNotMatch(unit, /阶段|每村|全镇|网格员|元\/户|[天周月]$/, `a unit in English words: ${unit}`);
+    }
+    const labels = await page.$$eval(`${tid('optimise-variables')} tbody th`, (ths) => ths.map((th) => th.textContent));
+    assert.ok(labels.every((label) => !label.endsWith('奖励')), 'rewards are named in English');
+    const form = await page.innerText('.optimise-form');
+    assert.doesNotMatch(form, /[\u4e00-\u9fff]/, 'the form is all English');
+  });
+});

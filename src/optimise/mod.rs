@@ -281,8 +281,12 @@ pub struct Variable {
     pub kind: VariableKind,
     /// Short label for people, e.g. `整体推进 · 网格员入户宣传、手把手安装APP`.
     pub label: String,
+    /// The label in English words (names from the file stay as written), e.g. `整体推进 · 国家反诈中心App reward`.
+    pub label_en: String,
     /// Unit of the value: the channel's unit (per the line's `per` and `basis`), or `元/户`.
     pub unit: String,
+    /// The unit in English words, e.g. `场/phase·each village`, `yuan per household`.
+    pub unit_en: String,
     /// Value in the draft plan.
     pub draft: f64,
     /// Lowest value allowed.
@@ -471,8 +475,10 @@ pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_
         }
         variables.push(Variable {
             kind: VariableKind::Schedule { line, channel: channel.id.clone(), phase: phase.id.clone(), village },
+            label_en: label.clone(),
             label,
-            unit: text::schedule_unit(&channel.unit, entry.per, entry.basis),
+            unit: text::schedule_unit(&channel.unit, entry.per, entry.basis, Lang::Zh),
+            unit_en: text::schedule_unit(&channel.unit, entry.per, entry.basis, Lang::En),
             draft: entry.units,
             low,
             high,
@@ -494,7 +500,9 @@ pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_
             variables.push(Variable {
                 kind: VariableKind::Reward { reward: reward_idx, phase: phase.id.clone(), product: product.id.clone() },
                 label: format!("{} · {} 奖励", phase.name, product.name),
+                label_en: format!("{} · {} reward", phase.name, product.name),
                 unit: "元/户".to_string(),
+                unit_en: "yuan per household".to_string(),
                 draft: reward.yuan_per_install,
                 low,
                 high,

@@ -7,17 +7,60 @@ use crate::model::{Basis, Per, Scenario};
 use crate::wire::Metric;
 
 /// The unit of a schedule line's `units`, e.g. `人·天/周·每名网格员`.
-pub(super) fn schedule_unit(unit: &str, per: Per, basis: Basis) -> String {
+pub(super) fn schedule_unit(unit: &str, per: Per, basis: Basis, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
     let per = match per {
-        Per::Phase => "/阶段",
-        Per::Day => "/天",
-        Per::Week => "/周",
-        Per::Month => "/月",
+        Per::Phase => {
+            if zh {
+                "/阶段"
+            } else {
+                "/phase"
+            }
+        }
+        Per::Day => {
+            if zh {
+                "/天"
+            } else {
+                "/day"
+            }
+        }
+        Per::Week => {
+            if zh {
+                "/周"
+            } else {
+                "/week"
+            }
+        }
+        Per::Month => {
+            if zh {
+                "/月"
+            } else {
+                "/month"
+            }
+        }
     };
     let basis = match basis {
-        Basis::PerVillage => "·每村",
-        Basis::PerGridWorker => "·每名网格员",
-        Basis::TownshipTotal => "·全镇",
+        Basis::PerVillage => {
+            if zh {
+                "·每村"
+            } else {
+                "·each village"
+            }
+        }
+        Basis::PerGridWorker => {
+            if zh {
+                "·每名网格员"
+            } else {
+                "·each grid worker"
+            }
+        }
+        Basis::TownshipTotal => {
+            if zh {
+                "·全镇"
+            } else {
+                "·whole township"
+            }
+        }
     };
     format!("{unit}{per}{basis}")
 }
@@ -283,7 +326,7 @@ pub(super) fn summary(scenario: &Scenario, result: &OptimiseResult, lang: Lang) 
         let place = variable_place(scenario, &variable.variable.kind, lang);
         let gain = gain * if words.percent { 100.0 } else { 1.0 };
         let high = show(variable.variable.high);
-        let unit = &variable.variable.unit;
+        let unit = if zh { &variable.variable.unit } else { &variable.variable.unit_en };
         text.push_str(&if zh {
             format!(
                 "另：{place}已达上限（{high} {unit}）；放宽上限后每1000元约可增加{}{}。",

@@ -361,8 +361,8 @@ fn answer_view(
                     <tbody>
                         { for changed.into_iter().map(|(idx, variable)| html! {
                             <tr class={classes!((result.best_next == Some(idx)).then_some("best-next"))}>
-                                <th scope="row">{ variable.variable.label.clone() }</th>
-                                <td>{ variable.variable.unit.clone() }</td>
+                                <th scope="row">{ if lang == Lang::Zh { variable.variable.label.clone() } else { variable.variable.label_en.clone() } }</th>
+                                <td>{ if lang == Lang::Zh { variable.variable.unit.clone() } else { variable.variable.unit_en.clone() } }</td>
                                 <td class="num">{ format::input_number(variable.variable.draft) }</td>
                                 <td class="num">{ format::input_number(variable.suggested) }</td>
                                 <td class="num">{ variable.marginal_per_1000_yuan.map(|gain| format::decimal(gain * scale, 3)).unwrap_or_else(|| "—".to_string()) }</td>
