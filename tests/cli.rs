@@ -3,29 +3,8 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Writes `bytes` to a file of its own (tests run in parallel threads: no two share a file).
-fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
-    static N_FILES: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("wuzha-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()));
-    let path = dir.join(format!("{}-{name}", N_FILES.fetch_add(1, Ordering::Relaxed)));
-    std::fs::write(&path, bytes).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    path
-}
-
-fn wuzha(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wuzha"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run wuzha: {error}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::cli::{text, write_temp, wuzha};
 
 fn valid_file() -> PathBuf {
     let mut value = common::minimal();

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod cli;
+
 use serde_json::{json, Value};
 use wuzha::{Outcome, Scenario};
 
