@@ -2,53 +2,30 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   CHART_IDS,
   KPI_IDS,
   addDays,
+  appSession,
   canvasSummary,
   chartSummaries,
   daysBetween,
   kpiTexts,
   lastUpdateMs,
-  launchBrowser,
-  openPage,
   pollUntil,
-  problemList,
   screenshot,
   setDate,
-  startSite,
   tid,
   typeInto,
   waitForApp,
 } from './lib.mjs';
 
-let site;
-let chromium;
-
-before(async () => {
-  site = await startSite();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const app = appSession();
+const siteUrl = app.siteUrl;
 
 /** Opens the app in a fresh context, waits for the first render, runs `body`, then checks the page logged no problem. */
-async function withApp(viewport, body) {
-  const session = await openPage(chromium.browser, viewport);
-  try {
-    await session.page.goto(site.url, { waitUntil: 'load' });
-    await waitForApp(session.page);
-    await body(session.page, session);
-    assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
-  } finally {
-    await session.close();
-  }
-}
+const withApp = (viewport, body) => app.withApp(body, viewport);
 
 /** A chart summary is "drawn": not a blank canvas and more than a flat fill. */
 function assertDrawn(id, s) {
@@ -294,7 +271,7 @@ test('JS API: check and simulate on the bundled scenario, structured errors for 
 
 test('the language toggle switches every interface text to English and back', async () => {
   await withApp({ width: 1366, height: 768 }, async (page) => {
-    const scenario = await (await fetch(`${site.url}scenarios/honglin-2022.json`)).json();
+    const scenario = await (await fetch(`${siteUrl()}scenarios/honglin-2022.json`)).json();
     // Names that come from the scenario file stay as the planner wrote them.
     const fileTexts = [
       scenario.name, scenario.township.name,
@@ -432,7 +409,7 @@ test('autosave: an edit survives a reload, and corrupt saved data falls back to 
 
 test('the village table lists every village with its gap to the selected target, coloured', async () => {
   await withApp({ width: 1366, height: 768 }, async (page) => {
-    const scenario = await (await fetch(`${site.url}scenarios/honglin-2022.json`)).json();
+    const scenario = await (await fetch(`${siteUrl()}scenarios/honglin-2022.json`)).json();
     const rows = await page.$$(`${tid('village-table')} ${tid('village-row')}`);
     assert.equal(rows.length, scenario.villages.length);
     const first = await rows[0].innerText();
@@ -468,7 +445,7 @@ test('each chart downloads as a PNG, and the print layout keeps inputs, figures 
 
 test('CSV exports open in Excel and WPS: UTF-8 with BOM, CRLF, Chinese headers, one row per day or village', async () => {
   await withApp({ width: 1366, height: 768 }, async (page) => {
-    const scenario = await (await fetch(`${site.url}scenarios/honglin-2022.json`)).json();
+    const scenario = await (await fetch(`${siteUrl()}scenarios/honglin-2022.json`)).json();
     const fetchCsv = async (id) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid(id))]);
       assert.match(download.suggestedFilename(), /洪林镇.*\.csv$/);

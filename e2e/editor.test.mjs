@@ -1,49 +1,28 @@
 // e2e/editor.test.mjs: end-to-end tests of the scenario editor and the phase timeline in headless Chromium: edit, add, remove and paste rows, inline errors, drag a phase, undo, parameter hints, English.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
+  appSession,
   dragBy,
   editorTab,
   kpiTexts,
-  launchBrowser,
-  openPage,
   pollUntil,
-  problemList,
   screenshot,
   screenshotOf,
-  startSite,
   tid,
   typeInto,
-  waitForApp,
 } from './lib.mjs';
 
-let site;
-let chromium;
+const app = appSession();
+const siteUrl = app.siteUrl;
 
-before(async () => {
-  site = await startSite();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
-
-/** Opens the app in a fresh context, waits for the first render, runs `body`, then checks the page logged no problem. */
-async function withApp(viewport, body) {
-  const session = await openPage(chromium.browser, viewport);
-  try {
-    await session.page.goto(site.url, { waitUntil: 'load' });
-    await waitForApp(session.page);
-    await session.page.waitForSelector(tid('editor'));
-    await body(session.page, session);
-    assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
-  } finally {
-    await session.close();
-  }
-}
+/** Opens the app, waits for the first render and the editor, runs `body`, then checks the page logged no problem. */
+const withApp = (viewport, body) =>
+  app.withApp(async (page, session) => {
+    await page.waitForSelector(tid('editor'));
+    await body(page, session);
+  }, viewport);
 
 /** Waits until some KPI differs from `before`; returns the new texts. */
 async function kpisChangedFrom(page, before) {
@@ -262,7 +241,7 @@ test('every tab edits its part of the file: schedule, rewards, targets, last yea
 
 test('in English no editor or timeline text is left in Chinese', async () => {
   await withApp({ width: 1366, height: 768 }, async (page) => {
-    const scenario = await (await fetch(`${site.url}scenarios/honglin-2022.json`)).json();
+    const scenario = await (await fetch(`${siteUrl()}scenarios/honglin-2022.json`)).json();
     const fileTexts = [
       scenario.name, scenario.township.name,
       ...['villages', 'segments', 'products', 'channels', 'phases', 'targets'].flatMap((list) => scenario[list].map((row) => row.name)),

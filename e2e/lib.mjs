@@ -273,7 +273,7 @@ export async function screenshotOf(page, id, name) {
 /**
  * For a test file: registers node:test hooks that serve dist/ and launch Chromium once for the file, and returns
  * `withApp(body, viewport)`, which opens the app in a fresh context, waits for the first render, runs
- * `body(page, session)`, then checks the page logged no problem.
+ * `body(page, session)`, then checks the page logged no problem; and `siteUrl()`.
  */
 export function appSession() {
   let site;
@@ -297,5 +297,7 @@ export function appSession() {
       await session.close();
     }
   }
-  return { withApp };
+  /** The served site's address, e.g. `http://127.0.0.1:40123/` (once the hooks have run). */
+  const siteUrl = () => site.url;
+  return { withApp, siteUrl };
 }

@@ -212,7 +212,6 @@ pub fn app() -> Html {
     let chart_set = use_memo((result.clone(), runs.clone(), lang, options), move |(result, runs, lang, options)| {
         result.as_ref().map(|computed| ChartSet::new(*lang, computed, runs.as_deref(), options))
     });
-    let valid_file = state.file.clone().filter(|_| state.file_is_valid()).map(|file| Shared(Rc::new(file)));
     // The document's language follows the app's, for screen readers and fonts.
     use_effect_with(lang, |lang| {
         let code = if *lang == Lang::Zh { "zh-CN" } else { "en" };
@@ -222,19 +221,20 @@ pub fn app() -> Html {
             root.set_attribute("lang", code).ok();
         }
     });
-    // The file in compact JSON (autosave, and the save button) and its fingerprint: serialised once per edit of
-    // the file, not per render.
+    // The file in compact JSON (autosave, and the save button), its fingerprint and a shared copy (to pin it as
+    // an option): made once per edit of the file, not per render.
     let saved = use_memo(state.file.clone(), |file| {
         file.as_ref().map(|file| {
             let json = wuzha::wire::to_compact_json(file);
             let fingerprint = wuzha::wire::fingerprint_of_compact_json(&json);
-            (AttrValue::from(json), AttrValue::from(fingerprint))
+            (AttrValue::from(json), AttrValue::from(fingerprint), Shared(Rc::new(file.clone())))
         })
     });
     let (json, fingerprint) = match saved.as_ref() {
-        Some((json, fingerprint)) => (Some(json.clone()), fingerprint.clone()),
+        Some((json, fingerprint, _)) => (Some(json.clone()), fingerprint.clone()),
         None => (None, AttrValue::default()),
     };
+    let valid_file = saved.as_ref().as_ref().map(|(_, _, file)| file.clone()).filter(|_| state.file_is_valid());
     // Every valid plan asks for its runs (the reducer answers from its cache when it can).
     {
         let on_mc = on_mc.clone();

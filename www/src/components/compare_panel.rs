@@ -81,15 +81,25 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         }
     });
 
-    let tables = match (&props.file, &props.result) {
-        (Some(file), Some(result)) if !options.is_empty() => {
+    // The two tables are worked out once per change of the options, the plan or the language, not per render.
+    let rows =
+        use_memo((options.clone(), props.file.clone(), props.result.clone(), lang), |(options, file, result, lang)| {
+            match (file, result) {
+                (Some(file), Some(result)) if !options.is_empty() => Some((
+                    compare::figure_rows(*lang, options, result),
+                    compare::differences(*lang, options, file, MAX_DIFFERENCES + 1),
+                )),
+                _ => None,
+            }
+        });
+    let tables = match rows.as_ref() {
+        Some((figures, differences)) => {
+            let (figures, differences) = (figures.clone(), differences.clone());
             let mut columns: Vec<(String, String)> = options
                 .iter()
                 .map(|option| (i18n::option_name(lang, option.letter), letter_class(option.letter)))
                 .collect();
             columns.push((i18n::text(lang, Text::CurrentPlan).to_string(), "current".to_string()));
-            let figures = compare::figure_rows(lang, options, result);
-            let differences = compare::differences(lang, options, file, MAX_DIFFERENCES + 1);
             let more = differences.len() > MAX_DIFFERENCES;
             let head = html! {
                 <thead><tr>
@@ -151,7 +161,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
                 </div>
             }
         }
-        _ => html! {},
+        None => html! {},
     };
 
     html! {
