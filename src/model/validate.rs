@@ -5,8 +5,8 @@
 
 use crate::date::Date;
 use crate::error::{ErrorKind, FieldError, RefKind};
+use crate::format::wire::{self, Metric, Param, RuleKind, ScenarioFile, FORMAT_VERSION};
 use crate::model::*;
-use crate::wire::{self, Metric, Param, RuleKind, ScenarioFile, FORMAT_VERSION};
 use std::collections::{BTreeMap, HashMap};
 
 /// The most villages a township may have.
@@ -30,10 +30,10 @@ pub const MAX_RESIDENTS: f64 = 2_000_000.0;
 /// Tolerance on shares that must sum to 1.
 pub const SHARE_SUM_TOLERANCE: f64 = 1e-6;
 
-/// Reads JSON text with [`crate::import::import`] (size limit, strict JSON, migration, unknown fields kept) and
+/// Reads JSON text with [`crate::format::import::import`] (size limit, strict JSON, migration, unknown fields kept) and
 /// validates it. Callers that show warnings call `import` and [`validate`] themselves.
 pub fn parse_scenario(text: &str) -> Result<(ScenarioFile, Scenario), Vec<FieldError>> {
-    let imported = crate::import::import(text)?;
+    let imported = crate::format::import::import(text)?;
     let scenario = validate(&imported.file)?;
     Ok((imported.file, scenario))
 }

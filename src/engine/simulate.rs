@@ -10,11 +10,10 @@
 //! bit-identical results.
 
 use crate::date::Date;
+use crate::engine::noise::Noise;
+use crate::engine::outcome::*;
+use crate::model::vocab::{Denominator, Metric};
 use crate::model::{Basis, ChannelKind, Per, RuleScoring, Scenario, ScheduleEntry, Uncertain};
-use crate::montecarlo::sample;
-use crate::outcome::*;
-use crate::rng::Rng;
-use crate::wire::{Denominator, Metric};
 
 /// Simulates the scenario with every parameter at its most likely value, and its counterfactual.
 pub fn simulate(scenario: &Scenario) -> Outcome {
@@ -30,7 +29,7 @@ pub fn simulate_with(scenario: &Scenario, params: &Params) -> Outcome {
 }
 
 /// Simulates the scenario with the given parameter values and process noise drawn from `rng` (one Monte
-/// Carlo run; see [`crate::montecarlo`]): binomial installs per cell and day, Poisson cases and extra reports
+/// Carlo run; see [`crate::uncertainty`], which implements [`Noise`] for its generator): binomial installs per cell and day, Poisson cases and extra reports
 /// per cell and month, and a log-normal loss per case.
 ///
 /// The noise is drawn in this fixed order: the plan's daily loop (day by day; within a day village by
@@ -41,10 +40,10 @@ pub fn simulate_with(scenario: &Scenario, params: &Params) -> Outcome {
 ///
 /// In the returned outcome the case fields (`cases_expected`, `cases_reported`, `loss_yuan`, the
 /// counterfactual's) hold the run's realised counts and loss rather than expectations.
-pub fn simulate_with_noise(scenario: &Scenario, params: &Params, rng: &mut Rng) -> Outcome {
-    let plan = run(scenario, params, true, Some(&mut *rng));
-    let counterfactual = run(scenario, params, false, Some(&mut *rng));
-    assemble(scenario, params, &plan, &counterfactual, Some(rng))
+pub fn simulate_with_noise(scenario: &Scenario, params: &Params, noise: &mut dyn Noise) -> Outcome {
+    let plan = run(scenario, params, true, Some(&mut *noise));
+    let counterfactual = run(scenario, params, false, Some(&mut *noise));
+    assemble(scenario, params, &plan, &counterfactual, Some(noise))
 }
 
 /// Every behavioural number of a scenario as one plain value each: the model's parameter vector.
@@ -358,7 +357,12 @@ fn basis_multiplier(
 /// Runs the daily loop; `with_campaign = false` gives the counterfactual (no schedule, no rewards). With
 /// `noise`, each day's installs per cell are a binomial draw (see [`simulate_with_noise`]); with `None`
 /// the arithmetic is the deterministic model's, unchanged.
-fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Option<&mut Rng>) -> Trajectory {
+fn run(
+    scenario: &Scenario,
+    params: &Params,
+    with_campaign: bool,
+    mut noise: Option<&mut (dyn Noise + '_)>,
+) -> Trajectory {
     let layout = Layout::new(scenario);
     let Layout { n_villages, n_segments, n_products, n_channels, n_cells, .. } = layout;
     let n_days = scenario.n_days();
@@ -638,7 +642,7 @@ fn run(scenario: &Scenario, params: &Params, with_campaign: bool, mut noise: Opt
                         None => not_adopted * (1.0 - libm::exp(-hazard) * keep_after_visits),
                         Some(rng) => {
                             let probability = 1.0 - libm::exp(-hazard) * keep_after_visits;
-                            sample::installs_share(rng, not_adopted, residents, probability)
+                            rng.installs_share(not_adopted, residents, probability)
                         }
                     };
                     let after_adoption = adopted_start + new_share;
@@ -826,7 +830,7 @@ fn cases(
     params: &Params,
     layout: &Layout,
     trajectory: &Trajectory,
-    mut noise: Option<&mut Rng>,
+    mut noise: Option<&mut (dyn Noise + '_)>,
 ) -> CaseTable {
     let total_residents = scenario.total_residents();
     let mut table = CaseTable { expected: Vec::new(), reported: Vec::new(), loss: Vec::new(), dissuaded: Vec::new() };
@@ -856,11 +860,11 @@ fn cases(
                 reported[cell] = cell_cases * (1.0 + params.reporting_uplift * aware_mean);
                 loss[cell] = cell_cases * params.loss_per_case_yuan[segment_idx];
                 if let Some(rng) = noise.as_deref_mut() {
-                    let n_cases = sample::poisson(rng, cell_cases);
-                    let extra_reports = sample::poisson(rng, cell_cases * (params.reporting_uplift * aware_mean));
+                    let n_cases = rng.count(cell_cases);
+                    let extra_reports = rng.count(cell_cases * (params.reporting_uplift * aware_mean));
                     expected[cell] = n_cases;
                     reported[cell] = n_cases + extra_reports;
-                    loss[cell] = sample::total_loss(rng, n_cases, params.loss_per_case_yuan[segment_idx]);
+                    loss[cell] = rng.total_loss(n_cases, params.loss_per_case_yuan[segment_idx]);
                 }
             }
         }
@@ -1022,7 +1026,7 @@ fn assemble(
     params: &Params,
     plan: &Trajectory,
     counterfactual: &Trajectory,
-    mut noise: Option<&mut Rng>,
+    mut noise: Option<&mut (dyn Noise + '_)>,
 ) -> Outcome {
     let layout = Layout::new(scenario);
     let n_days = scenario.n_days();

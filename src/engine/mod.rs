@@ -1,0 +1,16 @@
+//! The engine: the deterministic daily model of MODEL.md and the outcome it reports.
+//!
+//! [`simulate`] runs a validated [`crate::model::Scenario`] with every parameter at its most likely value,
+//! [`simulate_with`] with given [`Params`], and [`simulate_with_noise`] with process noise from any
+//! [`Noise`]. The outcome types are in [`outcome`].
+//!
+//! **Architecture invariant:** the engine imports neither the file format ([`crate::format`]) nor Monte Carlo
+//! ([`crate::uncertainty`]); randomness comes in only through the [`Noise`] trait defined here.
+
+pub mod noise;
+pub mod outcome;
+pub mod simulate;
+
+pub use noise::Noise;
+pub use outcome::Outcome;
+pub use simulate::{simulate, simulate_with, simulate_with_noise, Params};

@@ -1,0 +1,1 @@
+//! The field table: every number and text of the scenario file with its path, kind, unit, range and default.
