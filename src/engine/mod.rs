@@ -7,9 +7,16 @@
 //! **Architecture invariant:** the engine imports neither the file format ([`crate::format`]) nor Monte Carlo
 //! ([`crate::uncertainty`]); randomness comes in only through the [`Noise`] trait defined here.
 
+mod assemble;
+pub mod assess;
+mod cases;
+mod layout;
 pub mod noise;
 pub mod outcome;
+pub mod params;
 pub mod simulate;
+pub mod step;
+mod trajectory;
 
 pub use noise::Noise;
 pub use outcome::Outcome;
