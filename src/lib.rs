@@ -13,6 +13,15 @@
 //! let outcome = wuzha::simulate(&scenario);
 //! assert_eq!(outcome.dates.len(), scenario.n_days());
 //! ```
+//!
+//! The parts, one folder each (dependencies point one way: date, error ← model ← engine ← uncertainty ←
+//! planner; format sits beside the model and never reaches the engine):
+//! - [`format`]: the scenario file (wire types, JSON, import and migration, share links, fingerprint);
+//! - [`model`]: the validated [`Scenario`], its vocabulary, the field table and validation by section;
+//! - [`engine`]: [`simulate`], the daily step, the [`Outcome`] and the assessment;
+//! - [`uncertainty`]: Monte Carlo (RNG streams, samplers, runs, summaries);
+//! - [`planner`]: the optimiser, frontier and tornado;
+//! - [`export`]: CSV of an outcome.
 
 pub mod date;
 pub mod engine;

@@ -4,8 +4,9 @@
 //! [`simulate_with`] with given [`Params`], and [`simulate_with_noise`] with process noise from any
 //! [`Noise`]. The outcome types are in [`outcome`].
 //!
-//! **Architecture invariant:** the engine imports neither the file format ([`crate::format`]) nor Monte Carlo
-//! ([`crate::uncertainty`]); randomness comes in only through the [`Noise`] trait defined here.
+//! **Architecture invariant:** the engine imports neither the file format (`format/`) nor Monte Carlo
+//! (`uncertainty/`), nor the planner or exports; randomness comes in only through the [`Noise`] trait
+//! defined here, and the model's vocabulary from `model::vocab`.
 
 mod assemble;
 pub mod assess;

@@ -1,7 +1,7 @@
 //! Process noise as the engine sees it: a trait the engine defines and Monte Carlo implements.
 //!
 //! The engine never reads a random generator itself. A deterministic run passes no noise; a Monte Carlo run
-//! passes its generator ([`crate::uncertainty`] implements [`Noise`] for its ChaCha stream), and the engine
+//! passes its generator (the `uncertainty` part implements [`Noise`] for its ChaCha stream), and the engine
 //! asks for draws in the fixed order [`crate::engine::simulate_with_noise`] documents.
 
 /// The random draws of one noisy run. Each method may read from the underlying stream; a draw with a zero

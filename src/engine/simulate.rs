@@ -34,15 +34,15 @@ pub fn simulate_with(scenario: &Scenario, params: &Params) -> Outcome {
     assemble(scenario, params, &plan, &counterfactual, None)
 }
 
-/// Simulates the scenario with the given parameter values and process noise drawn from `rng` (one Monte
-/// Carlo run; see [`crate::uncertainty`], which implements [`Noise`] for its generator): binomial installs per cell and day, Poisson cases and extra reports
-/// per cell and month, and a log-normal loss per case.
+/// Simulates the scenario with the given parameter values and process noise drawn from `noise` (one Monte
+/// Carlo run; the `uncertainty` part implements [`Noise`] for its generator): binomial installs per cell and
+/// day, Poisson cases and extra reports per cell and month, and a log-normal loss per case.
 ///
 /// The noise is drawn in this fixed order: the plan's daily loop (day by day; within a day village by
 /// village, segment by segment, product by product), then the counterfactual's daily loop in the same
 /// order, then the plan's monthly cases (month by month, cell by cell: cases, extra reports, then one loss
 /// per case), then the counterfactual's monthly cases. A draw with a zero count or zero mean reads nothing
-/// from `rng`. Uninstalls, dissuasions and alerts stay expected values.
+/// from `noise`. Uninstalls, dissuasions and alerts stay expected values.
 ///
 /// In the returned outcome the case fields (`cases_expected`, `cases_reported`, `loss_yuan`, the
 /// counterfactual's) hold the run's realised counts and loss rather than expectations.

@@ -82,19 +82,22 @@ impl Checker {
                     |check: &mut Checker, field: &str, value: Option<f64>, fallback: f64, min: f64, max: f64| {
                         check.number(&format!("{path}.{field}"), value.unwrap_or(fallback), Some(min), Some(max))
                     };
+                // Fields whose range and default (when left out) are the field table's.
+                let from_table = |check: &mut Checker, field: &str, value: Option<f64>| {
+                    let spec = fields::field(&format!("assessment[].{field}"));
+                    let (min, max) = spec.map_or((None, None), fields::FieldSpec::limits);
+                    let fallback = match spec.and_then(|spec| spec.default) {
+                        Some(fields::FieldDefault::Number(default)) => default,
+                        _ => 0.0,
+                    };
+                    check.number(&format!("{path}.{field}"), value.unwrap_or(fallback), min, max)
+                };
                 let scoring = match rule.kind {
                     RuleKind::YoyCases => RuleScoring::YoyCases {
                         flat_points: optional(self, "flat_points", rule.flat_points, points_max * 0.9, 0.0, points_max),
-                        points_per_pct_rise: optional(
-                            self,
-                            "points_per_pct_rise",
-                            rule.points_per_pct_rise,
-                            1.0,
-                            0.0,
-                            1000.0,
-                        ),
-                        zero_at_rise_pct: optional(self, "zero_at_rise_pct", rule.zero_at_rise_pct, 20.0, 0.0, 1000.0),
-                        full_decline_pct: optional(self, "full_decline_pct", rule.full_decline_pct, 20.0, 0.1, 100.0),
+                        points_per_pct_rise: from_table(self, "points_per_pct_rise", rule.points_per_pct_rise),
+                        zero_at_rise_pct: from_table(self, "zero_at_rise_pct", rule.zero_at_rise_pct),
+                        full_decline_pct: from_table(self, "full_decline_pct", rule.full_decline_pct),
                     },
                     RuleKind::TargetsMet => {
                         let ids = rule.targets.clone().unwrap_or_default();
