@@ -4,7 +4,6 @@ use super::*;
 
 impl Checker {
     /// Checks `behaviour` and returns the validated entries.
-
     pub(super) fn behaviour(&mut self, behaviour: &wire::BehaviourFile) -> Behaviour {
         let path = |field: &str| format!("behaviour.{field}");
         Behaviour {

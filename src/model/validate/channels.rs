@@ -4,7 +4,6 @@ use super::*;
 
 impl Checker {
     /// Checks `channels[]` and returns the validated entries.
-
     pub(super) fn channels(&mut self, file: &ScenarioFile, segment_ids: &Ids, product_ids: &Ids) -> Vec<Channel> {
         file.channels
             .iter()

@@ -4,7 +4,6 @@ use super::*;
 
 impl Checker {
     /// Checks `last_year` and returns the validated entries.
-
     pub(super) fn last_year(&mut self, file: &ScenarioFile, segments: &[Segment]) -> LastYear {
         let last_year = &file.last_year;
         let mut cases_monthly = [0.0; 12];

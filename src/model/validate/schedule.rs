@@ -4,7 +4,6 @@ use super::*;
 
 impl Checker {
     /// Checks `phases[]` and returns the validated entries.
-
     pub(super) fn phases(
         &mut self,
         file: &ScenarioFile,
@@ -56,7 +55,6 @@ impl Checker {
     }
 
     /// Checks `schedule[]` and returns the validated entries.
-
     pub(super) fn schedule(
         &mut self,
         file: &ScenarioFile,
@@ -89,7 +87,6 @@ impl Checker {
     }
 
     /// Checks `floors[]` and returns the validated entries.
-
     pub(super) fn floors(&mut self, file: &ScenarioFile, channel_ids: &Ids, phase_ids: &Ids) -> Vec<Floor> {
         file.floors
             .iter()
@@ -112,7 +109,6 @@ impl Checker {
     }
 
     /// Checks `rewards[]` and returns the validated entries.
-
     pub(super) fn rewards(&mut self, file: &ScenarioFile, phase_ids: &Ids, product_ids: &Ids) -> Vec<Reward> {
         file.rewards
             .iter()
@@ -132,7 +128,6 @@ impl Checker {
     }
 
     /// Checks `budget` and returns the validated entries.
-
     pub(super) fn budget(&mut self, file: &ScenarioFile, phase_ids: &Ids) -> Budget {
         let total_yuan =
             file.budget.total_yuan.map(|total| self.number_field("budget.total_yuan", total, "budget.total_yuan"));

@@ -4,7 +4,6 @@ use super::*;
 
 impl Checker {
     /// Checks `products[]` and returns the validated entries.
-
     pub(super) fn products(&mut self, file: &ScenarioFile) -> Vec<Product> {
         file.products
             .iter()
@@ -28,7 +27,6 @@ impl Checker {
     }
 
     /// Checks `segments[]` and returns the validated entries.
-
     pub(super) fn segments(&mut self, file: &ScenarioFile, product_ids: &Ids) -> Vec<Segment> {
         let segments: Vec<Segment> = file
             .segments

@@ -4,7 +4,6 @@ use super::*;
 
 impl Checker {
     /// Checks `targets[]` and returns the validated entries.
-
     pub(super) fn targets(
         &mut self,
         file: &ScenarioFile,
@@ -64,7 +63,6 @@ impl Checker {
     }
 
     /// Checks `assessment[]` and returns the validated entries.
-
     pub(super) fn assessment(&mut self, file: &ScenarioFile, target_ids: &Ids) -> Vec<AssessmentRule> {
         let Some(rules) = &file.assessment else {
             return default_assessment(file.targets.len());

@@ -4,7 +4,6 @@ use super::*;
 
 impl Checker {
     /// Checks `villages[]` and returns the validated entries.
-
     pub(super) fn villages(&mut self, file: &ScenarioFile) -> Vec<Village> {
         file.villages
             .iter()
