@@ -13,27 +13,51 @@
 //! let outcome = wuzha::simulate(&scenario);
 //! assert_eq!(outcome.dates.len(), scenario.n_days());
 //! ```
+//!
+//! The parts, one folder each (dependencies point one way: date, error ← model ← engine ← uncertainty ←
+//! planner; format sits beside the model and never reaches the engine):
+//! - [`format`]: the scenario file (wire types, JSON, import and migration, share links, fingerprint);
+//! - [`model`]: the validated [`Scenario`], its vocabulary, the field table and validation by section;
+//! - [`engine`]: [`simulate`], the daily step, the [`Outcome`] and the assessment;
+//! - [`uncertainty`]: Monte Carlo (RNG streams, samplers, runs, summaries);
+//! - [`planner`]: the optimiser, frontier and tornado;
+//! - [`export`]: CSV of an outcome.
 
 pub mod date;
+pub mod engine;
 pub mod error;
 pub mod export;
-pub mod import;
-pub mod link;
-pub mod migrate;
+pub mod format;
 pub mod model;
-pub mod montecarlo;
-pub mod optimise;
-pub mod outcome;
-pub mod rng;
-pub mod simulate;
-pub mod validate;
-pub mod wire;
+pub mod planner;
+pub mod uncertainty;
+
+// Old paths, kept so that callers written before the core was put in parts keep compiling.
+
+/// Old path of [`format::wire`], [`format::json`] and [`format::fingerprint`].
+pub mod wire {
+    pub use crate::format::fingerprint::{fingerprint, fingerprint_of_compact_json};
+    pub use crate::format::json::{parse_json, to_compact_json, to_json};
+    pub use crate::format::wire::*;
+}
+/// Old path of [`engine::simulate`] and [`engine::outcome`]'s entry points.
+pub mod simulate {
+    pub use crate::engine::simulate::*;
+}
+pub use engine::outcome;
+pub use format::import;
+pub use format::link;
+pub use format::migrate;
+pub use model::validate;
+pub use planner as optimise;
+pub use uncertainty as montecarlo;
+pub use uncertainty::rng;
 
 pub use date::Date;
+pub use engine::simulate::simulate;
+pub use engine::Outcome;
 pub use error::{ErrorKind, FieldError, FieldWarning, Lang, WarningKind};
-pub use import::{import, Imported, MAX_FILE_BYTES};
+pub use format::import::{import, Imported, MAX_FILE_BYTES};
+pub use format::wire::{ScenarioFile, FORMAT_VERSION};
+pub use model::validate::{parse_scenario, validate};
 pub use model::Scenario;
-pub use outcome::Outcome;
-pub use simulate::simulate;
-pub use validate::{parse_scenario, validate};
-pub use wire::{ScenarioFile, FORMAT_VERSION};

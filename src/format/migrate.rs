@@ -1,7 +1,7 @@
 //! Format migrations: each change of the scenario file format adds one step that turns a file of version `n`
 //! into version `n + 1`, on the raw JSON (`serde_json::Value`), before the typed reader sees it.
 //!
-//! [`crate::import::import`] runs the steps from the file's `format_version` up to [`FORMAT_VERSION`], so a
+//! [`crate::format::import::import`] runs the steps from the file's `format_version` up to [`FORMAT_VERSION`], so a
 //! file from any released version opens in this build. A step works on JSON, never on today's wire types, so it
 //! keeps working when those types change again. To change the format:
 //!
@@ -14,7 +14,7 @@
 //! made-up chain of steps in `tests/migrate.rs`.
 
 use crate::error::{ErrorKind, FieldError};
-use crate::wire::FORMAT_VERSION;
+use crate::format::wire::FORMAT_VERSION;
 use serde_json::Value;
 
 /// The oldest format version this build reads: every version from here to [`FORMAT_VERSION`] opens.

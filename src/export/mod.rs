@@ -2,7 +2,7 @@
 //!
 //! No I/O happens here; the CLI writes the text to stdout and the app offers it as a download.
 
-use crate::outcome::Outcome;
+use crate::engine::outcome::Outcome;
 use std::fmt::Write as _;
 
 /// A column of the daily CSV.

@@ -1,6 +1,6 @@
 //! The scenario file format (JSON): serde wire types, exactly as planners exchange them.
 //!
-//! Nothing here is trusted. [`crate::validate::validate`] turns a [`ScenarioFile`] into a checked
+//! Nothing here is trusted. [`crate::model::validate::validate`] turns a [`ScenarioFile`] into a checked
 //! [`crate::model::Scenario`] and reports every bad field by its path. Units are in the names:
 //! `_yuan` is yuan (元), `_days` is days, `share` is a fraction in [0, 1]. Dates are `YYYY-MM-DD` strings.
 //! The format is documented for users in `scenarios/README.md`; keep the two in step.
@@ -9,6 +9,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
+
+pub use crate::model::vocab::{Basis, ChannelKind, Denominator, Metric, Per};
 
 /// The format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -66,7 +68,7 @@ pub struct ScenarioFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Fields of the file this build does not know, anywhere in it, kept with their paths so that saving writes
-    /// them back ([`to_json`]); [`crate::import::import`] fills this and warns about each. Empty by default.
+    /// them back ([`to_json`]); [`crate::format::import::import`] fills this and warns about each. Empty by default.
     #[serde(skip)]
     pub unknown_fields: Vec<UnknownField>,
 }
@@ -179,16 +181,6 @@ pub struct ProductFile {
     pub note: Option<String>,
 }
 
-/// How a channel works.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChannelKind {
-    /// Mass publicity (banners, vans, loudspeakers, SMS, lectures, letters): effects through adstock and saturation.
-    Broadcast,
-    /// Door-to-door and on-site installs (入户走访, 手把手安装): bounded by staff hours and households.
-    DoorToDoor,
-}
-
 /// A publicity channel (宣传载体).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChannelFile {
@@ -258,32 +250,6 @@ pub struct PhaseFile {
     pub note: Option<String>,
 }
 
-/// The period over which a schedule entry's `units` are counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Per {
-    /// Units over the whole phase, spread evenly over its days.
-    Phase,
-    /// Units every day of the phase.
-    Day,
-    /// Units every week of the phase (spread evenly over its days).
-    Week,
-    /// Units every calendar month of the phase (spread evenly over the month's days).
-    Month,
-}
-
-/// Who gets a schedule entry's `units`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// Each village gets `units` (e.g. 2 banners per village).
-    PerVillage,
-    /// Each village gets `units` times its grid workers (e.g. visit days per grid worker).
-    PerGridWorker,
-    /// `units` for the whole township, split among villages by residents.
-    TownshipTotal,
-}
-
 /// One line of the schedule: units of a channel in a phase.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScheduleEntryFile {
@@ -345,32 +311,6 @@ pub struct BudgetFile {
     /// Cap per phase id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub per_phase_yuan: BTreeMap<String, f64>,
-}
-
-/// What a target measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Metric {
-    /// Share with a product (install/registration/follow rate); needs `product`.
-    Adoption,
-    /// Share contacted at least once (宣传覆盖).
-    Reach,
-    /// Share currently aware of the warnings.
-    Awareness,
-    /// Year-on-year change of reported cases from the start to the deadline; met when ≤ threshold.
-    YoyCases,
-    /// Year-on-year change of loss from the start to the deadline; met when ≤ threshold.
-    YoyLoss,
-}
-
-/// The population a share is taken of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Denominator {
-    /// All residents in scope.
-    Residents,
-    /// Residents in scope holding a smartphone.
-    SmartphoneHolders,
 }
 
 /// A target (覆盖目标 or 两降): metric × scope × threshold × deadline.
@@ -706,77 +646,4 @@ fn is_false(value: &bool) -> bool {
 }
 fn is_zero(value: &f64) -> bool {
     *value == 0.0
-}
-
-/// Parses the JSON text of a scenario file into wire types, with the path of the first bad field.
-///
-/// This is [`crate::import::import`] without its warnings (unknown fields are still kept in the file); it
-/// checks JSON syntax and types only, and [`crate::validate::validate`] checks the values.
-pub fn parse_json(text: &str) -> Result<ScenarioFile, crate::error::FieldError> {
-    match crate::import::import(text) {
-        Ok(imported) => Ok(imported.file),
-        // `import` reports at least one error; the fallback keeps this total.
-        Err(errors) => Err(errors.into_iter().next().unwrap_or_else(|| crate::error::FieldError::from_serde(".", ""))),
-    }
-}
-
-/// Writes a scenario file as pretty JSON (UTF-8), the form planners save and exchange, with any unknown fields
-/// it was read with back in place.
-pub fn to_json(file: &ScenarioFile) -> String {
-    // Serialising plain data to a String cannot fail: no map keys are non-strings and no I/O is involved.
-    if file.unknown_fields.is_empty() {
-        return serde_json::to_string_pretty(file).unwrap_or_default();
-    }
-    serde_json::to_string_pretty(&with_unknown_fields(file)).unwrap_or_default()
-}
-
-/// Writes a scenario file as compact JSON (one line): the form autosave keeps and [`fingerprint`] hashes.
-pub fn to_compact_json(file: &ScenarioFile) -> String {
-    // As in `to_json`: serialising plain data to a String cannot fail.
-    if file.unknown_fields.is_empty() {
-        return serde_json::to_string(file).unwrap_or_default();
-    }
-    serde_json::to_string(&with_unknown_fields(file)).unwrap_or_default()
-}
-
-fn with_unknown_fields(file: &ScenarioFile) -> serde_json::Value {
-    let mut value = serde_json::to_value(file).unwrap_or_default();
-    crate::import::restore_unknown_fields(&mut value, &file.unknown_fields);
-    value
-}
-
-/// A short fingerprint of a scenario file (8 hex digits, e.g. `3f2a-9c01`), so two planners can tell that they
-/// hold the same version. It is FNV-1a (64-bit) of the file's content as [`to_compact_json`] writes it, folded to
-/// 32 bits: the same content gives the same fingerprint on every machine whatever the file's layout, and any
-/// changed value changes it (with odds of a coincidence of one in four billion).
-pub fn fingerprint(file: &ScenarioFile) -> String {
-    fingerprint_of_compact_json(&to_compact_json(file))
-}
-
-/// [`fingerprint`] from the text [`to_compact_json`] already wrote (to serialise only once).
-pub fn fingerprint_of_compact_json(compact_json: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in compact_json.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    let folded = (hash >> 32) as u32 ^ hash as u32;
-    format!("{:04x}-{:04x}", folded >> 16, folded & 0xffff)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fingerprint_follows_the_content() {
-        let text = include_str!("../scenarios/template.json");
-        let file = parse_json(text).expect("the template parses");
-        let again = parse_json(&to_json(&file)).expect("its own output parses");
-        assert_eq!(fingerprint(&file), fingerprint(&again), "the same content, the same fingerprint");
-        assert_eq!(fingerprint(&file).len(), 9);
-        let mut changed = file.clone();
-        changed.villages[0].residents += 1;
-        assert_ne!(fingerprint(&file), fingerprint(&changed));
-    }
 }

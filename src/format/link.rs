@@ -2,7 +2,8 @@
 //! so a plan can travel as one link. Decoding is bounded, so a crafted link cannot exhaust memory.
 
 use crate::error::{ErrorKind, FieldError};
-use crate::wire::{self, ScenarioFile, FORMAT_VERSION};
+use crate::format::json;
+use crate::format::wire::{ScenarioFile, FORMAT_VERSION};
 
 /// The fragment key: `#scenario=...`.
 pub const FRAGMENT_KEY: &str = "scenario=";
@@ -11,14 +12,14 @@ pub const FRAGMENT_KEY: &str = "scenario=";
 pub const MAX_LINK_CHARS: usize = 8000;
 
 /// The most bytes a link may inflate to (a scenario file is normally well under 100 KB; files are limited to
-/// [`crate::import::MAX_FILE_BYTES`], links to less).
+/// [`crate::format::import::MAX_FILE_BYTES`], links to less).
 pub const MAX_INFLATED_BYTES: usize = 2 * 1024 * 1024;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The fragment for `file` (without `#`): `scenario=1.<payload>`.
 pub fn encode_fragment(file: &ScenarioFile) -> String {
-    let compressed = miniz_oxide::deflate::compress_to_vec(wire::to_compact_json(file).as_bytes(), 9);
+    let compressed = miniz_oxide::deflate::compress_to_vec(json::to_compact_json(file).as_bytes(), 9);
     format!("{FRAGMENT_KEY}{FORMAT_VERSION}.{}", base64url_encode(&compressed))
 }
 
@@ -42,7 +43,7 @@ fn decode_payload(rest: &str) -> Result<ScenarioFile, FieldError> {
     if version > u64::from(FORMAT_VERSION) {
         return Err(FieldError::new("#scenario", ErrorKind::NewerVersion { found: version, newest: FORMAT_VERSION }));
     }
-    if version < u64::from(crate::migrate::OLDEST_VERSION) {
+    if version < u64::from(crate::format::migrate::OLDEST_VERSION) {
         return Err(FieldError::new(
             "#scenario",
             ErrorKind::UnsupportedVersion { found: version, supported: FORMAT_VERSION },
@@ -53,7 +54,7 @@ fn decode_payload(rest: &str) -> Result<ScenarioFile, FieldError> {
     let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_INFLATED_BYTES)
         .map_err(|_| link_error("the compressed data is damaged or too large (the link may be cut off)"))?;
     let text = String::from_utf8(inflated).map_err(|_| link_error("not UTF-8 text"))?;
-    wire::parse_json(&text)
+    json::parse_json(&text)
 }
 
 fn base64url_encode(bytes: &[u8]) -> String {
@@ -104,7 +105,7 @@ mod tests {
 
     #[test]
     fn a_scenario_survives_the_link_and_broken_links_are_refused() {
-        let file = wire::parse_json(include_str!("../scenarios/honglin-2022.json")).expect("valid");
+        let file = json::parse_json(include_str!("../../scenarios/honglin-2022.json")).expect("valid");
         let fragment = encode_fragment(&file);
         assert!(fragment.starts_with("scenario=1."), "{}", &fragment[..20]);
         assert!(fragment.len() < MAX_LINK_CHARS, "洪林镇 fits in a link: {} characters", fragment.len());

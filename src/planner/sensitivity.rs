@@ -2,8 +2,8 @@
 //! its high value, every other number at its most likely value, ranked by how far it moves the outcome.
 
 use super::{measure, Objective};
+use crate::engine::simulate::{simulate_with, Params};
 use crate::model::{Scenario, Uncertain};
-use crate::simulate::{simulate_with, Params};
 use serde::{Deserialize, Serialize};
 
 /// One bar of the tornado.

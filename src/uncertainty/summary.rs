@@ -1,107 +1,14 @@
-//! Monte Carlo uncertainty (MODEL.md, "Uncertainty"): many runs of the daily model, each with its own
-//! parameter draw and process noise, summarised as P10 / P50 / P90 bands, target probabilities and
-//! distributions of cash, cases averted and the assessment score.
-//!
-//! **Draws.** Run `run_idx` reads only its own generator, [`run_rng`]`(seed, run_idx)`, so any run can be
-//! reproduced alone ([`run_one`]) and equals run `run_idx` of a batch. It first draws one value per uncertain
-//! number, in the fixed order of [`Params::from_scenario`] (products, channels, segments, behaviour), each
-//! from a triangular distribution (low, most likely = value, high); every number reads exactly one uniform,
-//! and a point range (low = high) gives its value exactly. It then simulates with process noise drawn from the
-//! same generator in the order [`simulate_with_noise`] documents: plan installs, counterfactual installs,
-//! plan cases, counterfactual cases.
-//!
-//! **Noise.** Installs per cell and day ~ Binomial(smartphone holders not yet adopted, in whole people; the
-//! deterministic day's conversion probability); cases per cell and month ~ Poisson(expected), extra reports
-//! ~ Poisson(expected × uplift × awareness); loss per case ~ log-normal with the segment's mean loss and
-//! σ = [`LOSS_SIGMA`]. The samplers ([`sample`]) are our own on the pure-Rust `libm` crate and IEEE basic
-//! operations only, so native and WebAssembly builds give bit-identical runs (rand_distr's binomial, Poisson
-//! and normal samplers call std's platform maths, or do so whenever any crate in the build enables
-//! `num-traits/std`, as the dev-dependencies do).
-//!
-//! **Summary.** [`run_batch`] streams each run into an [`Accumulator`] and drops the run: per series and day
-//! it keeps one `f32` sample per run (quantiles) and an `f64` running sum (means); see
-//! [`Accumulator::bytes_held`]. Quantiles are nearest-rank order statistics ([`quantile_index`]), so
-//! P10 ≤ P50 ≤ P90 always and every quantile is a value some run produced (rounded to `f32` for the daily
-//! and monthly bands; exact for the scalar distributions).
+//! Summaries of a Monte Carlo batch: P10 / P50 / P90 bands of every series, target probabilities, the
+//! distributions of the headline figures, the odds of a rise by chance alone, and the [`Accumulator`] that
+//! streams runs into them.
 
+use super::{MonteCarloConfig, HISTOGRAM_BINS, LOSS_SIGMA};
 use crate::date::Date;
-use crate::model::{Scenario, Uncertain};
-use crate::outcome::Outcome;
-use crate::rng::{run_rng, Rng};
-use crate::simulate::{simulate_with, simulate_with_noise, Params};
-use crate::wire::Metric;
-use rand_distr::{Distribution, Triangular};
+use crate::engine::outcome::Outcome;
+use crate::model::vocab::Metric;
+use crate::model::Scenario;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
-
-/// σ of the log-normal loss per case (of the logarithm of the loss), an assumption: with σ = 1 the median
-/// case loses 61 % of the mean, one case in ten loses more than 2.2 × the mean, and the coefficient of
-/// variation is 1.31 (a few large losses dominate, as in fraud statistics). The mean stays the segment's
-/// `loss_per_case_yuan`.
-pub const LOSS_SIGMA: f64 = 1.0;
-
-/// The largest number of runs the CLI accepts; more is a usage error.
-pub const MAX_RUNS: usize = 100_000;
-
-/// Bins of every histogram in [`Stats`].
-pub const HISTOGRAM_BINS: usize = 20;
-
-/// How a Monte Carlo batch runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MonteCarloConfig {
-    /// Number of runs (at least one is made).
-    pub n_runs: usize,
-    /// Seed of every run's generator; by default, the scenario's seed.
-    pub seed: u64,
-    /// True to add process noise (binomial installs, Poisson cases, log-normal losses) to the parameter
-    /// draws; false draws the parameters only and runs the deterministic model with them.
-    pub noise: bool,
-}
-
-impl MonteCarloConfig {
-    /// `n_runs` runs with the scenario's own seed and process noise on.
-    pub fn for_scenario(scenario: &Scenario, n_runs: usize) -> MonteCarloConfig {
-        MonteCarloConfig { n_runs, seed: scenario.seed, noise: true }
-    }
-}
-
-/// Draws one value of an uncertain number from the triangular distribution (low, mode = value, high),
-/// reading exactly one uniform from `rng`; a point range gives `value` exactly. The result lies in
-/// [low, high].
-pub fn draw(uncertain: Uncertain, rng: &mut Rng) -> f64 {
-    match Triangular::new(uncertain.low, uncertain.high, uncertain.value) {
-        Ok(triangular) => triangular.sample(rng).max(uncertain.low).min(uncertain.high),
-        // Unreachable for a validated scenario; still read one uniform so the order stays fixed.
-        Err(_) => {
-            sample::uniform(rng);
-            uncertain.value
-        }
-    }
-}
-
-/// Runs Monte Carlo run `run_idx` alone: its parameter draw, then (with `config.noise`) its process noise,
-/// all from [`run_rng`]`(config.seed, run_idx)`. Equal to run `run_idx` of [`run_batch`].
-pub fn run_one(scenario: &Scenario, config: &MonteCarloConfig, run_idx: usize) -> Outcome {
-    let mut rng = run_rng(config.seed, run_idx as u64);
-    let params = Params::from_scenario(scenario, |uncertain| draw(uncertain, &mut rng));
-    if config.noise {
-        simulate_with_noise(scenario, &params, &mut rng)
-    } else {
-        simulate_with(scenario, &params)
-    }
-}
-
-/// Runs `config.n_runs` runs (at least one) one after another on this thread and summarises them; calls
-/// `progress(n_done)` after each run (1, 2, …, n_runs) so a Web Worker can report progress.
-pub fn run_batch(scenario: &Scenario, config: &MonteCarloConfig, mut progress: impl FnMut(usize)) -> MonteCarloSummary {
-    let n_runs = config.n_runs.max(1);
-    let mut accumulator = Accumulator::new(scenario, config, n_runs);
-    for run_idx in 0..n_runs {
-        accumulator.push(&run_one(scenario, config, run_idx));
-        progress(run_idx + 1);
-    }
-    accumulator.finish()
-}
 
 /// The index of quantile `percent` (0-100) among `n` sorted samples by the nearest-rank method:
 /// `ceil(percent · n / 100) - 1`, at least 0, in integers so no rounding can move it. Monotone in `percent`.
@@ -254,7 +161,7 @@ pub struct MonthlyBands {
     pub counterfactual_loss_yuan: Bands,
 }
 
-/// Bands of every series of [`crate::outcome::DailySeries`], with the same names and shapes.
+/// Bands of every series of [`crate::engine::outcome::DailySeries`], with the same names and shapes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DailyBands {
     /// Share of residents reached.
@@ -583,8 +490,9 @@ impl Accumulator {
         for (samples, values) in self.daily.iter_mut().zip(series) {
             samples.push(values);
         }
-        let month_column =
-            |field: fn(&crate::outcome::MonthRow) -> f64| -> Vec<f64> { outcome.monthly.iter().map(field).collect() };
+        let month_column = |field: fn(&crate::engine::outcome::MonthRow) -> f64| -> Vec<f64> {
+            outcome.monthly.iter().map(field).collect()
+        };
         let monthly = [
             month_column(|row| row.cases_expected),
             month_column(|row| row.cases_reported),
@@ -871,169 +779,5 @@ pub fn chance_alone(last_year_cases: f64) -> ChanceAlone {
         yoy_change_p10,
         yoy_change_p50,
         yoy_change_p90,
-    }
-}
-
-/// The random samplers of the process noise, on IEEE basic operations and the pure-Rust `libm` crate only,
-/// so that native and WebAssembly builds draw bit-identical numbers. Each is exact in distribution up to
-/// floating-point rounding (documented per sampler); counts are returned as whole `f64`s.
-pub mod sample {
-    use super::LOSS_SIGMA;
-    use crate::rng::Rng;
-    use rand_core::Rng as _;
-
-    /// A uniform number in [0, 1): the top 53 bits of one `u64` times 2⁻⁵³ (exact).
-    pub fn uniform(rng: &mut Rng) -> f64 {
-        (rng.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
-    }
-
-    /// A standard normal number by the Box–Muller transform (two uniforms; the second normal is dropped).
-    pub fn standard_normal(rng: &mut Rng) -> f64 {
-        let u1 = 1.0 - uniform(rng); // in (0, 1], so the logarithm is finite
-        let u2 = uniform(rng);
-        libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(2.0 * std::f64::consts::PI * u2)
-    }
-
-    /// A log-normal number with mean `mean` (≥ 0) and log-scale σ `sigma`: `mean · exp(σ Z - σ²/2)`.
-    pub fn lognormal(rng: &mut Rng, mean: f64, sigma: f64) -> f64 {
-        mean * libm::exp(sigma * standard_normal(rng) - 0.5 * sigma * sigma)
-    }
-
-    /// The total loss of `n_cases` cases, each log-normal with mean `loss_per_case` and σ = [`LOSS_SIGMA`];
-    /// reads nothing when there are no cases or the mean is 0.
-    pub fn total_loss(rng: &mut Rng, n_cases: f64, loss_per_case: f64) -> f64 {
-        let has_loss = loss_per_case > 0.0;
-        if !has_loss {
-            return 0.0;
-        }
-        let mut total = 0.0;
-        let mut case = 0.0;
-        while case < n_cases {
-            total += lognormal(rng, loss_per_case, LOSS_SIGMA);
-            case += 1.0;
-        }
-        total
-    }
-
-    /// A Poisson count with mean `mean`; 0 without reading `rng` when the mean is not positive and finite.
-    /// Means below 10: inversion by sequential search (about `mean + 1` steps). Larger means: Hörmann's
-    /// PTRS transformed rejection with squeeze (1993), exact, about 1.2 pairs of uniforms per count.
-    pub fn poisson(rng: &mut Rng, mean: f64) -> f64 {
-        let positive = mean > 0.0 && mean.is_finite();
-        if !positive {
-            return 0.0;
-        }
-        if mean < 10.0 {
-            let u = uniform(rng);
-            let mut k = 0.0;
-            let mut probability = libm::exp(-mean);
-            let mut cdf = probability;
-            // Stops when the terms underflow (a tail of mass below 1e-300).
-            while u > cdf && probability > 0.0 {
-                k += 1.0;
-                probability *= mean / k;
-                cdf += probability;
-            }
-            return k;
-        }
-        let sqrt_mean = libm::sqrt(mean);
-        let log_mean = libm::log(mean);
-        let b = 0.931 + 2.53 * sqrt_mean;
-        let a = -0.059 + 0.02483 * b;
-        let log_inv_alpha = libm::log(1.1239 + 1.1328 / (b - 3.4));
-        let v_r = 0.9277 - 3.6224 / (b - 2.0);
-        loop {
-            let u = uniform(rng) - 0.5;
-            let v = uniform(rng);
-            let us = 0.5 - u.abs();
-            let k = libm::floor((2.0 * a / us + b) * u + mean + 0.43);
-            if us >= 0.07 && v <= v_r {
-                return k;
-            }
-            if k < 0.0 || (us < 0.013 && v > us) {
-                continue;
-            }
-            let log_hat = libm::log(v) + log_inv_alpha - libm::log(a / (us * us) + b);
-            if log_hat <= -mean + k * log_mean - libm::lgamma(k + 1.0) {
-                return k;
-            }
-        }
-    }
-
-    /// A binomial count of `n` trials (a whole number ≥ 0) with success probability `p`; 0 or `n` without
-    /// reading `rng` when `n < 1`, `p ≤ 0` or `p ≥ 1`. For `p > 1/2` it returns `n - Binomial(n, 1 - p)`.
-    /// With `n · p < 10`: the geometric waiting-time method (sum geometric gaps until they pass `n`; about
-    /// `n · p + 1` uniforms), exact. Otherwise Hörmann's BTRS transformed rejection (1993), exact, with the
-    /// acceptance test on `libm::lgamma` (absolute error about 1e-16 · n · ln n, immaterial).
-    pub fn binomial(rng: &mut Rng, n: f64, p: f64) -> f64 {
-        let any_chance = n >= 1.0 && n.is_finite() && p > 0.0;
-        if !any_chance {
-            return 0.0;
-        }
-        if p >= 1.0 {
-            return n;
-        }
-        if p > 0.5 {
-            return n - binomial_at_most_half(rng, n, 1.0 - p);
-        }
-        binomial_at_most_half(rng, n, p)
-    }
-
-    fn binomial_at_most_half(rng: &mut Rng, n: f64, p: f64) -> f64 {
-        if n * p < 10.0 {
-            let log_q = libm::log1p(-p);
-            let mut trials = 0.0;
-            let mut successes = 0.0;
-            loop {
-                let u = 1.0 - uniform(rng); // in (0, 1]
-                                            // Trials up to and including the next success: Geometric(p) ≥ 1.
-                trials += libm::ceil(libm::log(u) / log_q).max(1.0);
-                if trials > n {
-                    return successes;
-                }
-                successes += 1.0;
-            }
-        }
-        let q = 1.0 - p;
-        let spq = libm::sqrt(n * p * q);
-        let b = 1.15 + 2.53 * spq;
-        let a = -0.0873 + 0.0248 * b + 0.01 * p;
-        let c = n * p + 0.5;
-        let alpha = (2.83 + 5.1 / b) * spq;
-        let v_r = 0.92 - 4.2 / b;
-        let mode = libm::floor((n + 1.0) * p);
-        let log_ratio = libm::log(p / q);
-        let log_mode_terms = libm::lgamma(mode + 1.0) + libm::lgamma(n - mode + 1.0);
-        loop {
-            let u = uniform(rng) - 0.5;
-            let v = uniform(rng);
-            let us = 0.5 - u.abs();
-            let k = libm::floor((2.0 * a / us + b) * u + c);
-            if k < 0.0 || k > n {
-                continue;
-            }
-            if us >= 0.07 && v <= v_r {
-                return k;
-            }
-            let log_hat = libm::log(v * alpha / (a / (us * us) + b));
-            // log f(k) - log f(mode) of the binomial probabilities.
-            let log_ratio_f =
-                log_mode_terms - libm::lgamma(k + 1.0) - libm::lgamma(n - k + 1.0) + (k - mode) * log_ratio;
-            if log_hat <= log_ratio_f {
-                return k;
-            }
-        }
-    }
-
-    /// One day's new installs in a cell as a share of its residents: Binomial(smartphone holders not yet
-    /// adopted, rounded to whole people; `probability`) / residents, at most `not_adopted_share`.
-    pub fn installs_share(rng: &mut Rng, not_adopted_share: f64, residents: f64, probability: f64) -> f64 {
-        let has_residents = residents > 0.0;
-        if !has_residents {
-            return 0.0;
-        }
-        let n_people = libm::floor(not_adopted_share * residents + 0.5);
-        let installs = binomial(rng, n_people, probability);
-        (installs / residents).min(not_adopted_share)
     }
 }

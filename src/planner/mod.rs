@@ -35,12 +35,12 @@ mod text;
 pub use frontier::{frontier, Frontier, FrontierPoint};
 pub use sensitivity::{sensitivity, Tornado, TornadoBar};
 
+use crate::engine::outcome::Outcome;
+use crate::engine::simulate::simulate;
 use crate::error::{ErrorKind, FieldError, Lang};
+use crate::format::wire::ScenarioFile;
 use crate::model::{Basis, Per, Scenario};
-use crate::montecarlo::{run_one, MonteCarloConfig, MAX_RUNS};
-use crate::outcome::Outcome;
-use crate::simulate::simulate;
-use crate::wire::ScenarioFile;
+use crate::uncertainty::{run_one, MonteCarloConfig, MAX_RUNS};
 use crate::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -3,13 +3,13 @@
 //!
 //! In order: the size limit (before anything is parsed), a byte-order mark, strict JSON (no duplicate keys, no
 //! NaN or 1e400, nesting at most 128 deep, nothing after the value), the format version (a newer file is refused
-//! whole; an older one is migrated by [`crate::migrate`]), then the typed wire types. Fields this build does not
+//! whole; an older one is migrated by [`crate::format::migrate`]), then the typed wire types. Fields this build does not
 //! know are kept in [`ScenarioFile::unknown_fields`] (so saving writes them back) and reported as warnings.
-//! Values are checked afterwards by [`crate::validate::validate`].
+//! Values are checked afterwards by [`crate::model::validate::validate`].
 
 use crate::error::{ErrorKind, FieldError, FieldWarning, WarningKind};
-use crate::migrate;
-use crate::wire::{PathSegment, ScenarioFile, UnknownField, FORMAT_VERSION};
+use crate::format::migrate;
+use crate::format::wire::{PathSegment, ScenarioFile, UnknownField, FORMAT_VERSION};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;

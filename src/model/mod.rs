@@ -1,12 +1,16 @@
 //! The validated scenario: what the simulation trusts. Ids are resolved to indices, dates parsed,
 //! numbers range-checked, and every default filled in.
 //!
-//! Build one with [`crate::validate::validate`]; there is no other way to get a [`Scenario`] from a file,
+//! Build one with [`crate::model::validate::validate`]; there is no other way to get a [`Scenario`] from a file,
 //! so code that takes a `&Scenario` never re-checks its input.
 
 use crate::date::Date;
 use crate::error::Lang;
-pub use crate::wire::{ChannelKind, Denominator, Metric};
+pub mod fields;
+pub mod validate;
+pub mod vocab;
+
+pub use vocab::{Basis, ChannelKind, Denominator, Metric, Per};
 
 /// A behavioural number: the most likely value and its plausible range (low ≤ value ≤ high).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -234,8 +238,6 @@ impl Phase {
         self.start <= date && date <= self.end
     }
 }
-
-pub use crate::wire::{Basis, Per};
 
 /// A resolved schedule line.
 #[derive(Clone, Debug, PartialEq)]
