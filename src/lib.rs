@@ -14,8 +14,9 @@
 //! assert_eq!(outcome.dates.len(), scenario.n_days());
 //! ```
 //!
-//! The parts, one folder each (dependencies point one way: date, error ← model ← engine ← uncertainty ←
-//! planner; format sits beside the model and never reaches the engine):
+//! The parts, one folder each (dependencies point one way: the leaves date, error and vocab ← format ← model ←
+//! engine ← uncertainty ← planner; the engine never imports the file format):
+//! - [`vocab`]: the small enums a file names (channel kinds, metrics, denominators), shared by format and model;
 //! - [`format`]: the scenario file (wire types, JSON, import and migration, share links, fingerprint);
 //! - [`model`]: the validated [`Scenario`], its vocabulary, the field table and validation by section;
 //! - [`engine`]: [`simulate`], the daily step, the [`Outcome`] and the assessment;
@@ -31,6 +32,7 @@ pub mod format;
 pub mod model;
 pub mod planner;
 pub mod uncertainty;
+pub mod vocab;
 
 // Old paths, kept so that callers written before the core was put in parts keep compiling.
 

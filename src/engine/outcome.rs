@@ -5,7 +5,7 @@
 //! Shares are fractions of residents in [0, 1]; money is in yuan (元); dates are calendar dates.
 
 use crate::date::Date;
-use crate::model::vocab::Metric;
+use crate::vocab::Metric;
 use serde::Serialize;
 
 /// The full result of one deterministic simulation, with its no-campaign counterfactual.

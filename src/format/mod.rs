@@ -6,7 +6,7 @@
 //! file's content in 8 hex digits.
 //!
 //! **Architecture invariant:** the file format never depends on the engine; it knows the model only
-//! through [`crate::model::vocab`] (and validation, in [`crate::model::validate`], is where a file becomes a
+//! through [`crate::vocab`] (and validation, in [`crate::model::validate`], is where a file becomes a
 //! trusted [`crate::model::Scenario`]).
 
 pub mod fingerprint;

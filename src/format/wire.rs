@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub use crate::model::vocab::{Basis, ChannelKind, Denominator, Metric, Per};
+pub use crate::vocab::{Basis, ChannelKind, Denominator, Metric, Per};
 
 /// The format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;

@@ -8,7 +8,7 @@ use crate::date::Date;
 use crate::error::Lang;
 pub mod fields;
 pub mod validate;
-pub mod vocab;
+pub use crate::vocab;
 
 pub use vocab::{Basis, ChannelKind, Denominator, Metric, Per};
 

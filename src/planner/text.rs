@@ -3,7 +3,7 @@
 
 use super::{Objective, OptimiseResult, VariableKind};
 use crate::error::Lang;
-use crate::model::vocab::Metric;
+use crate::vocab::Metric;
 use crate::model::{Basis, Per, Scenario};
 
 /// The unit of a schedule line's `units`, e.g. `人·天/周·每名网格员`.

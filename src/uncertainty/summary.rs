@@ -5,7 +5,7 @@
 use super::{MonteCarloConfig, HISTOGRAM_BINS, LOSS_SIGMA};
 use crate::date::Date;
 use crate::engine::outcome::Outcome;
-use crate::model::vocab::Metric;
+use crate::vocab::Metric;
 use crate::model::Scenario;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;

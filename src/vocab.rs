@@ -1,6 +1,7 @@
 //! The vocabulary of the model: the small enums that a scenario file names (channel kinds, target metrics,
-//! denominators, how schedule units are counted and who gets them). They are owned here, by the model;
-//! the file format ([`crate::format::wire`]) re-uses them, so the engine never needs the wire types.
+//! denominators, how schedule units are counted and who gets them). A leaf: the file format
+//! ([`crate::format::wire`]) and the model both use them, so the engine never needs the wire types and the
+//! format never needs the model.
 
 use serde::{Deserialize, Serialize};
 
