@@ -271,25 +271,34 @@ export async function screenshotOf(page, id, name) {
 }
 
 /**
- * For a test file: registers node:test hooks that serve dist/ and launch Chromium once for the file, and returns
- * `withApp(body, viewport)`, which opens the app in a fresh context, waits for the first render, runs
+ * The one session helper of the e2e files. For a test file: registers node:test hooks that serve dist/ (unless
+ * `serve: false`, for a file opened from disk) and launch Chromium once for the file, and returns
+ * `withApp(body, options)`, which opens the app in a fresh context, waits for the first render, runs
  * `body(page, session)`, then checks the page logged no problem; and `siteUrl()`.
+ *
+ * `options` is a viewport (`{ width, height }`, by default 1366×768) or `{ viewport, url, beforeLoad }`: `url` is
+ * the address to open (by default the served site), `beforeLoad(session)` runs in the fresh context before the
+ * first navigation (init scripts, request recorders, listeners) and may return a value, passed on as
+ * `session.prepared`.
  */
-export function appSession() {
+export function appSession({ serve = true } = {}) {
   let site;
   let chromium;
   before(async () => {
-    site = await startSite();
+    if (serve) site = await startSite();
     chromium = await launchBrowser();
   });
   after(async () => {
     await chromium?.close();
     await site?.close();
   });
-  async function withApp(body, viewport = { width: 1366, height: 768 }) {
+  async function withApp(body, options = {}) {
+    const { viewport = { width: 1366, height: 768 }, url, beforeLoad } =
+      'width' in options || 'height' in options ? { viewport: options } : options;
     const session = await openPage(chromium.browser, viewport);
     try {
-      await session.page.goto(site.url, { waitUntil: 'load' });
+      if (beforeLoad) session.prepared = await beforeLoad(session);
+      await session.page.goto(url ?? siteUrl(), { waitUntil: 'load' });
       await waitForApp(session.page);
       await body(session.page, session);
       assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
@@ -298,6 +307,9 @@ export function appSession() {
     }
   }
   /** The served site's address, e.g. `http://127.0.0.1:40123/` (once the hooks have run). */
-  const siteUrl = () => site.url;
+  function siteUrl() {
+    if (!site) throw new Error('appSession({ serve: false }) serves no site: pass withApp a `url`');
+    return site.url;
+  }
   return { withApp, siteUrl };
 }

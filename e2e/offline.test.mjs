@@ -4,33 +4,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import {
-  DIST_DIR,
-  KPI_IDS,
-  kpiTexts,
-  launchBrowser,
-  openPage,
-  pollUntil,
-  problemList,
-  recordRequests,
-  screenshot,
-  tid,
-  typeInto,
-  waitForApp,
-} from './lib.mjs';
+import { before, test } from 'node:test';
+import { DIST_DIR, KPI_IDS, appSession, kpiTexts, pollUntil, recordRequests, screenshot, tid, typeInto } from './lib.mjs';
 
 const SINGLE = path.join(DIST_DIR, 'wuzha.html');
-let chromium;
 
-before(async () => {
+before(() => {
   assert.ok(fs.existsSync(SINGLE), `${SINGLE} not found: run scripts/build-web (it calls scripts/build-single)`);
-  chromium = await launchBrowser();
 });
 
-after(async () => {
-  await chromium?.close();
-});
+// The file is opened from disk: no site is served.
+const { withApp } = appSession({ serve: false });
 
 /** Only the file itself and what it makes in memory; anything else is aborted and fails the test. */
 const local = (url) => url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:');
@@ -47,14 +31,13 @@ test('wuzha.html is one file with a strict CSP and no remote source', () => {
 });
 
 test('opened from file:// with the network blocked, the app renders, recomputes after an edit, runs Monte Carlo in its worker, and fetches nothing', async () => {
-  const session = await openPage(chromium.browser);
-  const requests = await recordRequests(session.context, local);
-  try {
-    const { page } = session;
-    const warnings = [];
-    page.on('console', (msg) => msg.type() === 'warning' && warnings.push(msg.text()));
-    await page.goto(pathToFileURL(SINGLE).href, { waitUntil: 'load' });
-    await waitForApp(page);
+  const warnings = [];
+  const beforeLoad = (session) => {
+    session.page.on('console', (msg) => msg.type() === 'warning' && warnings.push(msg.text()));
+    return recordRequests(session.context, local);
+  };
+  await withApp(async (page, session) => {
+    const requests = session.prepared;
     assert.equal(await page.$(tid('fatal-error')), null, 'no fatal error');
     assert.match(await page.textContent(tid('scenario-name')), /洪林镇/);
     const before = await kpiTexts(page);
@@ -80,8 +63,5 @@ test('opened from file:// with the network blocked, the app renders, recomputes 
 
     const outside = requests.filter((req) => !local(req.url));
     assert.deepEqual(outside, [], 'no request left the file');
-    assert.deepEqual(problemList(session.problems), [], 'the page logged errors or had failed requests');
-  } finally {
-    await session.close();
-  }
+  }, { url: pathToFileURL(SINGLE).href, beforeLoad });
 });

@@ -2,34 +2,20 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
-import { kpiTexts, launchBrowser, openPage, pollUntil, problemList, screenshot, startSite, tid, typeInto, waitForApp } from './lib.mjs';
+import { test } from 'node:test';
+import { appSession, kpiTexts, pollUntil, problemList, screenshot, tid, typeInto, waitForApp } from './lib.mjs';
 
-let site;
-let chromium;
-
-before(async () => {
-  site = await startSite();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const { withApp, siteUrl } = appSession();
 
 test('full storage: a banner offers the backup, the app keeps working', async () => {
-  const session = await openPage(chromium.browser);
-  try {
-    const { page, context } = session;
-    // Every write fails as when the quota is used up.
-    await context.addInitScript(() => {
+  // Every write fails as when the quota is used up.
+  const beforeLoad = (session) =>
+    session.context.addInitScript(() => {
       Storage.prototype.setItem = function () {
         throw new DOMException('quota exceeded', 'QuotaExceededError');
       };
     });
-    await page.goto(site.url, { waitUntil: 'load' });
-    await waitForApp(page);
+  await withApp(async (page, session) => {
     await page.waitForSelector(tid('storage-banner'));
     assert.match(await page.textContent(tid('storage-banner')), /存储空间已满/);
     const before = await kpiTexts(page);
@@ -42,19 +28,13 @@ test('full storage: a banner offers the backup, the app keeps working', async ()
     await screenshot(page, 'storage-full');
     assert.equal(await page.$(tid('fatal-error')), null);
     assert.deepEqual(problemList(session.problems), []);
-  } finally {
-    await session.close();
-  }
+  }, { beforeLoad });
 });
 
 test('two tabs on one plan: the other tab is told when this one saves a different plan', async () => {
-  const session = await openPage(chromium.browser);
-  try {
-    const first = session.page;
-    await first.goto(site.url, { waitUntil: 'load' });
-    await waitForApp(first);
+  await withApp(async (first, session) => {
     const second = await session.context.newPage();
-    await second.goto(site.url, { waitUntil: 'load' });
+    await second.goto(siteUrl(), { waitUntil: 'load' });
     await waitForApp(second);
     assert.equal(await first.$(tid('other-tab-notice')), null, 'the same plan in both tabs is no conflict');
     await typeInto(second, 'reward-per-install', '8');
@@ -62,7 +42,5 @@ test('two tabs on one plan: the other tab is told when this one saves a differen
     assert.match(await first.textContent(tid('other-tab-notice')), /另一个标签页/);
     assert.equal(await second.$(tid('other-tab-notice')), null, 'the tab that saved is not warned about itself');
     assert.deepEqual(problemList(session.problems), []);
-  } finally {
-    await session.close();
-  }
+  });
 });

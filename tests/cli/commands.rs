@@ -1,10 +1,10 @@
 //! The `wuzha` command line as a user runs it: exit codes, messages naming fields, CSV columns, JSON summary.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
-use common::cli::{text, write_temp, wuzha};
+use crate::common::cli::{text, write_temp, wuzha};
 
 fn valid_file() -> PathBuf {
     let mut value = common::minimal();

@@ -2,7 +2,7 @@
 //! share, costs are non-negative and never fall, more units of a channel never give fewer installs,
 //! and a scenario file survives save → open unchanged, fields this build does not know included.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};

@@ -159,13 +159,14 @@ fn a_chart_draws_pixels_on_a_real_canvas() {
     canvas.remove();
 }
 
-/// The same Monte Carlo batch as `tests/montecarlo.rs` runs natively must give the same bits here, in
+/// The same Monte Carlo batch as `tests/integration/montecarlo.rs` runs natively must give the same bits here, in
 /// WebAssembly: both compare against one checked-in fingerprint.
 #[wasm_bindgen_test]
 fn monte_carlo_runs_are_bit_identical_to_the_native_build() {
-    let text = include_str!("../../tests/reference/montecarlo-template-seed7-16runs.fingerprint");
+    let text = include_str!("../../../tests/reference/montecarlo-template-seed7-16runs.fingerprint");
     let expected = u64::from_str_radix(&text.trim().replace('_', ""), 16).expect("a hex fingerprint");
-    let (_, template) = wuzha::parse_scenario(include_str!("../../scenarios/template.json")).expect("valid template");
+    let (_, template) =
+        wuzha::parse_scenario(include_str!("../../../scenarios/template.json")).expect("valid template");
     let config = wuzha::montecarlo::MonteCarloConfig { n_runs: 16, seed: 7, noise: true };
     let summary = wuzha::montecarlo::run_batch(&template, &config, |_| {});
     assert_eq!(summary.fingerprint(), expected, "wasm differs from native: {:#018x}", summary.fingerprint());
@@ -175,9 +176,9 @@ fn monte_carlo_runs_are_bit_identical_to_the_native_build() {
 /// same batch: the summary read back on the page has the checked-in fingerprint.
 #[wasm_bindgen_test]
 fn the_worker_job_hands_over_the_same_batch_as_json() {
-    let text = include_str!("../../tests/reference/montecarlo-template-seed7-16runs.fingerprint");
+    let text = include_str!("../../../tests/reference/montecarlo-template-seed7-16runs.fingerprint");
     let expected = u64::from_str_radix(&text.trim().replace('_', ""), 16).expect("a hex fingerprint");
-    let mut file = wuzha::wire::parse_json(include_str!("../../scenarios/template.json")).expect("template");
+    let mut file = wuzha::wire::parse_json(include_str!("../../../scenarios/template.json")).expect("template");
     file.seed = 7;
     let json = wuzha::wire::to_compact_json(&file);
     let mut job = wuzha_www::api::MonteCarloJob::new(&json, 16).expect("a valid scenario");

@@ -2,7 +2,7 @@
 //! reach, awareness decay and lift, carry-over, door-to-door capacity, staff rationing, rewards
 //! (effort, payouts, gaming), cases and loss, budget run-out, floors, partial months.
 
-mod common;
+use crate::common;
 
 use serde_json::json;
 use wuzha::simulate::{daily_carry_over, effort, gaming_ratio, hill};
@@ -272,7 +272,7 @@ fn each_target_reports_its_own_daily_measure() {
 
 #[test]
 fn cash_by_channel_plus_rewards_adds_up_to_the_cash_to_date() {
-    for text in [include_str!("../scenarios/honglin-2022.json"), include_str!("../scenarios/binzhou-2021.json")] {
+    for text in [include_str!("../../scenarios/honglin-2022.json"), include_str!("../../scenarios/binzhou-2021.json")] {
         let (_, scenario) = wuzha::parse_scenario(text).expect("valid scenario");
         let outcome = wuzha::simulate(&scenario);
         let daily = &outcome.daily;

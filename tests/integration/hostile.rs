@@ -1,10 +1,9 @@
 //! Hostile and broken files: each must give an error naming the field (or a valid scenario), never a panic.
 //! Truncation, wrong types, NaN and 1e400, negative populations, dates out of order, deep nesting,
-//! duplicate keys, versions from the future, and random byte mutations.
+//! duplicate keys, versions from the future (random byte mutations: `fuzz.rs`).
 
-mod common;
+use crate::common;
 
-use proptest::prelude::*;
 use serde_json::json;
 use wuzha::{ErrorKind, Lang};
 
@@ -145,7 +144,7 @@ fn structural_junk_is_refused() {
     check_refused(&format!("{text} {{}}"), ".");
     check_refused("", ".");
     check_refused("null", ".");
-    // An unknown field is not refused but kept and warned about (tests/migrate.rs); a null entry is refused.
+    // An unknown field is not refused but kept and warned about (migrate.rs); a null entry is refused.
     check_value_refused(|v| v["villages"][0] = json!(null), "villages[0]");
 }
 
@@ -186,26 +185,6 @@ fn too_many_villages_are_refused_before_per_entry_work() {
     assert_eq!(errors[0].path, "villages");
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
-
-    /// Random byte edits of a valid file: an error or a valid scenario that simulates to finite numbers.
-    #[test]
-    fn mutated_files_never_panic(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
-        let mut bytes = minimal_text().into_bytes();
-        for (index, byte) in edits {
-            let position = index.index(bytes.len());
-            bytes[position] = byte;
-        }
-        let text = String::from_utf8_lossy(&bytes);
-        if let Ok((_, scenario)) = wuzha::parse_scenario(&text) {
-            let outcome = wuzha::simulate(&scenario);
-            prop_assert!(outcome.totals.cash_yuan.is_finite());
-            prop_assert!(outcome.daily.adopted.iter().flatten().all(|share| share.is_finite()));
-        }
-    }
-}
-
 #[test]
 fn reach_is_never_a_share_of_smartphone_holders() {
     check_value_refused(
@@ -220,7 +199,7 @@ fn reach_is_never_a_share_of_smartphone_holders() {
 // ---- The hostile corpus of issue 6: each case gives a valid scenario or errors naming the field, in under 2 s.
 
 /// The most a hostile case may take, import through simulation: 2 s in an optimised build (what users run;
-/// `cargo test --release --test hostile`), three times that in an unoptimised test build.
+/// `cargo test --release --test integration hostile::`), three times that in an unoptimised test build.
 const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(if cfg!(debug_assertions) { 6 } else { 2 });
 
 /// Imports, validates and (when valid) simulates `text` under the time limit; returns the errors (empty when valid).

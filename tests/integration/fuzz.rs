@@ -1,43 +1,26 @@
-//! The bounded, stable-toolchain counterpart of the cargo-fuzz target (`fuzz/`): deterministic, seeded mutations of
-//! the seed corpus (`fuzz/seeds/`) — byte edits, splices and hostile values put into the JSON tree — plus every
-//! past crash in `tests/fixtures/fuzz-crashes/`, each through import → save/open → validate → simulate. A panic
-//! or a failed check is a bug. It runs in a few seconds on every `cargo test`.
+//! The one fuzz check, bounded and on stable: the checks of `fuzz/check.rs` (shared with the cargo-fuzz target in
+//! `fuzz/`, which is for long manual runs) on every past crash in `tests/fixtures/fuzz-crashes/`, on deterministic,
+//! seeded mutations of the seed corpus (`fuzz/seeds/`) — byte edits, splices and hostile values put into the JSON
+//! tree — and on proptest's random byte edits of the minimal fixture. A panic or a failed check is a bug. It runs
+//! in a few seconds on every `cargo test`.
 
+use crate::common;
+
+use proptest::prelude::*;
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 use serde_json::{json, Value};
 use std::path::Path;
 
-/// The same checks as fuzz/fuzz_targets/import_validate_simulate.rs, with a smaller bound on simulation work
-/// because this runs unoptimised.
-fn check_input(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(imported) = wuzha::import(text) else { return };
-    let file = imported.file;
-    let reopened = match wuzha::import(&wuzha::wire::to_json(&file)) {
-        Ok(reopened) => reopened.file,
-        Err(errors) => panic!("a saved file does not open again: {errors:?}\n{text}"),
-    };
-    assert_eq!(sorted(reopened), sorted(file.clone()), "save → open changed the file:\n{text}");
-    let Ok(scenario) = wuzha::validate(&file) else { return };
-    let work = scenario.villages.len()
-        * scenario.segments.len()
-        * scenario.products.len()
-        * (scenario.channels.len() + 1)
-        * scenario.n_days();
-    if work > 20_000 {
-        return;
-    }
-    let outcome = wuzha::simulate(&scenario);
-    let totals = &outcome.totals;
-    for figure in [totals.cash_yuan, totals.cases_expected, totals.loss_yuan, outcome.assessment.total] {
-        assert!(figure.is_finite(), "a non-finite figure {figure} from:\n{text}");
-    }
-}
+#[path = "../../fuzz/check.rs"]
+mod check;
 
-fn sorted(mut file: wuzha::ScenarioFile) -> wuzha::ScenarioFile {
-    file.unknown_fields.sort_by_key(|field| wuzha::import::display_path(&field.path));
-    file
+/// Villages × segments × products × (channels + 1) × days above which an input is not simulated: smaller than the
+/// cargo-fuzz target's bound, because this pass runs hundreds of inputs inside every `cargo test`.
+const MAX_WORK: usize = 20_000;
+
+fn check_input(data: &[u8]) {
+    check::check_input(data, MAX_WORK);
 }
 
 fn seeds() -> Vec<Vec<u8>> {
@@ -171,4 +154,26 @@ fn seeded_mutations_of_the_seed_corpus_never_panic() {
     }
     eprintln!("fuzz_stable: {n_inputs} mutated inputs, {n_opened} tree mutations still opened");
     assert!(n_opened > 25, "the tree mutations should mostly keep files readable: {n_opened}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Random byte edits of a valid file: an error or a valid scenario that simulates to finite numbers (and the
+    /// shared checks of `fuzz/check.rs` hold).
+    #[test]
+    fn mutated_files_never_panic(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
+        let mut bytes = serde_json::to_string_pretty(&common::minimal()).unwrap_or_default().into_bytes();
+        for (index, byte) in edits {
+            let position = index.index(bytes.len());
+            bytes[position] = byte;
+        }
+        check_input(&bytes);
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok((_, scenario)) = wuzha::parse_scenario(&text) {
+            let outcome = wuzha::simulate(&scenario);
+            prop_assert!(outcome.totals.cash_yuan.is_finite());
+            prop_assert!(outcome.daily.adopted.iter().flatten().all(|share| share.is_finite()));
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! awareness gate off, adoption follows 1 - e^{-pt} (q = 0), the daily Bass recursion exactly (q > 0),
 //! and stays within a daily step's error (0.01) of the continuous Bass solution.
 
-mod common;
+use crate::common;
 
 use serde_json::json;
 

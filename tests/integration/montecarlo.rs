@@ -2,7 +2,7 @@
 //! [0, 1], the checked-in fingerprint native and WebAssembly builds must share, and the noise samplers'
 //! means and variances.
 
-mod common;
+use crate::common;
 
 use wuzha::model::Uncertain;
 use wuzha::montecarlo::{self, sample, Accumulator, Bands, MonteCarloConfig, MonteCarloSummary, Stats};
@@ -14,7 +14,7 @@ use wuzha::Scenario;
 /// change to the model, the samplers or the summary, update both and say why in the commit.
 /// The fingerprint of a 16-run batch of `scenarios/template.json` with seed 7, checked in once and asserted
 /// both here (native) and in `www/tests/web.rs` (WebAssembly in Chromium): the two builds must agree bit for bit.
-const TEMPLATE_SEED_7_16_RUNS_FILE: &str = include_str!("reference/montecarlo-template-seed7-16runs.fingerprint");
+const TEMPLATE_SEED_7_16_RUNS_FILE: &str = include_str!("../reference/montecarlo-template-seed7-16runs.fingerprint");
 
 fn reference_fingerprint() -> u64 {
     u64::from_str_radix(&TEMPLATE_SEED_7_16_RUNS_FILE.trim().replace('_', ""), 16).unwrap_or_default()

@@ -247,7 +247,7 @@ fn switching_the_language_rewords_labels_and_shown_errors() {
 #[test]
 fn opening_a_valid_file_replaces_the_scenario() {
     let state = Rc::new(State::new(Lang::Zh));
-    let text = include_str!("../../scenarios/template.json");
+    let text = include_str!("../../../scenarios/template.json");
     let opened = state.reduce(Action::OpenFile { name: "示例.json".into(), text: text.into() });
     assert_eq!(opened.opened_file.as_deref(), Some("示例.json"));
     assert_eq!(opened.file.as_ref().map(|file| file.township.name.as_str()), Some("示例镇"));
@@ -258,7 +258,7 @@ fn opening_a_valid_file_replaces_the_scenario() {
 #[test]
 fn an_opened_file_with_unknown_fields_keeps_them_and_says_so() {
     let state = Rc::new(State::new(Lang::Zh));
-    let text = include_str!("../../scenarios/template.json").replacen("{", "{\n  \"county_code\": \"431224\",", 1);
+    let text = include_str!("../../../scenarios/template.json").replacen("{", "{\n  \"county_code\": \"431224\",", 1);
     let opened = state.reduce(Action::OpenFile { name: "新字段.json".into(), text });
     let messages: Vec<String> = opened.file_warnings.iter().map(|warning| warning.message(Lang::Zh)).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
@@ -273,7 +273,7 @@ fn an_opened_file_with_unknown_fields_keeps_them_and_says_so() {
 fn a_bad_file_is_refused_with_every_reason_and_the_scenario_is_untouched() {
     let state = Rc::new(State::new(Lang::Zh));
     let before = state.file.clone();
-    let text = include_str!("../../scenarios/template.json").replacen("\"residents\": ", "\"residents\": -", 1);
+    let text = include_str!("../../../scenarios/template.json").replacen("\"residents\": ", "\"residents\": -", 1);
     let refused = state.reduce(Action::OpenFile { name: "坏文件.json".into(), text });
     assert_eq!(refused.file, before, "the current scenario is left as it was");
     assert!(refused.opened_file.is_none());
@@ -339,7 +339,7 @@ fn an_autosaved_session_is_restored_and_a_corrupt_one_is_ignored() {
 
 #[test]
 fn a_share_link_opens_like_a_file_and_a_broken_one_is_refused() {
-    let file = wuzha::wire::parse_json(include_str!("../../scenarios/template.json")).expect("valid template");
+    let file = wuzha::wire::parse_json(include_str!("../../../scenarios/template.json")).expect("valid template");
     let fragment = format!("#{}", wuzha::link::encode_fragment(&file));
     let state = Rc::new(State::new(Lang::Zh));
     let opened = state.clone().reduce(Action::OpenLink { fragment: fragment.clone() });

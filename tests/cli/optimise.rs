@@ -1,13 +1,13 @@
 //! The planner's commands as a user runs them: `wuzha optimise`, `frontier`, `sensitivity`; exit codes,
 //! messages naming the flag in zh and en, JSON and text output, `--out` writing a valid optimised file.
 
-mod common;
+use crate::common;
 
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::Output;
 
-use common::cli::{text, write_temp, wuzha};
+use crate::common::cli::{text, write_temp, wuzha};
 
 /// One village, a banner and door-to-door visits, a floor, a reward, a budget and a target.
 fn plan_file() -> PathBuf {

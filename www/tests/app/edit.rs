@@ -10,7 +10,7 @@ use wuzha_www::state::{Action, State};
 use yew::Reducible;
 
 fn honglin() -> wuzha::ScenarioFile {
-    wuzha::wire::parse_json(include_str!("../../scenarios/honglin-2022.json")).expect("the template parses")
+    wuzha::wire::parse_json(include_str!("../../../scenarios/honglin-2022.json")).expect("the template parses")
 }
 
 fn after(actions: &[Action]) -> Rc<State> {

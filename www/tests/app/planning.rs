@@ -9,7 +9,7 @@ use wuzha_www::charts::{self, ChartStyle};
 use wuzha_www::i18n::Lang;
 use wuzha_www::planning::{ObjectiveChoice, Phase, PlanAction, PlanJob, PlanRequest, PlanState};
 
-const HONGLIN: &str = include_str!("../../scenarios/honglin-2022.json");
+const HONGLIN: &str = include_str!("../../../scenarios/honglin-2022.json");
 
 fn run_to_end(request: &PlanRequest) -> wuzha_www::planning::PlanAnswer {
     let mut job = PlanJob::new(HONGLIN, request).expect("valid scenario and request");

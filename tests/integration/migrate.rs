@@ -2,7 +2,7 @@
 //! step is exercised by a fixture, a newer file is refused whole with its own message, and fields this build
 //! does not know are kept (written back on save) and reported with their path.
 
-mod common;
+use crate::common;
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};

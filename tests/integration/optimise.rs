@@ -2,7 +2,7 @@
 //! always respected, a frontier that never goes down, the cheapest plan to a target, applying a result to
 //! the file, determinism and incremental (Web Worker) use, and the tornado.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -486,7 +486,7 @@ fn marginal_returns_explain_the_optimum() {
 
 #[test]
 fn the_tornado_ranks_every_ranged_number_by_its_swing() {
-    let text = include_str!("../scenarios/honglin-2022.json");
+    let text = include_str!("../../scenarios/honglin-2022.json");
     let (_, scenario) = wuzha::parse_scenario(text).unwrap_or_else(|errors| panic!("{errors:?}"));
     // The list follows the order in which the parameter vector is built.
     let mut picked = Vec::new();

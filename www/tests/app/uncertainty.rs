@@ -8,7 +8,7 @@ use wuzha::montecarlo::{run_batch, MonteCarloConfig, MonteCarloSummary};
 use wuzha_www::i18n::Lang;
 use wuzha_www::uncertainty::{self, BatchJob, McAction, McState, Tone, DEFAULT_RUNS};
 
-const HONGLIN: &str = include_str!("../../scenarios/honglin-2022.json");
+const HONGLIN: &str = include_str!("../../../scenarios/honglin-2022.json");
 
 fn summary_of(json: &str, n_runs: usize) -> MonteCarloSummary {
     let (_, scenario) = wuzha::parse_scenario(json).expect("valid scenario");
