@@ -11,7 +11,8 @@
 //! - [`api`]: `check`, `simulate` and `MonteCarloJob` for JavaScript;
 //! - [`uncertainty`]: Monte Carlo batches, which are wanted and shown, and their sentences; [`runner`]: the
 //!   Web Worker (`static/worker.js`) that runs them off the page's thread;
-//! - [`i18n`]: every user-facing string; [`format`]: numbers, money and dates as planners write them;
+//! - [`words`]: every user-facing string, by area; [`format`]: numbers, money and dates as planners write them,
+//!   on [`numbers`] (digits only, a leaf);
 //! - [`templates`]: the embedded scenario files.
 
 pub mod api;
@@ -21,16 +22,18 @@ pub mod components;
 pub mod edit;
 pub mod format;
 pub mod history;
-pub mod i18n;
+pub mod messages;
+pub mod numbers;
 pub mod planning;
 pub mod runner;
 pub mod state;
 pub mod storage;
 pub mod templates;
 pub mod uncertainty;
+pub mod words;
 
-use i18n::{Lang, Text};
 use wasm_bindgen::prelude::*;
+use words::{Lang, Text};
 
 /// Renders the app into the page's `#app` element (replacing its loading message).
 #[wasm_bindgen]
@@ -39,7 +42,7 @@ pub fn mount_app() -> Result<(), JsValue> {
     let root = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"))
-        .ok_or_else(|| js_sys::Error::new(i18n::text(Lang::Zh, Text::NoMountPoint)))?;
+        .ok_or_else(|| js_sys::Error::new(words::text(Lang::Zh, Text::NoMountPoint)))?;
     root.set_text_content(None);
     yew::Renderer::<components::App>::with_root(root).render();
     Ok(())
@@ -53,7 +56,7 @@ fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             let details = info.to_string();
             web_sys::console::error_1(&JsValue::from_str(&details));
-            show_fatal(&format!("{} {details}", i18n::text(Lang::Zh, Text::PanicMessage)));
+            show_fatal(&format!("{} {details}", words::text(Lang::Zh, Text::PanicMessage)));
         }));
     });
 }
@@ -88,6 +91,6 @@ fn backup_link(document: &web_sys::Document, json: &str) -> Option<web_sys::Elem
     link.set_attribute("download", "wuzha-backup.json").ok()?;
     link.set_attribute("data-testid", "fatal-download").ok()?;
     link.set_attribute("class", "fatal-download").ok()?;
-    link.set_text_content(Some(i18n::DOWNLOAD_MY_DATA));
+    link.set_text_content(Some(words::DOWNLOAD_MY_DATA));
     Some(link)
 }

@@ -9,8 +9,8 @@
 use crate::edit::{self, EditError};
 use crate::format;
 use crate::history::History;
-use crate::i18n::{self, Lang, Text};
 use crate::templates::{self, TEMPLATES};
+use crate::words::{self, Lang, Text};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wuzha::wire::{Metric, RewardFile, ScenarioFile};
@@ -453,15 +453,15 @@ impl State {
     /// The heading and messages about the last refused file, in the state's language.
     pub fn refused_file_notice(&self) -> Option<(String, Vec<String>)> {
         let (name, _) = self.refused_file.as_ref()?;
-        Some((i18n::file_refused_heading(self.lang, name), self.refused_file_messages()))
+        Some((words::file_refused_heading(self.lang, name), self.refused_file_messages()))
     }
 
     /// The messages about the last refused file, in the state's language (empty when none was refused).
     pub fn refused_file_messages(&self) -> Vec<String> {
         let Some((name, refusal)) = &self.refused_file else { return Vec::new() };
         match refusal {
-            OpenRefusal::TooLarge(bytes) => vec![i18n::file_too_large(self.lang, name, *bytes, MAX_OPEN_BYTES)],
-            OpenRefusal::Unreadable => vec![i18n::file_unreadable(self.lang, name)],
+            OpenRefusal::TooLarge(bytes) => vec![words::file_too_large(self.lang, name, *bytes, MAX_OPEN_BYTES)],
+            OpenRefusal::Unreadable => vec![words::file_unreadable(self.lang, name)],
             OpenRefusal::Invalid(errors) => errors.iter().map(|error| error.message(self.lang)).collect(),
         }
     }
@@ -540,8 +540,8 @@ impl State {
         };
         for field in Field::ALL {
             if let Some((_, reason)) = self.unreadable.iter().find(|(other, _)| *other == field) {
-                let label = i18n::text(self.lang, field.label());
-                push(InputError { field: Some(field), message: i18n::field_error(self.lang, label, reason) });
+                let label = words::text(self.lang, field.label());
+                push(InputError { field: Some(field), message: words::field_error(self.lang, label, reason) });
             }
         }
         for (path, cell) in &self.cells {
@@ -565,33 +565,33 @@ impl State {
         let mut messages = BTreeMap::new();
         for (path, cell) in &self.cells {
             if let Some(error) = &cell.error {
-                let label = i18n::editor_field(lang, edit::spec(path).key);
-                messages.insert(path.clone(), i18n::edit_error(lang, label, error, &allowed(lang, path)));
+                let label = words::editor_field(lang, edit::spec(path).key);
+                messages.insert(path.clone(), words::edit_error(lang, label, error, &allowed(lang, path)));
             }
         }
         for error in &self.invalid {
-            let label = i18n::editor_field(lang, edit::spec(&error.path).key);
-            let message = i18n::field_error(lang, label, &reason(lang, error));
+            let label = words::editor_field(lang, edit::spec(&error.path).key);
+            let message = words::field_error(lang, label, &reason(lang, error));
             // A parameter's `value` is edited in the parameter's own cell.
             let path = error.path.strip_suffix(".value").unwrap_or(&error.path).to_string();
             messages.entry(path).or_insert(message);
         }
         self.cell_errors = messages;
         self.row_error = self.row_refusal.as_ref().map(|(table, error)| {
-            let label = i18n::editor_field(lang, table.trim_end_matches('s'));
-            (table.clone(), i18n::edit_error(lang, label, error, ""))
+            let label = words::editor_field(lang, table.trim_end_matches('s'));
+            (table.clone(), words::edit_error(lang, label, error, ""))
         });
     }
 
     /// The message for an editor cell's text that cannot be read, naming the row and field, with the range.
     fn cell_message(&self, path: &str, error: &EditError) -> String {
         let lang = self.lang;
-        let field = i18n::editor_field(lang, edit::spec(path).key);
+        let field = words::editor_field(lang, edit::spec(path).key);
         let label = match split_path(path) {
             Some((table, idx, _)) if !table.contains('.') => self.row_label(table, idx, field),
             _ => field.to_string(),
         };
-        i18n::edit_error(lang, &label, error, &allowed(lang, path))
+        words::edit_error(lang, &label, error, &allowed(lang, path))
     }
 
     /// The state after an editor action that produced `result` (a new file, or why not).
@@ -695,7 +695,7 @@ impl State {
         };
         let named = |field: Field| InputError {
             field: Some(field),
-            message: i18n::field_error(lang, i18n::text(lang, field.label()), &reason),
+            message: words::field_error(lang, words::text(lang, field.label()), &reason),
         };
         let path = error.path.as_str();
         if path == "budget.total_yuan" {
@@ -741,8 +741,8 @@ impl State {
             if idx == selected {
                 return named(field);
             }
-            let label = i18n::field_of(lang, owner, name, field.label());
-            return InputError { field: None, message: i18n::field_error(lang, &label, &reason) };
+            let label = words::field_of(lang, owner, name, field.label());
+            return InputError { field: None, message: words::field_error(lang, &label, &reason) };
         }
         self.labelled(error)
     }
@@ -756,10 +756,10 @@ impl State {
         let message = match (&self.file, split_path(path)) {
             _ if spec.key.is_empty() => error.message(lang),
             (Some(_), Some((table, idx, _))) if !table.contains('.') => {
-                let label = self.row_label(table, idx, i18n::editor_field(lang, spec.key));
-                i18n::field_error(lang, &label, &reason(lang, error))
+                let label = self.row_label(table, idx, words::editor_field(lang, spec.key));
+                words::field_error(lang, &label, &reason(lang, error))
             }
-            _ => i18n::field_error(lang, i18n::editor_field(lang, spec.key), &reason(lang, error)),
+            _ => words::field_error(lang, words::editor_field(lang, spec.key), &reason(lang, error)),
         };
         InputError { field: None, message }
     }
@@ -774,14 +774,14 @@ impl State {
             .map(|key| edit::cell_text(&root, &format!("{row}.{key}")))
             .find(|text| !text.is_empty())
             .unwrap_or_else(|| (idx + 1).to_string());
-        let table_label = i18n::editor_field(self.lang, table.trim_end_matches('s'));
-        i18n::row_field(self.lang, table_label, &name, field)
+        let table_label = words::editor_field(self.lang, table.trim_end_matches('s'));
+        words::row_field(self.lang, table_label, &name, field)
     }
 
     /// Applies the text of `field` to a copy of the file, or says why the text cannot be read.
     fn apply(&self, file: &ScenarioFile, field: Field, text: &str) -> Result<ScenarioFile, String> {
         let mut file = file.clone();
-        let number = || format::parse_number(text).ok_or_else(|| i18n::not_a_number(self.lang, text));
+        let number = || format::parse_number(text).ok_or_else(|| words::not_a_number(self.lang, text));
         match field {
             Field::Reward => set_reward(&mut file, number()?),
             Field::Budget => file.budget.total_yuan = if text.trim().is_empty() { None } else { Some(number()?) },
@@ -806,7 +806,7 @@ impl State {
                     phase.end = text.trim().to_string();
                 }
             }
-            Field::Seed => file.seed = parse_seed(text).ok_or_else(|| i18n::not_a_seed(self.lang, text))?,
+            Field::Seed => file.seed = parse_seed(text).ok_or_else(|| words::not_a_seed(self.lang, text))?,
         }
         Ok(file)
     }
@@ -872,7 +872,7 @@ impl State {
             }
             Action::OpenLink { fragment } => match wuzha::link::decode_fragment(&fragment) {
                 Some(read) => {
-                    let name = i18n::text(self.lang, Text::SharedLinkName).to_string();
+                    let name = words::text(self.lang, Text::SharedLinkName).to_string();
                     let checked = read.map_err(|error| vec![error]).and_then(|file| {
                         wuzha::validate(&file)?;
                         Ok(file)
@@ -925,8 +925,8 @@ impl State {
             Action::AddRow { table } => {
                 let Some(file) = &self.file else { return self };
                 let n_rows = edit::to_value(file).get(&table).and_then(|rows| rows.as_array().map(Vec::len));
-                let name = i18n::new_row_name(self.lang, &table, n_rows.unwrap_or(0) + 1);
-                let unit = i18n::text(self.lang, Text::DefaultUnit);
+                let name = words::new_row_name(self.lang, &table, n_rows.unwrap_or(0) + 1);
+                let unit = words::text(self.lang, Text::DefaultUnit);
                 let result = edit::add_row(file, &table, &name, unit);
                 self.clone().after_edit(result, Some(&table))
             }
@@ -938,8 +938,8 @@ impl State {
             Action::PasteRows { table, text } => {
                 let Some(file) = &self.file else { return self };
                 let n_rows = edit::to_value(file).get(&table).and_then(|rows| rows.as_array().map(Vec::len));
-                let name = i18n::new_row_name(self.lang, &table, n_rows.unwrap_or(0) + 1);
-                let unit = i18n::text(self.lang, Text::DefaultUnit);
+                let name = words::new_row_name(self.lang, &table, n_rows.unwrap_or(0) + 1);
+                let unit = words::text(self.lang, Text::DefaultUnit);
                 let result = edit::paste_rows(file, &table, &text, &name, unit);
                 self.clone().after_edit(result, Some(&table))
             }
@@ -1056,7 +1056,7 @@ pub fn parse_seed(text: &str) -> Option<u64> {
 fn reason(lang: Lang, error: &FieldError) -> String {
     match &error.kind {
         wuzha::ErrorKind::Conflict { other } => {
-            i18n::conflicts_with(lang, i18n::editor_field(lang, edit::spec(other).key))
+            words::conflicts_with(lang, words::editor_field(lang, edit::spec(other).key))
         }
         _ => error.reason(lang),
     }
@@ -1065,7 +1065,7 @@ fn reason(lang: Lang, error: &FieldError) -> String {
 /// The allowed range of the field at `path`, worded for its message (empty when it has none).
 fn allowed(lang: Lang, path: &str) -> String {
     let spec = edit::spec(path);
-    i18n::allowed_range(lang, spec.min, spec.max, spec.kind == edit::Kind::Int)
+    words::allowed_range(lang, spec.min, spec.max, spec.kind == edit::Kind::Int)
 }
 
 /// Splits `list[idx].leaf` (e.g. `targets[2].deadline`) into its parts.

@@ -5,8 +5,8 @@
 
 use std::rc::Rc;
 use wuzha_www::edit::{self, EditError, Kind};
-use wuzha_www::i18n::Lang;
 use wuzha_www::state::{Action, State};
+use wuzha_www::words::Lang;
 use yew::Reducible;
 
 fn honglin() -> wuzha::ScenarioFile {
@@ -294,7 +294,7 @@ fn every_field_of_every_template_has_a_spec_a_label_and_round_trips() {
             let spec = edit::spec(&path);
             assert!(!spec.key.is_empty(), "{}: no spec for {path}", template.id);
             for lang in [Lang::Zh, Lang::En] {
-                let label = wuzha_www::i18n::editor_field(lang, spec.key);
+                let label = wuzha_www::words::editor_field(lang, spec.key);
                 assert!(label != "字段" && label != "Field", "{}: no label for {path}", template.id);
             }
             // Writing a field's own text back leaves the file as it was.

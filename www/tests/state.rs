@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
-use wuzha_www::i18n::Lang;
 use wuzha_www::state::{Action, Field, State};
+use wuzha_www::words::Lang;
 use yew::Reducible;
 
 fn start() -> Rc<State> {

@@ -9,8 +9,8 @@
 //! y is in the unit the struct names. Every size is in CSS pixels times [`ChartStyle::scale`].
 
 use crate::format;
-use crate::i18n::{self, Lang, Text};
 use crate::state::Computed;
+use crate::words::{self, Lang, Text};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::Text as TextElement;
@@ -98,7 +98,7 @@ impl TimeAxis {
             .iter()
             .enumerate()
             .filter(|(day_idx, date)| date.day() == 1 || (*day_idx == 0 && date.days_in_month() - date.day() >= 9))
-            .map(|(day_idx, date)| (day_idx as f64, i18n::month(lang, date.month())))
+            .map(|(day_idx, date)| (day_idx as f64, words::month(lang, date.month())))
             .collect();
         TimeAxis { n_days: dates.len().max(1), month_starts }
     }
@@ -277,7 +277,7 @@ impl AdoptionChart {
 
 /// The legend text of a fan: "P10-P90 (200 次模拟)".
 fn band_legend(lang: Lang, n_runs: usize) -> String {
-    i18n::band_legend(lang, n_runs)
+    words::band_legend(lang, n_runs)
 }
 
 /// Cumulative cash against the budget, in yuan or 万元 ([`CostChart::y_unit_yuan`]).
@@ -416,9 +416,9 @@ pub fn score_histogram(lang: Lang, summary: &MonteCarloSummary, plan_score: Opti
         counts: score.histogram.counts.clone(),
         plan_score,
         quantiles: [score.p10, score.p50, score.p90],
-        x_title: i18n::text(lang, Text::AxisScore).to_string(),
-        y_title: i18n::text(lang, Text::AxisRuns).to_string(),
-        plan_legend: i18n::text(lang, Text::LegendPlanScore).to_string(),
+        x_title: words::text(lang, Text::AxisScore).to_string(),
+        y_title: words::text(lang, Text::AxisRuns).to_string(),
+        plan_legend: words::text(lang, Text::LegendPlanScore).to_string(),
     }
 }
 
@@ -473,10 +473,10 @@ pub fn adoption_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
         lines,
         targets,
         phases,
-        y_title: i18n::text(lang, Text::AxisAdoption).to_string(),
-        target_legend: i18n::text(lang, Text::LegendTarget).to_string(),
-        projected_legend: i18n::text(lang, Text::LegendProjected).to_string(),
-        path_legend: i18n::text(lang, Text::LegendTargetPath).to_string(),
+        y_title: words::text(lang, Text::AxisAdoption).to_string(),
+        target_legend: words::text(lang, Text::LegendTarget).to_string(),
+        projected_legend: words::text(lang, Text::LegendProjected).to_string(),
+        path_legend: words::text(lang, Text::LegendTargetPath).to_string(),
         band_legend: None,
         overlays: Vec::new(),
     }
@@ -493,24 +493,24 @@ pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
     CostChart {
         axis: TimeAxis::new(lang, &outcome.dates),
         cash: DailyLine {
-            label: i18n::text(lang, Text::LegendCash).to_string(),
+            label: words::text(lang, Text::LegendCash).to_string(),
             values: scaled(&outcome.daily.cash_cost_cum),
             color_idx: 0,
             band: None,
         },
         rewards: DailyLine {
-            label: i18n::text(lang, Text::LegendRewards).to_string(),
+            label: words::text(lang, Text::LegendRewards).to_string(),
             values: scaled(&outcome.daily.rewards_paid_cum),
             color_idx: 2,
             band: None,
         },
-        budget: cap.map(|cap| (i18n::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
+        budget: cap.map(|cap| (words::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
         run_out: outcome.budget.run_out_date.map(|date| {
-            let label = format!("{} {}", i18n::text(lang, Text::LegendRunOut), format::date(lang, date));
+            let label = format!("{} {}", words::text(lang, Text::LegendRunOut), format::date(lang, date));
             (label, f64::from(date.days_since(scenario.start)))
         }),
         y_unit_yuan,
-        y_title: i18n::text(lang, y_title).to_string(),
+        y_title: words::text(lang, y_title).to_string(),
         band_legend: None,
         overlays: Vec::new(),
     }
@@ -520,19 +520,19 @@ pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
 pub fn cases_chart(lang: Lang, computed: &Computed) -> CasesChart {
     let monthly = &computed.outcome.monthly;
     let series = |label: Text, color: RGBColor, pick: fn(&MonthRow) -> f64| MonthlyBars {
-        label: i18n::text(lang, label).to_string(),
+        label: words::text(lang, label).to_string(),
         values: monthly.iter().map(pick).collect(),
         color,
         band: None,
     };
     CasesChart {
-        months: monthly.iter().map(|row| i18n::month(lang, row.month)).collect(),
+        months: monthly.iter().map(|row| words::month(lang, row.month)).collect(),
         bars: vec![
             series(Text::LegendLastYear, MUTED, |row| row.last_year_cases),
             series(Text::LegendNoCampaign, PALETTE[1], |row| row.counterfactual_cases),
             series(Text::LegendPlan, PALETTE[0], |row| row.cases_reported),
         ],
-        y_title: i18n::text(lang, Text::AxisCases).to_string(),
+        y_title: words::text(lang, Text::AxisCases).to_string(),
         y_unit: 1.0,
         band_legend: None,
         overlays: Vec::new(),

@@ -6,7 +6,7 @@ use super::{
     WARNING,
 };
 use crate::format;
-use crate::i18n::{self, Lang, Text};
+use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -29,7 +29,7 @@ pub fn objective_axis(lang: Lang, objective: &Objective) -> (String, f64) {
             (Text::ObjectiveAxisProbability, 100.0)
         }
     };
-    (i18n::text(lang, text).to_string(), scale)
+    (words::text(lang, text).to_string(), scale)
 }
 
 /// The frontier: objective against budget.
@@ -53,9 +53,9 @@ pub struct FrontierChart {
 pub fn frontier_chart(lang: Lang, frontier: &Frontier, result: Option<&OptimiseResult>) -> FrontierChart {
     let largest = frontier.points.iter().map(|point| point.budget_yuan).fold(frontier.current_cost_yuan, f64::max);
     let (money, x_title) = if lang == Lang::Zh && largest >= 1e4 {
-        (1e-4, i18n::text(lang, Text::AxisBudgetWanYuan))
+        (1e-4, words::text(lang, Text::AxisBudgetWanYuan))
     } else {
-        (1.0, i18n::text(lang, Text::AxisBudgetYuan))
+        (1.0, words::text(lang, Text::AxisBudgetYuan))
     };
     let (y_title, scale) = objective_axis(lang, &frontier.objective);
     let suggested = result
@@ -72,9 +72,9 @@ pub fn frontier_chart(lang: Lang, frontier: &Frontier, result: Option<&OptimiseR
         x_title: x_title.to_string(),
         y_title,
         legend_texts: [
-            i18n::text(lang, Text::LegendFrontier).to_string(),
-            i18n::text(lang, Text::CurrentPlan).to_string(),
-            i18n::text(lang, Text::LegendSuggested).to_string(),
+            words::text(lang, Text::LegendFrontier).to_string(),
+            words::text(lang, Text::CurrentPlan).to_string(),
+            words::text(lang, Text::LegendSuggested).to_string(),
         ],
     }
 }
@@ -156,8 +156,8 @@ pub fn tornado_chart(lang: Lang, tornado: &Tornado) -> TornadoChart {
         base: tornado.base * scale,
         x_title,
         legend_texts: [
-            i18n::text(lang, Text::LegendAtLow).to_string(),
-            i18n::text(lang, Text::LegendAtHigh).to_string(),
+            words::text(lang, Text::LegendAtLow).to_string(),
+            words::text(lang, Text::LegendAtHigh).to_string(),
         ],
     }
 }

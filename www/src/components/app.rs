@@ -16,11 +16,11 @@ use super::village_table::VillageTable;
 use super::{Shared, UpdateClock};
 use crate::charts::{self, OPTION_COLORS};
 use crate::compare::{CompareState, PinnedOption};
-use crate::i18n::{self, Lang, Text};
 use crate::runner::Runner;
 use crate::state::{Action, Computed, Field, Session, State};
 use crate::storage;
 use crate::uncertainty::{Finished, McAction, McState};
+use crate::words::{self, Lang, Text};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -51,7 +51,7 @@ impl ChartSet {
         let mut channel_cost = charts::channel_cost_chart(lang, computed);
         let mut phase_cost = charts::phase_cost_chart(lang, computed);
         for option in options {
-            let label = i18n::option_name(lang, option.letter);
+            let label = words::option_name(lang, option.letter);
             let slot = crate::compare::LETTERS.iter().position(|letter| *letter == option.letter).unwrap_or(0);
             let color = OPTION_COLORS[slot % OPTION_COLORS.len()];
             let other = option.result.as_ref();
@@ -347,28 +347,28 @@ pub fn app() -> Html {
         Some(set) => html! {
             <>
             <div class="charts">
-                <ChartCanvas test_id="chart-adoption" title={i18n::text(lang, Text::ChartAdoptionTitle)}
-                    alt={i18n::text(lang, Text::ChartAdoptionAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.adoption.clone()} clock={clock.clone()} />
-                <ChartCanvas test_id="chart-cost" title={i18n::text(lang, Text::ChartCostTitle)}
-                    alt={i18n::text(lang, Text::ChartCostAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.cost.clone()} clock={clock.clone()} />
-                <ChartCanvas test_id="chart-cases" title={i18n::text(lang, Text::ChartCasesTitle)}
-                    alt={i18n::text(lang, Text::ChartCasesAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.cases.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-adoption" title={words::text(lang, Text::ChartAdoptionTitle)}
+                    alt={words::text(lang, Text::ChartAdoptionAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.adoption.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-cost" title={words::text(lang, Text::ChartCostTitle)}
+                    alt={words::text(lang, Text::ChartCostAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.cost.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-cases" title={words::text(lang, Text::ChartCasesTitle)}
+                    alt={words::text(lang, Text::ChartCasesAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.cases.clone()} clock={clock.clone()} />
             </div>
-            <section class="more-charts" data-testid="more-charts" aria-label={i18n::text(lang, Text::MoreChartsHeading)}>
-                <ChartCanvas test_id="chart-segments" title={i18n::text(lang, Text::ChartSegmentTitle)}
-                    alt={i18n::text(lang, Text::ChartSegmentAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.segments.clone()} clock={clock.clone()} />
-                <ChartCanvas test_id="chart-reach" title={i18n::text(lang, Text::ChartReachTitle)}
-                    alt={i18n::text(lang, Text::ChartReachAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.reach.clone()} clock={clock.clone()} />
-                <ChartCanvas test_id="chart-channel-cost" title={i18n::text(lang, Text::ChartChannelCostTitle)}
-                    alt={i18n::text(lang, Text::ChartChannelCostAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.channel_cost.clone()} clock={clock.clone()} />
-                <ChartCanvas test_id="chart-phase-cost" title={i18n::text(lang, Text::ChartPhaseCostTitle)}
-                    alt={i18n::text(lang, Text::ChartPhaseCostAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.phase_cost.clone()} clock={clock.clone()} />
-                <ChartCanvas test_id="chart-loss" title={i18n::text(lang, Text::ChartLossTitle)}
-                    alt={i18n::text(lang, Text::ChartLossAlt)} export_label={i18n::text(lang, Text::ExportPng)} chart={set.loss.clone()} clock={clock.clone()} />
+            <section class="more-charts" data-testid="more-charts" aria-label={words::text(lang, Text::MoreChartsHeading)}>
+                <ChartCanvas test_id="chart-segments" title={words::text(lang, Text::ChartSegmentTitle)}
+                    alt={words::text(lang, Text::ChartSegmentAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.segments.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-reach" title={words::text(lang, Text::ChartReachTitle)}
+                    alt={words::text(lang, Text::ChartReachAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.reach.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-channel-cost" title={words::text(lang, Text::ChartChannelCostTitle)}
+                    alt={words::text(lang, Text::ChartChannelCostAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.channel_cost.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-phase-cost" title={words::text(lang, Text::ChartPhaseCostTitle)}
+                    alt={words::text(lang, Text::ChartPhaseCostAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.phase_cost.clone()} clock={clock.clone()} />
+                <ChartCanvas test_id="chart-loss" title={words::text(lang, Text::ChartLossTitle)}
+                    alt={words::text(lang, Text::ChartLossAlt)} export_label={words::text(lang, Text::ExportPng)} chart={set.loss.clone()} clock={clock.clone()} />
             </section>
             </>
         },
-        None => html! { <p class="no-result">{ i18n::text(lang, Text::NoResult) }</p> },
+        None => html! { <p class="no-result">{ words::text(lang, Text::NoResult) }</p> },
     };
 
     html! {
@@ -386,19 +386,19 @@ pub fn app() -> Html {
             }
             if let Some(problem) = *storage_problem {
                 <div class="error-box storage-banner" data-testid="storage-banner" role="alert">
-                    <p class="error-heading">{ i18n::storage_refused(lang, problem == storage::StorageError::Unavailable) }</p>
-                    <button data-testid="storage-backup" onclick={on_backup.clone()}>{ i18n::download_backup(lang) }</button>
+                    <p class="error-heading">{ words::storage_refused(lang, problem == storage::StorageError::Unavailable) }</p>
+                    <button data-testid="storage-backup" onclick={on_backup.clone()}>{ words::download_backup(lang) }</button>
                 </div>
             }
             if *other_tab {
                 <div class="error-box other-tab" data-testid="other-tab-notice" role="status">
-                    <p class="error-heading">{ i18n::other_tab_saved(lang) }</p>
-                    <button data-testid="other-tab-backup" onclick={on_backup.clone()}>{ i18n::download_backup(lang) }</button>
+                    <p class="error-heading">{ words::other_tab_saved(lang) }</p>
+                    <button data-testid="other-tab-backup" onclick={on_backup.clone()}>{ words::download_backup(lang) }</button>
                 </div>
             }
             if !state.file_warnings.is_empty() {
                 <div class="error-box file-warnings" data-testid="file-warnings" role="status">
-                    <p class="error-heading">{ i18n::file_warnings_heading(lang) }</p>
+                    <p class="error-heading">{ words::file_warnings_heading(lang) }</p>
                     <ul>{ for state.file_warnings.iter().map(|warning| html! { <li>{ warning.message(lang) }</li> }) }</ul>
                 </div>
             }
@@ -407,7 +407,7 @@ pub fn app() -> Html {
                 <main class={classes!("results", stale.then_some("stale"))} aria-live="polite">
                     <ErrorList {lang} errors={state.errors.clone()} has_result={result.is_some()} />
                     if stale {
-                        <p class="stale-ribbon" data-testid="stale-notice">{ i18n::text(lang, Text::StaleRibbon) }</p>
+                        <p class="stale-ribbon" data-testid="stale-notice">{ words::text(lang, Text::StaleRibbon) }</p>
                     }
                     <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} runs={runs.clone()} />
                     <ComparePanel {lang} compare={compare.clone()} file={valid_file}

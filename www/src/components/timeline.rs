@@ -7,8 +7,8 @@
 
 use super::editor::table::{cell_with_id, Ctx, Input};
 use crate::edit;
-use crate::i18n::{self, Lang, Text};
 use crate::state::Action;
+use crate::words::{self, Lang, Text};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wuzha::{Date, ScenarioFile};
@@ -195,9 +195,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let first = date.day() == 1 || day == 0;
         if first {
             let label = if date.month() == 1 || day == 0 {
-                format!("{} {}", date.year(), i18n::month(lang, date.month()))
+                format!("{} {}", date.year(), words::month(lang, date.month()))
             } else {
-                i18n::month(lang, date.month())
+                words::month(lang, date.month())
             };
             months.push((day, label));
         }
@@ -246,7 +246,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             phase.name,
             crate::format::date(lang, period_start.add_days(shown_start)),
             crate::format::date(lang, period_start.add_days(shown_end)),
-            if has_overlap { format!(" · {}", i18n::text(lang, Text::TimelineOverlap)) } else { String::new() }
+            if has_overlap { format!(" · {}", words::text(lang, Text::TimelineOverlap)) } else { String::new() }
         );
         let handle_width = 8.0;
         html! {
@@ -267,15 +267,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </g>
                 <text class={classes!("bar-label", narrow.then_some("outside"))} x={label_x} y={(y + bar_height / 2.0 + 4.5).to_string()}>
                     { phase.name.clone() }
-                    if has_overlap { { format!(" · {}", i18n::text(lang, Text::TimelineOverlap)) } }
+                    if has_overlap { { format!(" · {}", words::text(lang, Text::TimelineOverlap)) } }
                 </text>
                 <rect class="handle" x={pct(x)} y={y.to_string()} width={handle_width.to_string()} height={bar_height.to_string()}
-                    tabindex="0" role="slider" aria-label={format!("{} · {}", phase.name, i18n::text(lang, Text::TimelineStartHandle))}
+                    tabindex="0" role="slider" aria-label={format!("{} · {}", phase.name, words::text(lang, Text::TimelineStartHandle))}
                     data-testid={format!("timeline-phase-{index}-start-handle")}
                     onpointerdown={grab(index, Grip::Start, start, end)} onkeydown={nudge(index, Grip::Start, start, end)} />
                 <rect class="handle" x={pct(x + width)} y={y.to_string()} width={handle_width.to_string()} height={bar_height.to_string()}
                     transform={format!("translate(-{handle_width} 0)")}
-                    tabindex="0" role="slider" aria-label={format!("{} · {}", phase.name, i18n::text(lang, Text::TimelineEndHandle))}
+                    tabindex="0" role="slider" aria-label={format!("{} · {}", phase.name, words::text(lang, Text::TimelineEndHandle))}
                     data-testid={format!("timeline-phase-{index}-end-handle")}
                     onpointerdown={grab(index, Grip::End, start, end)} onkeydown={nudge(index, Grip::End, start, end)} />
             </g>
@@ -285,8 +285,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let labels = order.iter().map(|&index| {
         let phase = &file.phases[index];
         let depth = edit::phase_depth(file, index);
-        let start_label = format!("{} · {}", phase.name, i18n::editor_field(lang, "start"));
-        let end_label = format!("{} · {}", phase.name, i18n::editor_field(lang, "end"));
+        let start_label = format!("{} · {}", phase.name, words::editor_field(lang, "start"));
+        let end_label = format!("{} · {}", phase.name, words::editor_field(lang, "end"));
         let start_path = format!("phases[{index}].start");
         let end_path = format!("phases[{index}].end");
         html! {
@@ -304,15 +304,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
     html! {
         <section class="card timeline" data-testid="timeline" aria-labelledby="timeline-heading">
             <div class="card-head">
-                <h2 class="card-title" id="timeline-heading">{ i18n::text(lang, Text::TimelineHeading) }</h2>
-                <span class="hint">{ i18n::text(lang, Text::TimelineHelp) }</span>
+                <h2 class="card-title" id="timeline-heading">{ words::text(lang, Text::TimelineHeading) }</h2>
+                <span class="hint">{ words::text(lang, Text::TimelineHelp) }</span>
             </div>
             <div class="timeline-grid">
                 <div class="timeline-labels">
                     <div class="timeline-row timeline-head" style={format!("height:{AXIS_PX}px")}>
-                        <span class="timeline-name">{ i18n::text(lang, Text::TabPhases) }</span>
-                        <span class="timeline-date">{ i18n::editor_field(lang, "start") }</span>
-                        <span class="timeline-date">{ i18n::editor_field(lang, "end") }</span>
+                        <span class="timeline-name">{ words::text(lang, Text::TabPhases) }</span>
+                        <span class="timeline-date">{ words::editor_field(lang, "start") }</span>
+                        <span class="timeline-date">{ words::editor_field(lang, "end") }</span>
                     </div>
                     { for labels }
                 </div>
@@ -329,7 +329,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         let x = pct(f64::from(*day) + 0.5);
                         html! {
                             <g class="deadline" data-testid={format!("timeline-deadline-{idx}")}>
-                                <title>{ format!("{} · {tip}", i18n::text(lang, Text::TimelineDeadline)) }</title>
+                                <title>{ format!("{} · {tip}", words::text(lang, Text::TimelineDeadline)) }</title>
                                 <line x1={x.clone()} x2={x.clone()} y1={(AXIS_PX - 8.0).to_string()} y2={height.to_string()} />
                                 <svg x={x} y={(AXIS_PX - 14.0).to_string()} width="12" height="12" overflow="visible">
                                     <path d="M0 -6 L6 0 L0 6 L-6 0 Z" transform="translate(0 6)" />
@@ -339,8 +339,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }) }
                 </svg>
             </div>
-            <p class="timeline-legend"><span class="diamond" aria-hidden="true">{ "◆" }</span>{ " " }{ i18n::text(lang, Text::TimelineDeadline) }
-                <span class="overlap-key" aria-hidden="true"></span>{ i18n::text(lang, Text::TimelineOverlap) }</p>
+            <p class="timeline-legend"><span class="diamond" aria-hidden="true">{ "◆" }</span>{ " " }{ words::text(lang, Text::TimelineDeadline) }
+                <span class="overlap-key" aria-hidden="true"></span>{ words::text(lang, Text::TimelineOverlap) }</p>
         </section>
     }
 }
