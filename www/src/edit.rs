@@ -65,6 +65,8 @@ pub enum EditError {
     NotWhole(String),
     /// The text is not a date `YYYY-MM-DD`.
     BadDate(String),
+    /// The text is not a seed: a whole number from 0 to `crate::state::MAX_SEED` (the raw text).
+    NotASeed(String),
     /// The path does not name a field of the file.
     BadPath(String),
     /// The list is full (its limit).

@@ -21,7 +21,7 @@ fn pin(compare: &CompareState, state: &State) -> CompareState {
 }
 
 fn set(field: Field, text: &str) -> Action {
-    Action::Set { field, text: text.to_string(), commit: true }
+    Action::control(field, text, true)
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The controls column: reward, budget, the selected target and the selected phase.
 //!
 //! Every control shows the raw text held in the state and reports each `input` and `change` event as an
-//! [`Action::Set`]; nothing here interprets the text.
+//! [`Action::Edit`] on its [`crate::state::Cell::Control`]; nothing here interprets the text.
 
 use crate::state::{Action, Field, Inputs, State};
 use crate::words::{self, Lang, Text};
@@ -78,7 +78,7 @@ fn text_input(
         let on_action = props.on_action.clone();
         move |event: Event| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                on_action.emit(Action::Set { field, text: input.value(), commit });
+                on_action.emit(Action::control(field, input.value(), commit));
             }
         }
     };

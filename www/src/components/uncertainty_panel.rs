@@ -60,14 +60,14 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::Set { field: Field::Seed, text: input.value(), commit: false });
+            on_action.emit(Action::control(Field::Seed, input.value(), false));
         })
     };
     let on_seed_change = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::Set { field: Field::Seed, text: input.value(), commit: true });
+            on_action.emit(Action::control(Field::Seed, input.value(), true));
         })
     };
 

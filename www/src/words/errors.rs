@@ -78,6 +78,7 @@ pub fn edit_error(lang: Lang, label: &str, error: &crate::edit::EditError, range
             Lang::Zh => format!("“{raw}”不是整数"),
             Lang::En => format!("\"{raw}\" is not a whole number"),
         }),
+        EditError::NotASeed(raw) => not_a_seed(lang, raw),
         EditError::BadDate(raw) => match lang {
             Lang::Zh => format!("“{raw}”不是有效日期（格式 YYYY-MM-DD）"),
             Lang::En => format!("\"{raw}\" is not a date (YYYY-MM-DD)"),

@@ -2,7 +2,7 @@
 //! file, a spreadsheet-like table of rows with add, remove and paste, and a labelled form field.
 //!
 //! Every cell shows the file's value (or the raw text the state holds for it), reports `input` and `change`
-//! events as [`Action::Edit`], and shows the message the state gives for its path right beneath it.
+//! events as [`Action::Edit`] on a [`crate::state::Cell::Path`], and shows the message the state gives for its path right beneath it.
 
 use crate::edit::{self, Kind};
 use crate::state::Action;
@@ -194,7 +194,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
                 let path = path.to_string();
                 move |event: Event| {
                     if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                        on_action.emit(Action::Edit { path: path.clone(), text: input.value(), commit });
+                        on_action.emit(Action::edit(path.clone(), input.value(), commit));
                     }
                 }
             };
@@ -219,7 +219,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
                 let path = path.to_string();
                 Callback::from(move |event: Event| {
                     if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                        on_action.emit(Action::Edit { path: path.clone(), text: select.value(), commit: true });
+                        on_action.emit(Action::edit(path.clone(), select.value(), true));
                     }
                 })
             };
@@ -246,7 +246,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
                 Callback::from(move |event: Event| {
                     if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
                         let text = if input.checked() { "true" } else { "false" };
-                        on_action.emit(Action::Edit { path: path.clone(), text: text.to_string(), commit: true });
+                        on_action.emit(Action::edit(path.clone(), text.to_string(), true));
                     }
                 })
             };
