@@ -5,7 +5,7 @@
 //! state, so pinning never enters the undo history and undoing never unpins.
 
 use crate::format;
-use crate::state::{is_share, primary_product_idx, Computed};
+use crate::model::{is_share, primary_product_idx, Computed};
 use crate::words::{self, Lang, Text};
 use serde_json::Value;
 use std::rc::Rc;

@@ -2,13 +2,16 @@
 //!
 //! The app edits a scenario file, calls `wuzha::validate` and `wuzha::simulate`, and shows the outcome; it
 //! holds no model logic. Codemap:
-//! - [`state`]: the reducer (pure: no web types, no clock, no randomness);
+//! - [`state`]: the reducer (pure: no web types, no clock, no randomness), one editing mechanism for the
+//!   editor's cells and the quick controls;
 //! - [`edit`]: path-addressed edits of the scenario file (set a field, add/remove/paste rows, move a phase);
-//! - [`charts`]: chart data built from an outcome, and drawing on any plotters backend;
+//! - [`model`]: one result as plain core data ([`model::Computed`]) and the model rules the app still holds;
+//! - [`charts`]: chart data built from a result, and drawing on any plotters backend in one [`charts::style`];
 //! - [`planning`]: the optimiser in the app (request, worker job, panel state);
 //! - [`compare`]: options pinned for comparison, the inputs that differ and the key figures side by side;
 //! - [`components`]: the Yew function components of the page;
-//! - [`api`]: `check`, `simulate` and `MonteCarloJob` for JavaScript;
+//! - [`api`]: `check`, `simulate`, `MonteCarloJob` and `PlanJob` for JavaScript; [`messages`]: every message
+//!   between the page and its workers;
 //! - [`uncertainty`]: Monte Carlo batches, which are wanted and shown, and their sentences; [`runner`]: the
 //!   Web Worker (`static/worker.js`) that runs them off the page's thread;
 //! - [`words`]: every user-facing string, by area; [`format`]: numbers, money and dates as planners write them,
@@ -23,6 +26,7 @@ pub mod edit;
 pub mod format;
 pub mod history;
 pub mod messages;
+pub mod model;
 pub mod numbers;
 pub mod planning;
 pub mod runner;

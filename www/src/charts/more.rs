@@ -6,12 +6,12 @@
 
 use super::overlay::{self, overlay_legend, Overlay};
 use super::{
-    category_chart, configure_mesh, legend_row, palette, AdoptionChart, Band, CasesChart, ChartStyle, DailyLine,
+    category_chart, daily_mesh, legend_row, palette, AdoptionChart, Band, CasesChart, ChartStyle, DailyLine,
     DrawResult, FanBand, KeyedAxis, LegendEntry, LegendMark, MonthlyBars, TargetMark, TimeAxis, INK, MARGIN,
     MARGIN_RIGHT, MUTED, PALETTE, WARNING, X_LABEL_AREA, Y_LABEL_AREA,
 };
 use crate::format;
-use crate::state::{primary_product_idx, Computed};
+use crate::model::{primary_product_idx, Computed};
 use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -276,7 +276,7 @@ pub fn draw_stacked_cost<DB: DrawingBackend>(
         .x_label_area_size(style.px(X_LABEL_AREA))
         .y_label_area_size(style.px(Y_LABEL_AREA))
         .build_cartesian_2d(x_range, 0f64..y_max)?;
-    configure_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format::decimal(*y, 1))?;
+    daily_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format::decimal(*y, 1))?;
 
     let mut base = vec![0.0; totals.len()];
     for layer in &data.layers {

@@ -3,7 +3,7 @@
 
 use super::Shared;
 use crate::format;
-use crate::state::{is_share, primary_product_idx, Computed};
+use crate::model::{is_share, primary_product_idx, Computed};
 use crate::uncertainty::{self, Finished, Tone};
 use crate::words::{self, Lang, Text};
 use yew::prelude::*;

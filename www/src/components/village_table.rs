@@ -4,7 +4,7 @@
 use super::file_menu::{download, file_name};
 use super::Shared;
 use crate::format;
-use crate::state::{is_share, primary_product_idx, Computed};
+use crate::model::{is_share, primary_product_idx, Computed};
 use crate::words::{self, Lang, Text};
 use yew::prelude::*;
 

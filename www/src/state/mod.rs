@@ -18,6 +18,7 @@ mod errors;
 mod files;
 mod select;
 
+pub use crate::model::{is_share, primary_product_idx, Computed};
 pub use controls::{parse_seed, primary_product, set_reward, Field, Inputs, MAX_SEED};
 
 use crate::edit::EditError;
@@ -25,18 +26,9 @@ use crate::history::History;
 use crate::words::Lang;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use wuzha::wire::{Metric, ScenarioFile};
-use wuzha::{FieldError, Outcome, Scenario};
+use wuzha::wire::ScenarioFile;
+use wuzha::FieldError;
 use yew::Reducible;
-
-/// A validated scenario and its simulated outcome: one consistent result.
-#[derive(Debug, PartialEq)]
-pub struct Computed {
-    /// The validated scenario (names of products, phases, targets and rules).
-    pub scenario: Scenario,
-    /// What the simulation reports.
-    pub outcome: Outcome,
-}
 
 /// One error to show: the field it belongs to, if it maps to a control, and the message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -324,14 +316,4 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         self.next(action)
     }
-}
-
-/// True for metrics whose threshold is a share of the population.
-pub fn is_share(metric: Metric) -> bool {
-    !matches!(metric, Metric::YoyCases | Metric::YoyLoss)
-}
-
-/// The index of the primary product of a validated scenario, by the same rule as [`primary_product`].
-pub fn primary_product_idx(scenario: &Scenario) -> usize {
-    scenario.targets.iter().find_map(|target| target.product).unwrap_or(0)
 }
