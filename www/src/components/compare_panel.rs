@@ -31,6 +31,36 @@ fn letter_class(letter: char) -> String {
     format!("option-{}", letter.to_ascii_lowercase())
 }
 
+/// The chip of one pinned option: its name and colour, a button to load it and one to unpin it.
+fn option_chip(props: &ComparePanelProps, option: &Rc<PinnedOption>) -> Html {
+    let lang = props.lang;
+    let letter = option.letter;
+    let name = words::option_name(lang, letter);
+    let on_unpin = {
+        let compare = props.compare.clone();
+        Callback::from(move |_: MouseEvent| compare.dispatch(CompareAction::Unpin(letter)))
+    };
+    let on_load = {
+        let on_action = props.on_action.clone();
+        let option: Rc<PinnedOption> = option.clone();
+        let name = name.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = wuzha::wire::to_json(&option.file);
+            on_action.emit(Action::OpenFile { name: name.clone(), text });
+        })
+    };
+    html! {
+        <li class={classes!("option-chip", letter_class(letter))} data-testid={format!("option-{letter}")}>
+            <span class="option-swatch" aria-hidden="true"></span>
+            <span class="option-name">{ name.clone() }</span>
+            <button type="button" class="button small" data-testid={format!("load-option-{letter}")}
+                onclick={on_load}>{ words::text(lang, Text::LoadOption) }</button>
+            <button type="button" class="button small" data-testid={format!("unpin-option-{letter}")}
+                aria-label={format!("{} {name}", words::text(lang, Text::UnpinOption))} onclick={on_unpin}>{ "×" }</button>
+        </li>
+    }
+}
+
 /// The panel above the charts.
 #[function_component(ComparePanel)]
 pub fn compare_panel(props: &ComparePanelProps) -> Html {
@@ -53,33 +83,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
     let can_pin = props.file.is_some() && props.result.is_some() && props.compare.has_room();
     let pin_label = if props.compare.has_room() { Text::PinOption } else { Text::PinFull };
 
-    let chips = options.iter().map(|option| {
-        let letter = option.letter;
-        let name = words::option_name(lang, letter);
-        let on_unpin = {
-            let compare = props.compare.clone();
-            Callback::from(move |_: MouseEvent| compare.dispatch(CompareAction::Unpin(letter)))
-        };
-        let on_load = {
-            let on_action = props.on_action.clone();
-            let option: Rc<PinnedOption> = option.clone();
-            let name = name.clone();
-            Callback::from(move |_: MouseEvent| {
-                let text = wuzha::wire::to_json(&option.file);
-                on_action.emit(Action::OpenFile { name: name.clone(), text });
-            })
-        };
-        html! {
-            <li class={classes!("option-chip", letter_class(letter))} data-testid={format!("option-{letter}")}>
-                <span class="option-swatch" aria-hidden="true"></span>
-                <span class="option-name">{ name.clone() }</span>
-                <button type="button" class="button small" data-testid={format!("load-option-{letter}")}
-                    onclick={on_load}>{ words::text(lang, Text::LoadOption) }</button>
-                <button type="button" class="button small" data-testid={format!("unpin-option-{letter}")}
-                    aria-label={format!("{} {name}", words::text(lang, Text::UnpinOption))} onclick={on_unpin}>{ "×" }</button>
-            </li>
-        }
-    });
+    let chips = options.iter().map(|option| option_chip(props, option));
 
     // The two tables are worked out once per change of the options, the plan or the language, not per render.
     let rows =

@@ -6,7 +6,7 @@ use super::chart_canvas::{ChartCanvas, ChartData};
 use super::{Shared, UpdateClock};
 use crate::charts::{self, objective_axis};
 use crate::format;
-use crate::planning::{ObjectiveChoice, Phase, PlanAction, PlanAnswer, PlanRequest, PlanState};
+use crate::planning::{ObjectiveChoice, Phase, PlanAction, PlanAnswer, PlanRequest, PlanState, Running};
 use crate::runner::PlanRunner;
 use crate::state::{Action, Computed};
 use crate::words::{self, Lang, Text};
@@ -84,6 +84,86 @@ fn read_form(lang: Lang, base: &PlanRequest, form: &Form) -> Result<PlanRequest,
     }
 }
 
+/// Where the run under way is: its phase, a bar (of frontier budgets, when known) and a detail.
+fn progress_view(lang: Lang, running: &Running) -> Html {
+    let phase = match running.phase {
+        Phase::Optimise | Phase::Done => Text::PhaseOptimise,
+        Phase::Tornado => Text::PhaseTornado,
+        Phase::Frontier => Text::PhaseFrontier,
+    };
+    let detail = match (running.phase, running.points, &running.progress) {
+        (Phase::Frontier, Some((done, total)), _) => format!("{done} / {total}"),
+        (_, _, Some(progress)) => words::optimise_progress(lang, progress.evaluations),
+        _ => String::new(),
+    };
+    let (value, max) = match (running.phase, running.points) {
+        (Phase::Frontier, Some((done, total))) => (done, total),
+        _ => (0, 0),
+    };
+    html! {
+        <div class="mc-progress" data-testid="optimise-progress">
+            if max > 0 {
+                <progress max={max.to_string()} value={value.to_string()} aria-label={words::text(lang, phase)} />
+            } else {
+                <progress aria-label={words::text(lang, phase)} />
+            }
+            <span>{ format!("{} {detail}", words::text(lang, phase)) }</span>
+        </div>
+    }
+}
+
+/// The frontier and tornado of `answer`, built once per answer and language, not per render.
+#[hook]
+fn use_answer_charts(answer: Option<Shared<PlanAnswer>>, lang: Lang) -> Rc<(Option<ChartData>, Option<ChartData>)> {
+    use_memo((answer, lang), |(answer, lang)| match answer {
+        Some(answer) => (
+            answer.frontier.as_ref().map(|frontier| {
+                ChartData::Frontier(Rc::new(charts::frontier_chart(*lang, frontier, Some(&answer.result))))
+            }),
+            (!answer.tornado.bars.is_empty())
+                .then(|| ChartData::Tornado(Rc::new(charts::tornado_chart(*lang, &answer.tornado)))),
+        ),
+        None => (None, None),
+    })
+}
+
+/// A selector's `change` handler: `edit` reads the chosen option's value into the request.
+fn choose(request: &UseStateHandle<PlanRequest>, edit: fn(&mut PlanRequest, &str)) -> Callback<Event> {
+    let request = request.clone();
+    Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        let mut next = (*request).clone();
+        edit(&mut next, &select.value());
+        request.set(next);
+    })
+}
+
+/// The run button's handler (start the request on the plan, when both can be read) and the cancel button's.
+fn run_handlers(
+    plan_state: &UseReducerHandle<PlanState>,
+    runner: &Rc<PlanRunner>,
+    plan: Option<(AttrValue, AttrValue)>,
+    read: Result<PlanRequest, Vec<String>>,
+) -> (Callback<MouseEvent>, Callback<MouseEvent>) {
+    let on_run = {
+        let (plan_state, runner) = (plan_state.clone(), runner.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (Some((json, fingerprint)), Ok(request)) = (&plan, &read) else { return };
+            let id = plan_state.next_id();
+            plan_state.dispatch(PlanAction::Start { request: request.clone(), fingerprint: fingerprint.to_string() });
+            runner.request(id, Rc::from(json.as_str()), request);
+        })
+    };
+    let on_cancel = {
+        let (plan_state, runner) = (plan_state.clone(), runner.clone());
+        Callback::from(move |_: MouseEvent| {
+            runner.cancel();
+            plan_state.dispatch(PlanAction::Cancel);
+        })
+    };
+    (on_run, on_cancel)
+}
+
 /// The panel under the uncertainty panel.
 #[function_component(OptimisePanel)]
 pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
@@ -107,24 +187,16 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
             form.set(next);
         })
     };
-    let on_objective = {
-        let request = request.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(objective) = ObjectiveChoice::from_code(&select.value()) {
-                request.set(PlanRequest { objective, ..(*request).clone() });
-            }
-        })
-    };
-    let on_target = {
-        let request = request.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Ok(target) = select.value().parse::<usize>() {
-                request.set(PlanRequest { target, ..(*request).clone() });
-            }
-        })
-    };
+    let on_objective = choose(&request, |request, code| {
+        if let Some(objective) = ObjectiveChoice::from_code(code) {
+            request.objective = objective;
+        }
+    });
+    let on_target = choose(&request, |request, code| {
+        if let Ok(target) = code.parse::<usize>() {
+            request.target = target;
+        }
+    });
     let on_check = |edit: fn(&mut PlanRequest, bool)| {
         let request = request.clone();
         Callback::from(move |event: Event| {
@@ -134,26 +206,7 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
             request.set(next);
         })
     };
-    let on_run = {
-        let plan_state = plan_state.clone();
-        let runner = runner.clone();
-        let plan = props.plan.clone();
-        let read = read.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (Some((json, fingerprint)), Ok(request)) = (&plan, &read) else { return };
-            let id = plan_state.next_id();
-            plan_state.dispatch(PlanAction::Start { request: request.clone(), fingerprint: fingerprint.to_string() });
-            runner.request(id, Rc::from(json.as_str()), request);
-        })
-    };
-    let on_cancel = {
-        let plan_state = plan_state.clone();
-        let runner = runner.clone();
-        Callback::from(move |_: MouseEvent| {
-            runner.cancel();
-            plan_state.dispatch(PlanAction::Cancel);
-        })
-    };
+    let (on_run, on_cancel) = run_handlers(&plan_state, &runner, props.plan.clone(), read.clone());
 
     let targets: Vec<String> = props
         .result
@@ -165,47 +218,9 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
     let can_run = props.plan.is_some() && read.is_ok() && running.is_none() && (!needs_target || !targets.is_empty());
     let current_fingerprint = props.plan.as_ref().map(|(_, fingerprint)| fingerprint.to_string());
 
-    let progress = running.as_ref().map(|running| {
-        let phase = match running.phase {
-            Phase::Optimise | Phase::Done => Text::PhaseOptimise,
-            Phase::Tornado => Text::PhaseTornado,
-            Phase::Frontier => Text::PhaseFrontier,
-        };
-        let detail = match (running.phase, running.points, &running.progress) {
-            (Phase::Frontier, Some((done, total)), _) => format!("{done} / {total}"),
-            (_, _, Some(progress)) => words::optimise_progress(lang, progress.evaluations),
-            _ => String::new(),
-        };
-        let (value, max) = match (running.phase, running.points) {
-            (Phase::Frontier, Some((done, total))) => (done, total),
-            _ => (0, 0),
-        };
-        html! {
-            <div class="mc-progress" data-testid="optimise-progress">
-                if max > 0 {
-                    <progress max={max.to_string()} value={value.to_string()} aria-label={words::text(lang, phase)} />
-                } else {
-                    <progress aria-label={words::text(lang, phase)} />
-                }
-                <span>{ format!("{} {detail}", words::text(lang, phase)) }</span>
-            </div>
-        }
-    });
+    let progress = running.as_ref().map(|running| progress_view(lang, running));
 
-    // The frontier and tornado are built once per answer and language, not per render.
-    let answer_charts =
-        use_memo((plan_state.answer.as_ref().map(|(answer, _)| Shared(answer.clone())), lang), |(answer, lang)| {
-            match answer {
-                Some(answer) => (
-                    answer.frontier.as_ref().map(|frontier| {
-                        ChartData::Frontier(Rc::new(charts::frontier_chart(*lang, frontier, Some(&answer.result))))
-                    }),
-                    (!answer.tornado.bars.is_empty())
-                        .then(|| ChartData::Tornado(Rc::new(charts::tornado_chart(*lang, &answer.tornado)))),
-                ),
-                None => (None, None),
-            }
-        });
+    let answer_charts = use_answer_charts(plan_state.answer.as_ref().map(|(answer, _)| Shared(answer.clone())), lang);
     let answer_html = match (&plan_state.answer, &props.result) {
         (Some((answer, fingerprint)), Some(_)) => {
             let outdated = current_fingerprint.as_deref() != Some(fingerprint.as_str());
