@@ -65,6 +65,35 @@ impl Field {
         }
     }
 
+    /// The control that edits the file's field at `path` (as the core's errors name it), and the row it is on
+    /// for the per-target and per-phase controls (which show it only when that row is selected).
+    pub fn of_path(path: &str) -> Option<(Field, Option<usize>)> {
+        let row = |list: &str| {
+            let rest = path.strip_prefix(list)?.strip_prefix('[')?;
+            let (idx, leaf) = rest.split_once("].")?;
+            Some((idx.parse::<usize>().ok()?, leaf))
+        };
+        match path {
+            "budget.total_yuan" => return Some((Field::Budget, None)),
+            "seed" => return Some((Field::Seed, None)),
+            _ => {}
+        }
+        // Any reward row, or `[*]`: the reward control sets every reward.
+        let reward = path.strip_prefix("rewards[").and_then(|rest| rest.split_once("]."));
+        if reward.is_some_and(|(idx, leaf)| leaf == "yuan_per_install" && (idx == "*" || idx.parse::<usize>().is_ok()))
+        {
+            return Some((Field::Reward, None));
+        }
+        let (field, idx) = match (row("targets"), row("phases")) {
+            (Some((idx, "threshold")), _) => (Field::Threshold, idx),
+            (Some((idx, "deadline")), _) => (Field::Deadline, idx),
+            (_, Some((idx, "start"))) => (Field::PhaseStart, idx),
+            (_, Some((idx, "end"))) => (Field::PhaseEnd, idx),
+            _ => return None,
+        };
+        Some((field, Some(idx)))
+    }
+
     /// The control's position among the controls.
     pub(super) fn slot(self) -> usize {
         match self {
@@ -213,4 +242,25 @@ pub fn parse_seed(text: &str) -> Option<u64> {
         return None;
     }
     text.parse::<u64>().ok().filter(|seed| *seed <= MAX_SEED)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Field;
+
+    #[test]
+    fn every_control_is_the_cell_at_its_path() {
+        for field in Field::ALL {
+            let (target, phase) = (2, 5);
+            let row = match field {
+                Field::Threshold | Field::Deadline => Some(target),
+                Field::PhaseStart | Field::PhaseEnd => Some(phase),
+                _ => None,
+            };
+            assert_eq!(Field::of_path(&field.path(target, phase)), Some((field, row)), "{field:?}");
+        }
+        assert_eq!(Field::of_path("rewards[3].yuan_per_install"), Some((Field::Reward, None)));
+        assert_eq!(Field::of_path("targets[1].name"), None);
+        assert_eq!(Field::of_path("villages[0].residents"), None);
+    }
 }

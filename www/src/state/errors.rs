@@ -83,17 +83,7 @@ impl State {
         let Some(file) = &self.file else {
             return InputError { field: None, message: error.message(lang) };
         };
-        let path = error.path.as_str();
-        let (field, idx) = match split_path(path) {
-            _ if path == "budget.total_yuan" => (Field::Budget, None),
-            _ if path == "seed" => (Field::Seed, None),
-            Some(("rewards", _, "yuan_per_install")) => (Field::Reward, None),
-            Some(("targets", idx, "threshold")) => (Field::Threshold, Some(idx)),
-            Some(("targets", idx, "deadline")) => (Field::Deadline, Some(idx)),
-            Some(("phases", idx, "start")) => (Field::PhaseStart, Some(idx)),
-            Some(("phases", idx, "end")) => (Field::PhaseEnd, Some(idx)),
-            _ => return self.labelled(error),
-        };
+        let Some((field, idx)) = Field::of_path(&error.path) else { return self.labelled(error) };
         let reason = error.reason(lang);
         let named = InputError {
             field: Some(field),
