@@ -5,7 +5,9 @@
 //! `wuzha::validate`.
 //! Nothing here panics on any input: every failure becomes a list of `{ path, message_zh, message_en }`.
 
-use crate::i18n::{self, Lang};
+use crate::messages::WorkerMessage;
+use crate::planning::Phase;
+use crate::words::{self, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wuzha::error::ErrorKind;
@@ -66,7 +68,7 @@ fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
     if !value.is_object() {
         let found_type =
             if value.is_null() { "null".to_string() } else { value.js_typeof().as_string().unwrap_or_default() };
-        let detail = i18n::not_a_scenario(&found_type);
+        let detail = words::not_a_scenario(&found_type);
         return Err(FieldError::new(".", ErrorKind::Syntax { detail }));
     }
     // JSON.stringify would write NaN and infinities as `null`, which reads as "absent" (e.g. no budget cap):
@@ -80,7 +82,7 @@ fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
     match js_sys::JSON::stringify_with_replacer(&value, replacer_fn) {
         Ok(text) => wuzha::wire::parse_json(&String::from(text)),
         Err(_) => {
-            let detail = i18n::not_a_scenario("an object JSON.stringify cannot write (a cycle or a BigInt)");
+            let detail = words::not_a_scenario("an object JSON.stringify cannot write (a cycle or a BigInt)");
             Err(FieldError::new(".", ErrorKind::Syntax { detail }))
         }
     }
@@ -177,6 +179,19 @@ impl MonteCarloJob {
         let job = self.job.take().ok_or_else(|| js_sys::Error::new("MonteCarloJob.finish was already called"))?;
         serde_json::to_string(&job.finish()).map_err(|error| js_sys::Error::new(&error.to_string()).into())
     }
+
+    /// The worker's report of the runs done so far of batch `id` (a `progress` [`WorkerMessage`]).
+    pub fn progress_message(&self, id: u32) -> JsValue {
+        WorkerMessage::Progress { id, n_done: self.n_done(), n_runs: self.n_runs() }.to_js()
+    }
+
+    /// The worker's report that batch `id` is done, with its summary (a `done` [`WorkerMessage`]); spends the
+    /// job like [`MonteCarloJob::finish`].
+    pub fn done_message(&mut self, id: u32, elapsed_ms: f64) -> Result<JsValue, JsValue> {
+        let bytes_held = self.bytes_held();
+        let summary = self.finish()?;
+        Ok(WorkerMessage::Done { id, summary, elapsed_ms, bytes_held }.to_js())
+    }
 }
 
 /// A planner job for JavaScript (the app's Web Worker uses it): the optimisation a few simulations at a time,
@@ -230,5 +245,23 @@ impl PlanJob {
     /// Everything found so far as JSON, or `null` before the optimisation is done.
     pub fn answer(&self) -> String {
         serde_json::to_string(&self.job.answer()).unwrap_or_else(|_| "null".to_string())
+    }
+
+    /// The worker's report of where plan `id` is after a slice (a `plan-progress` [`WorkerMessage`]).
+    pub fn progress_message(&self, id: u32) -> JsValue {
+        let progress = Some(self.progress_json());
+        WorkerMessage::PlanProgress { id, phase: self.job.phase(), progress, points_done: None, points_total: None }
+            .to_js()
+    }
+
+    /// The worker's report that plan `id` reached frontier budget `points_done` of `points_total`.
+    pub fn frontier_message(id: u32, points_done: u32, points_total: u32) -> JsValue {
+        let (points_done, points_total) = (Some(points_done), Some(points_total));
+        WorkerMessage::PlanProgress { id, phase: Phase::Frontier, progress: None, points_done, points_total }.to_js()
+    }
+
+    /// The worker's report that plan `id` is done, with everything found (a `plan-done` [`WorkerMessage`]).
+    pub fn done_message(&self, id: u32, elapsed_ms: f64) -> JsValue {
+        WorkerMessage::PlanDone { id, answer: self.answer(), elapsed_ms }.to_js()
     }
 }

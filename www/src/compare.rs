@@ -5,8 +5,8 @@
 //! state, so pinning never enters the undo history and undoing never unpins.
 
 use crate::format;
-use crate::i18n::{self, Lang, Text};
-use crate::state::{is_share, primary_product_idx, Computed};
+use crate::model::{is_share, primary_product_idx, Computed};
+use crate::words::{self, Lang, Text};
 use serde_json::Value;
 use std::rc::Rc;
 use wuzha::ScenarioFile;
@@ -122,7 +122,7 @@ fn section_name(lang: Lang, key: &str) -> String {
         "floors" => Text::SectionFloors,
         _ => return key.to_string(),
     };
-    i18n::text(lang, text).to_string()
+    words::text(lang, text).to_string()
 }
 
 /// Every leaf of `value` by path (`a.b[2].c`), in file order.
@@ -287,7 +287,7 @@ pub fn figure_rows(lang: Lang, options: &[Rc<PinnedOption>], current: &Computed)
                 }
             };
             FigureRow {
-                name: i18n::text(lang, *name).to_string(),
+                name: words::text(lang, *name).to_string(),
                 values: values.iter().map(|value| value.map_or_else(|| "—".to_string(), write_value)).collect(),
                 deltas: values
                     .iter()

@@ -4,7 +4,7 @@
 //! `budget.per_phase_yuan.mobilise`). An edit turns the file into a `serde_json::Value`, changes it at the
 //! path and reads it back through the core's reader (`wuzha::wire::parse_json`), so every type is checked
 //! there; the values themselves are then checked by `wuzha::validate` in the reducer. This module is pure and
-//! holds no words shown to users: errors are [`EditError`] values that `crate::i18n` words.
+//! holds no words shown to users: errors are [`EditError`] values that `crate::words` words.
 
 use serde_json::{Map, Value};
 use wuzha::{Date, ScenarioFile};
@@ -46,7 +46,7 @@ pub enum Kind {
 /// What the editor knows about a field: how to read it and its allowed range (as `wuzha::validate` checks it).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spec {
-    /// The field's key in the file (for its label and unit in `crate::i18n`), e.g. `residents`.
+    /// The field's key in the file (for its label and unit in `crate::words`), e.g. `residents`.
     pub key: &'static str,
     /// How its text is read.
     pub kind: Kind,
@@ -65,6 +65,8 @@ pub enum EditError {
     NotWhole(String),
     /// The text is not a date `YYYY-MM-DD`.
     BadDate(String),
+    /// The text is not a seed: a whole number from 0 to `crate::state::MAX_SEED` (the raw text).
+    NotASeed(String),
     /// The path does not name a field of the file.
     BadPath(String),
     /// The list is full (its limit).
@@ -283,10 +285,10 @@ pub fn cell_text(root: &Value, path: &str) -> String {
     match get(root, path) {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(text)) => text.clone(),
-        Some(Value::Number(number)) => number.as_f64().map(crate::format::input_number).unwrap_or_default(),
+        Some(Value::Number(number)) => number.as_f64().map(crate::numbers::input_number).unwrap_or_default(),
         Some(Value::Bool(flag)) => flag.to_string(),
         Some(Value::Object(map)) => match map.get("value") {
-            Some(Value::Number(number)) => number.as_f64().map(crate::format::input_number).unwrap_or_default(),
+            Some(Value::Number(number)) => number.as_f64().map(crate::numbers::input_number).unwrap_or_default(),
             _ => String::new(),
         },
         Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
@@ -296,7 +298,7 @@ pub fn cell_text(root: &Value, path: &str) -> String {
 /// The JSON value for `text` in a field of this kind; `None` removes the field.
 pub fn read_text(kind: Kind, text: &str) -> Result<Option<Value>, EditError> {
     let trimmed = text.trim();
-    let number = || crate::format::parse_number(trimmed).ok_or_else(|| EditError::NotANumber(trimmed.to_string()));
+    let number = || crate::numbers::parse_number(trimmed).ok_or_else(|| EditError::NotANumber(trimmed.to_string()));
     Ok(match kind {
         Kind::Text => Some(Value::String(text.to_string())),
         Kind::OptText | Kind::OptRef | Kind::ParamSource | Kind::Choice if trimmed.is_empty() => None,

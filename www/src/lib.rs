@@ -2,16 +2,20 @@
 //!
 //! The app edits a scenario file, calls `wuzha::validate` and `wuzha::simulate`, and shows the outcome; it
 //! holds no model logic. Codemap:
-//! - [`state`]: the reducer (pure: no web types, no clock, no randomness);
+//! - [`state`]: the reducer (pure: no web types, no clock, no randomness), one editing mechanism for the
+//!   editor's cells and the quick controls;
 //! - [`edit`]: path-addressed edits of the scenario file (set a field, add/remove/paste rows, move a phase);
-//! - [`charts`]: chart data built from an outcome, and drawing on any plotters backend;
+//! - [`model`]: one result as plain core data ([`model::Computed`]) and the model rules the app still holds;
+//! - [`charts`]: chart data built from a result, and drawing on any plotters backend in one [`charts::style`];
 //! - [`planning`]: the optimiser in the app (request, worker job, panel state);
 //! - [`compare`]: options pinned for comparison, the inputs that differ and the key figures side by side;
 //! - [`components`]: the Yew function components of the page;
-//! - [`api`]: `check`, `simulate` and `MonteCarloJob` for JavaScript;
+//! - [`api`]: `check`, `simulate`, `MonteCarloJob` and `PlanJob` for JavaScript; [`messages`]: every message
+//!   between the page and its workers;
 //! - [`uncertainty`]: Monte Carlo batches, which are wanted and shown, and their sentences; [`runner`]: the
 //!   Web Worker (`static/worker.js`) that runs them off the page's thread;
-//! - [`i18n`]: every user-facing string; [`format`]: numbers, money and dates as planners write them;
+//! - [`words`]: every user-facing string, by area; [`format`]: numbers, money and dates as planners write them,
+//!   on [`numbers`] (digits only, a leaf);
 //! - [`templates`]: the embedded scenario files.
 
 pub mod api;
@@ -21,16 +25,19 @@ pub mod components;
 pub mod edit;
 pub mod format;
 pub mod history;
-pub mod i18n;
+pub mod messages;
+pub mod model;
+pub mod numbers;
 pub mod planning;
 pub mod runner;
 pub mod state;
 pub mod storage;
 pub mod templates;
 pub mod uncertainty;
+pub mod words;
 
-use i18n::{Lang, Text};
 use wasm_bindgen::prelude::*;
+use words::{Lang, Text};
 
 /// Renders the app into the page's `#app` element (replacing its loading message).
 #[wasm_bindgen]
@@ -39,7 +46,7 @@ pub fn mount_app() -> Result<(), JsValue> {
     let root = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"))
-        .ok_or_else(|| js_sys::Error::new(i18n::text(Lang::Zh, Text::NoMountPoint)))?;
+        .ok_or_else(|| js_sys::Error::new(words::text(Lang::Zh, Text::NoMountPoint)))?;
     root.set_text_content(None);
     yew::Renderer::<components::App>::with_root(root).render();
     Ok(())
@@ -53,7 +60,7 @@ fn install_panic_hook() {
         std::panic::set_hook(Box::new(|info| {
             let details = info.to_string();
             web_sys::console::error_1(&JsValue::from_str(&details));
-            show_fatal(&format!("{} {details}", i18n::text(Lang::Zh, Text::PanicMessage)));
+            show_fatal(&format!("{} {details}", words::text(Lang::Zh, Text::PanicMessage)));
         }));
     });
 }
@@ -88,6 +95,6 @@ fn backup_link(document: &web_sys::Document, json: &str) -> Option<web_sys::Elem
     link.set_attribute("download", "wuzha-backup.json").ok()?;
     link.set_attribute("data-testid", "fatal-download").ok()?;
     link.set_attribute("class", "fatal-download").ok()?;
-    link.set_text_content(Some(i18n::DOWNLOAD_MY_DATA));
+    link.set_text_content(Some(words::DOWNLOAD_MY_DATA));
     Some(link)
 }

@@ -8,6 +8,7 @@
 //! when a build sets it (the single-file build: a blob: URL run as a classic worker, `__wuzhaWorkerType`), else
 //! `worker.js` beside the page, as a module worker.
 
+use crate::messages::WorkerMessage;
 use crate::planning::{Phase, PlanAction, PlanAnswer, PlanJob, PlanRequest};
 use crate::uncertainty::{BatchJob, McAction};
 use std::cell::{Cell, RefCell};
@@ -52,10 +53,6 @@ fn global(name: &str) -> Option<JsValue> {
     js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name)).ok().filter(|value| !value.is_undefined())
 }
 
-fn field(value: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
 impl Runner {
     /// A runner reporting to `on_action`; it starts the worker now (or notes that it runs batches inline).
     pub fn new(on_action: Callback<McAction>) -> Runner {
@@ -79,15 +76,8 @@ impl Runner {
     pub fn request(&self, id: u32, scenario_json: Rc<str>, n_runs: usize) {
         self.inner.latest.set(id);
         *self.inner.last_request.borrow_mut() = Some((id, scenario_json.clone(), n_runs));
-        let posted = self.inner.worker.borrow().as_ref().is_some_and(|handle| {
-            let message = js_sys::Object::new();
-            let set = |key: &str, value: JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
-            set("kind", JsValue::from_str("run")).is_ok()
-                && set("id", JsValue::from(id)).is_ok()
-                && set("scenario", JsValue::from_str(&scenario_json)).is_ok()
-                && set("n_runs", JsValue::from(n_runs as u32)).is_ok()
-                && handle.worker.post_message(&message).is_ok()
-        });
+        let message = WorkerMessage::Run { id, scenario: scenario_json.to_string(), n_runs: n_runs as u32 };
+        let posted = self.inner.worker.borrow().as_ref().is_some_and(|handle| post(&handle.worker, &message));
         if !posted {
             run_inline(self.inner.clone(), id, scenario_json, n_runs);
         }
@@ -123,8 +113,7 @@ fn spawn_worker(
         on_failure(detail);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let init = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("kind"), &JsValue::from_str("init"));
+    let init = WorkerMessage::Init.to_js();
     if let Some(module) = global("__wuzhaModule") {
         let _ = js_sys::Reflect::set(&init, &JsValue::from_str("module"), &module);
     }
@@ -157,18 +146,13 @@ fn start_worker(inner: &Rc<Inner>) -> Option<WorkerHandle> {
 
 /// The action a worker message reports, if it is one the app knows.
 fn read_message(data: &JsValue) -> Option<McAction> {
-    let id = field(data, "id").as_f64()? as u32;
-    match field(data, "kind").as_string()?.as_str() {
-        "progress" => Some(McAction::Progress { id, n_done: field(data, "n_done").as_f64()? as usize }),
-        "done" => {
-            let text = field(data, "summary").as_string()?;
-            let elapsed_ms = field(data, "elapsed_ms").as_f64().unwrap_or(0.0);
-            Some(match serde_json::from_str(&text) {
-                Ok(summary) => McAction::Finished { id, summary: Rc::new(summary), elapsed_ms },
-                Err(error) => McAction::Failed { id, message: error.to_string() },
-            })
-        }
-        "failed" => Some(McAction::Failed { id, message: field(data, "message").as_string().unwrap_or_default() }),
+    match WorkerMessage::from_js(data.clone())? {
+        WorkerMessage::Progress { id, n_done, .. } => Some(McAction::Progress { id, n_done: n_done as usize }),
+        WorkerMessage::Done { id, summary, elapsed_ms, .. } => Some(match serde_json::from_str(&summary) {
+            Ok(summary) => McAction::Finished { id, summary: Rc::new(summary), elapsed_ms },
+            Err(error) => McAction::Failed { id, message: error.to_string() },
+        }),
+        WorkerMessage::Failed { id: Some(id), message } => Some(McAction::Failed { id, message }),
         _ => None,
     }
 }
@@ -218,14 +202,9 @@ fn run_inline(inner: Rc<Inner>, id: u32, scenario_json: Rc<str>, n_runs: usize) 
     });
 }
 
-/// Posts `{ kind, id, ...fields }` to `worker`; false if it could not be sent.
-fn post(worker: &Worker, kind: &str, id: u32, fields: &[(&str, JsValue)]) -> bool {
-    let message = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(key), value).is_ok();
-    set("kind", &JsValue::from_str(kind))
-        && set("id", &JsValue::from(id))
-        && fields.iter().all(|(key, value)| set(key, value))
-        && worker.post_message(&message).is_ok()
+/// Posts `message` to `worker`; false if it could not be sent.
+fn post(worker: &Worker, message: &WorkerMessage) -> bool {
+    worker.post_message(&message.to_js()).is_ok()
 }
 
 struct PlanInner {
@@ -290,14 +269,8 @@ impl PlanRunner {
                 plan_inline(inner, id, fallback_json.clone(), fallback_request.clone());
             },
         );
-        let posted = handle.as_ref().is_some_and(|handle| {
-            post(
-                &handle.worker,
-                "plan",
-                id,
-                &[("scenario", JsValue::from_str(&scenario_json)), ("request", JsValue::from_str(&request_json))],
-            )
-        });
+        let message = WorkerMessage::Plan { id, scenario: scenario_json.to_string(), request: request_json };
+        let posted = handle.as_ref().is_some_and(|handle| post(&handle.worker, &message));
         *self.inner.worker.borrow_mut() = handle;
         if !posted {
             plan_inline(self.inner.clone(), id, scenario_json, request.clone());
@@ -307,25 +280,20 @@ impl PlanRunner {
 
 /// The planner action a worker message reports, if any.
 fn read_plan_message(data: &JsValue) -> Option<PlanAction> {
-    let id = field(data, "id").as_f64()? as u32;
-    match field(data, "kind").as_string()?.as_str() {
-        "plan-progress" => {
-            let phase = serde_json::from_value(serde_json::Value::String(field(data, "phase").as_string()?)).ok()?;
-            let progress = field(data, "progress").as_string().and_then(|text| serde_json::from_str(&text).ok());
-            let points = match (field(data, "points_done").as_f64(), field(data, "points_total").as_f64()) {
+    match WorkerMessage::from_js(data.clone())? {
+        WorkerMessage::PlanProgress { id, phase, progress, points_done, points_total } => {
+            let progress = progress.and_then(|text| serde_json::from_str(&text).ok());
+            let points = match (points_done, points_total) {
                 (Some(done), Some(total)) => Some((done as usize, total as usize)),
                 _ => None,
             };
             Some(PlanAction::Progress { id, phase, progress, points })
         }
-        "plan-done" => {
-            let text = field(data, "answer").as_string()?;
-            Some(match serde_json::from_str::<PlanAnswer>(&text) {
-                Ok(answer) => PlanAction::Finished { id, answer: Rc::new(answer) },
-                Err(error) => PlanAction::Failed { id, message: error.to_string() },
-            })
-        }
-        "failed" => Some(PlanAction::Failed { id, message: field(data, "message").as_string().unwrap_or_default() }),
+        WorkerMessage::PlanDone { id, answer, .. } => Some(match serde_json::from_str::<PlanAnswer>(&answer) {
+            Ok(answer) => PlanAction::Finished { id, answer: Rc::new(answer) },
+            Err(error) => PlanAction::Failed { id, message: error.to_string() },
+        }),
+        WorkerMessage::Failed { id: Some(id), message } => Some(PlanAction::Failed { id, message }),
         _ => None,
     }
 }

@@ -6,8 +6,8 @@
 //! The last autosaved text is also kept in memory ([`last_saved_json`]), so a crash can still offer it for download
 //! when storage refused it. [`keep_snapshot`] keeps the plans of the last few visits.
 
-use crate::i18n::Lang;
 use crate::state::Session;
+use crate::words::Lang;
 use std::cell::RefCell;
 use web_sys::Storage;
 

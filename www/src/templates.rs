@@ -2,7 +2,7 @@
 //!
 //! They are embedded at compile time, so the app works offline from a single folder.
 
-use crate::i18n::{self, Lang, Text};
+use crate::words::{self, Lang, Text};
 use wuzha::{Date, ScenarioFile};
 
 /// One embedded scenario file.
@@ -32,7 +32,7 @@ const GENERIC_ID: &str = "template";
 /// or the template id if the file cannot be read.
 pub fn label(lang: Lang, template: &Template) -> String {
     if template.id == GENERIC_ID {
-        return i18n::text(lang, Text::TemplateGeneric).to_string();
+        return words::text(lang, Text::TemplateGeneric).to_string();
     }
     match wuzha::wire::parse_json(template.json) {
         Ok(file) => label_of_file(lang, &file).unwrap_or_else(|| template.id.to_string()),
@@ -43,7 +43,7 @@ pub fn label(lang: Lang, template: &Template) -> String {
 /// Township and first year of a file, if its start date is valid.
 fn label_of_file(lang: Lang, file: &ScenarioFile) -> Option<String> {
     let start = Date::parse(&file.start_date)?;
-    Some(i18n::template_option(lang, &file.township.name, start.year()))
+    Some(words::template_option(lang, &file.township.name, start.year()))
 }
 
 /// The labels of all templates, in selector order.

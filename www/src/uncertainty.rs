@@ -8,8 +8,8 @@
 //! of runs, so undoing to an earlier plan shows its runs at once instead of running them again.
 
 use crate::format;
-use crate::i18n::{self, Distribution, Goal, Lang};
 use crate::state::is_share;
+use crate::words::{self, Distribution, Goal, Lang};
 use std::rc::Rc;
 use wuzha::montecarlo::{Accumulator, MonteCarloConfig, MonteCarloSummary, Stats, MAX_RUNS};
 use wuzha::{FieldError, Scenario};
@@ -365,11 +365,11 @@ pub fn target_chances(lang: Lang, scenario: &Scenario, summary: &MonteCarloSumma
                 Goal::RiseAtMost(format::percent(chance.threshold))
             };
             let deadline = format::date(lang, chance.deadline);
-            let how_often = i18n::how_often(lang, chance.probability_met);
-            let sentence = i18n::target_sentence(lang, &how_often, &goal, &deadline, name);
+            let how_often = words::how_often(lang, chance.probability_met);
+            let sentence = words::target_sentence(lang, &how_often, &goal, &deadline, name);
             let first_met = chance.first_met.as_ref().map(|first_met| {
                 let median = first_met.p50.map(|date| format::date(lang, date));
-                i18n::first_met_line(lang, median.as_deref(), &probability(first_met.share_never))
+                words::first_met_line(lang, median.as_deref(), &probability(first_met.share_never))
             });
             TargetChanceView {
                 id: chance.id.clone(),
@@ -387,8 +387,8 @@ pub fn target_chances(lang: Lang, scenario: &Scenario, summary: &MonteCarloSumma
 pub fn chance_alone(lang: Lang, summary: &MonteCarloSummary) -> Vec<String> {
     let alone = &summary.chance_alone;
     vec![
-        i18n::chance_alone_sentence(lang, &probability(alone.probability_rise), &format::cases(alone.last_year_cases)),
-        i18n::plan_rise_sentence(lang, &probability(summary.distributions.probability_cases_rise)),
+        words::chance_alone_sentence(lang, &probability(alone.probability_rise), &format::cases(alone.last_year_cases)),
+        words::plan_rise_sentence(lang, &probability(summary.distributions.probability_cases_rise)),
     ]
 }
 
@@ -419,7 +419,7 @@ pub fn distribution_rows(lang: Lang, summary: &MonteCarloSummary) -> Vec<Distrib
     rows.into_iter()
         .map(|(quantity, stats, write)| DistributionRow {
             quantity,
-            name: i18n::distribution_name(lang, quantity).to_string(),
+            name: words::distribution_name(lang, quantity).to_string(),
             quantiles: [write(lang, stats.p10), write(lang, stats.p50), write(lang, stats.p90)],
         })
         .collect()

@@ -1,14 +1,9 @@
-// worker.js: the Web Worker that runs Monte Carlo batches for the app, so the page stays responsive.
+// worker.js: the Web Worker that runs Monte Carlo batches and plans for the app, so the page stays responsive.
 //
-// Messages in:  { kind: 'init', module }            the page's compiled WebAssembly.Module (optional)
-//               { kind: 'run', id, scenario, n_runs } run a batch; a newer 'run' supersedes an older one
-//               { kind: 'plan', id, scenario, request } optimise (request is JSON text); the page runs each plan
-//                                                       in a worker of its own and cancels by terminating it
-// Messages out: { kind: 'progress', id, n_done, n_runs }
-//               { kind: 'done', id, summary, elapsed_ms, bytes_held }   summary is JSON text
-//               { kind: 'plan-progress', id, phase, progress?, points_done?, points_total? }
-//               { kind: 'plan-done', id, answer, elapsed_ms }          answer is JSON text
-//               { kind: 'failed', id, message }
+// Every message in and out is one `WorkerMessage` (www/src/messages.rs), tagged by `kind`:
+//   in:  'init' (module), 'run' (id, scenario, n_runs), 'plan' (id, scenario, request)
+//   out: 'progress', 'done', 'plan-progress', 'plan-done' (built in Rust by the jobs' *_message methods),
+//        'failed' (id, message; built here, since the module may be what failed to load)
 //
 // A batch runs in slices of about 40 ms; between slices the worker yields so that a newer request is seen
 // and the older batch is dropped (latest input wins).
@@ -42,15 +37,13 @@ async function run({ id, scenario, n_runs }) {
       do {
         job.step(1);
       } while (!job.is_done() && performance.now() - sliceStart < SLICE_MS);
-      postMessage({ kind: 'progress', id, n_done: job.n_done(), n_runs: job.n_runs() });
+      postMessage(job.progress_message(id));
       await yieldToMessages();
     }
     if (latest !== id) {
       return;
     }
-    const bytes_held = job.bytes_held();
-    const summary = job.finish();
-    postMessage({ kind: 'done', id, summary, elapsed_ms: performance.now() - started, bytes_held });
+    postMessage(job.done_message(id, performance.now() - started));
   } finally {
     job.free();
   }
@@ -64,13 +57,13 @@ async function plan({ id, scenario, request }) {
     let phase = 'optimise';
     while (phase !== 'done') {
       phase = job.step(20, (points_done, points_total) => {
-        postMessage({ kind: 'plan-progress', id, phase: 'frontier', points_done, points_total });
+        postMessage(PlanJob.frontier_message(id, points_done, points_total));
         return true;
       });
-      postMessage({ kind: 'plan-progress', id, phase, progress: job.progress_json() });
+      postMessage(job.progress_message(id));
       await yieldToMessages();
     }
-    postMessage({ kind: 'plan-done', id, answer: job.answer(), elapsed_ms: performance.now() - started });
+    postMessage(job.done_message(id, performance.now() - started));
   } finally {
     job.free();
   }

@@ -1,5 +1,6 @@
-//! The three charts, drawn with plotters on any `DrawingBackend`: a `CanvasBackend` in the browser, an
-//! `SVGBackend` in native tests.
+//! The charts, drawn with plotters on any `DrawingBackend` in one look ([`style`]): a `CanvasBackend` in the
+//! browser, an `SVGBackend` in native tests. Charts take plain data ([`crate::model::Computed`], the core's
+//! outcome and summaries), never the app's state.
 //!
 //! Each chart has a plain data struct ([`AdoptionChart`], [`CostChart`], [`CasesChart`], [`ScoreHistogram`])
 //! built from a simulated outcome by a pure function, and a drawing function that only draws what the struct
@@ -9,8 +10,8 @@
 //! y is in the unit the struct names. Every size is in CSS pixels times [`ChartStyle::scale`].
 
 use crate::format;
-use crate::i18n::{self, Lang, Text};
-use crate::state::Computed;
+use crate::model::Computed;
+use crate::words::{self, Lang, Text};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::Text as TextElement;
@@ -24,6 +25,7 @@ use wuzha::Date;
 pub mod more;
 pub mod overlay;
 pub mod plan;
+pub mod style;
 pub use more::{
     channel_cost_chart, draw_phase_cost, draw_stacked_cost, loss_chart, phase_cost_chart, reach_chart, segment_chart,
     PhaseCostChart, StackedCostChart,
@@ -33,53 +35,11 @@ pub use plan::{
     draw_frontier, draw_tornado, frontier_chart, objective_axis, tornado_chart, FrontierChart, TornadoChart,
     TORNADO_BARS,
 };
-
-/// Fonts of chart text, the same list as the page's CSS (no quotes: SVG attributes hold it as written).
-pub const FONT_FAMILY: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif";
-
-/// Colours of products and series, in order; chosen to stay apart on a washed-out projector.
-pub const PALETTE: [RGBColor; 6] = [
-    RGBColor(0x1c, 0x5f, 0xbf),
-    RGBColor(0xd9, 0x48, 0x0f),
-    RGBColor(0x2b, 0x8a, 0x3e),
-    RGBColor(0x86, 0x2e, 0x9c),
-    RGBColor(0x0b, 0x72, 0x85),
-    RGBColor(0xc2, 0x25, 0x5c),
-];
-
-const INK: RGBColor = RGBColor(0x22, 0x2b, 0x36);
-const GRID: RGBColor = RGBColor(0xe3, 0xe7, 0xec);
-const MUTED: RGBColor = RGBColor(0x8a, 0x94, 0xa0);
-const WARNING: RGBColor = RGBColor(0xc9, 0x2a, 0x2a);
-const PHASE_FILLS: [RGBColor; 2] = [RGBColor(0x4c, 0x8b, 0xd6), RGBColor(0xe0, 0x9a, 0x3a)];
-/// The legend swatch of a fan: the palette's first colour, washed out as the fans are.
-const BAND_SWATCH: RGBColor = RGBColor(0xb9, 0xcd, 0xea);
-/// Opacity of a fan's fill.
-const BAND_OPACITY: f64 = 0.22;
-
-/// How big to draw: device pixels per CSS pixel (the screen's devicePixelRatio; 1 in tests).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ChartStyle {
-    /// Device pixels per CSS pixel, > 0.
-    pub scale: f64,
-}
-
-impl Default for ChartStyle {
-    fn default() -> ChartStyle {
-        ChartStyle { scale: 1.0 }
-    }
-}
-
-impl ChartStyle {
-    /// `css_px` CSS pixels in device pixels.
-    fn px(&self, css_px: f64) -> u32 {
-        (css_px * self.scale).round().max(1.0) as u32
-    }
-
-    fn font(&self, css_px: f64) -> TextStyle<'static> {
-        (FONT_FAMILY, css_px * self.scale).into_font().color(&INK)
-    }
-}
+use style::{
+    legend_row, BAND_OPACITY, BAND_SWATCH, INK, MARGIN, MARGIN_RIGHT, MUTED, PHASE_FILLS, PHASE_ROW, WARNING,
+    X_LABEL_AREA, Y_LABEL_AREA,
+};
+pub use style::{ChartStyle, DrawResult, LegendEntry, LegendMark, FONT_FAMILY, PALETTE};
 
 /// A time axis over the scenario's days, labelled by month.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,7 +58,7 @@ impl TimeAxis {
             .iter()
             .enumerate()
             .filter(|(day_idx, date)| date.day() == 1 || (*day_idx == 0 && date.days_in_month() - date.day() >= 9))
-            .map(|(day_idx, date)| (day_idx as f64, i18n::month(lang, date.month())))
+            .map(|(day_idx, date)| (day_idx as f64, words::month(lang, date.month())))
             .collect();
         TimeAxis { n_days: dates.len().max(1), month_starts }
     }
@@ -188,32 +148,6 @@ pub struct TargetMark {
     pub color_idx: usize,
 }
 
-/// How a legend entry is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LegendMark {
-    /// A solid line.
-    Line,
-    /// A dashed line.
-    Dashed,
-    /// A filled box (bars, areas).
-    Box,
-    /// A filled dot.
-    Dot,
-    /// A vertical whisker (a range).
-    Whisker,
-}
-
-/// One entry of a chart's legend row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LegendEntry {
-    /// Text.
-    pub label: String,
-    /// Swatch shape.
-    pub mark: LegendMark,
-    /// Swatch colour.
-    pub color: RGBColor,
-}
-
 /// Adoption of each product over the period, in percent of residents, with targets and phases.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AdoptionChart {
@@ -277,7 +211,7 @@ impl AdoptionChart {
 
 /// The legend text of a fan: "P10-P90 (200 次模拟)".
 fn band_legend(lang: Lang, n_runs: usize) -> String {
-    i18n::band_legend(lang, n_runs)
+    words::band_legend(lang, n_runs)
 }
 
 /// Cumulative cash against the budget, in yuan or 万元 ([`CostChart::y_unit_yuan`]).
@@ -416,9 +350,9 @@ pub fn score_histogram(lang: Lang, summary: &MonteCarloSummary, plan_score: Opti
         counts: score.histogram.counts.clone(),
         plan_score,
         quantiles: [score.p10, score.p50, score.p90],
-        x_title: i18n::text(lang, Text::AxisScore).to_string(),
-        y_title: i18n::text(lang, Text::AxisRuns).to_string(),
-        plan_legend: i18n::text(lang, Text::LegendPlanScore).to_string(),
+        x_title: words::text(lang, Text::AxisScore).to_string(),
+        y_title: words::text(lang, Text::AxisRuns).to_string(),
+        plan_legend: words::text(lang, Text::LegendPlanScore).to_string(),
     }
 }
 
@@ -473,10 +407,10 @@ pub fn adoption_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
         lines,
         targets,
         phases,
-        y_title: i18n::text(lang, Text::AxisAdoption).to_string(),
-        target_legend: i18n::text(lang, Text::LegendTarget).to_string(),
-        projected_legend: i18n::text(lang, Text::LegendProjected).to_string(),
-        path_legend: i18n::text(lang, Text::LegendTargetPath).to_string(),
+        y_title: words::text(lang, Text::AxisAdoption).to_string(),
+        target_legend: words::text(lang, Text::LegendTarget).to_string(),
+        projected_legend: words::text(lang, Text::LegendProjected).to_string(),
+        path_legend: words::text(lang, Text::LegendTargetPath).to_string(),
         band_legend: None,
         overlays: Vec::new(),
     }
@@ -493,24 +427,24 @@ pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
     CostChart {
         axis: TimeAxis::new(lang, &outcome.dates),
         cash: DailyLine {
-            label: i18n::text(lang, Text::LegendCash).to_string(),
+            label: words::text(lang, Text::LegendCash).to_string(),
             values: scaled(&outcome.daily.cash_cost_cum),
             color_idx: 0,
             band: None,
         },
         rewards: DailyLine {
-            label: i18n::text(lang, Text::LegendRewards).to_string(),
+            label: words::text(lang, Text::LegendRewards).to_string(),
             values: scaled(&outcome.daily.rewards_paid_cum),
             color_idx: 2,
             band: None,
         },
-        budget: cap.map(|cap| (i18n::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
+        budget: cap.map(|cap| (words::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
         run_out: outcome.budget.run_out_date.map(|date| {
-            let label = format!("{} {}", i18n::text(lang, Text::LegendRunOut), format::date(lang, date));
+            let label = format!("{} {}", words::text(lang, Text::LegendRunOut), format::date(lang, date));
             (label, f64::from(date.days_since(scenario.start)))
         }),
         y_unit_yuan,
-        y_title: i18n::text(lang, y_title).to_string(),
+        y_title: words::text(lang, y_title).to_string(),
         band_legend: None,
         overlays: Vec::new(),
     }
@@ -520,19 +454,19 @@ pub fn cost_chart(lang: Lang, computed: &Computed) -> CostChart {
 pub fn cases_chart(lang: Lang, computed: &Computed) -> CasesChart {
     let monthly = &computed.outcome.monthly;
     let series = |label: Text, color: RGBColor, pick: fn(&MonthRow) -> f64| MonthlyBars {
-        label: i18n::text(lang, label).to_string(),
+        label: words::text(lang, label).to_string(),
         values: monthly.iter().map(pick).collect(),
         color,
         band: None,
     };
     CasesChart {
-        months: monthly.iter().map(|row| i18n::month(lang, row.month)).collect(),
+        months: monthly.iter().map(|row| words::month(lang, row.month)).collect(),
         bars: vec![
             series(Text::LegendLastYear, MUTED, |row| row.last_year_cases),
             series(Text::LegendNoCampaign, PALETTE[1], |row| row.counterfactual_cases),
             series(Text::LegendPlan, PALETTE[0], |row| row.cases_reported),
         ],
-        y_title: i18n::text(lang, Text::AxisCases).to_string(),
+        y_title: words::text(lang, Text::AxisCases).to_string(),
         y_unit: 1.0,
         band_legend: None,
         overlays: Vec::new(),
@@ -565,83 +499,6 @@ impl Ranged for KeyedAxis {
     fn range(&self) -> std::ops::Range<f64> {
         self.start..self.end
     }
-}
-
-/// The result type of drawing on backend `DB`.
-pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-/// Outer margin of the plot (CSS px).
-const MARGIN: f64 = 8.0;
-/// Right margin, wider so the last month label fits (CSS px).
-const MARGIN_RIGHT: f64 = 16.0;
-/// Width of the y label area: tick labels and the rotated axis title (CSS px).
-const Y_LABEL_AREA: f64 = 56.0;
-/// Height of the x label area (CSS px).
-const X_LABEL_AREA: f64 = 24.0;
-/// Height of one legend row (CSS px).
-const LEGEND_ROW: f64 = 20.0;
-/// Height of one row of the phase strip (CSS px).
-const PHASE_ROW: f64 = 15.0;
-
-/// Draws `entries` in rows across the top of `area` (aligned with the plot's left edge) and returns the
-/// area below them.
-fn legend_row<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[LegendEntry],
-    style: &ChartStyle,
-) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let font = style.font(13.0);
-    let (width, _) = area.dim_in_pixel();
-    let left = style.px(MARGIN + Y_LABEL_AREA) as i32;
-    let swatch = style.px(18.0) as i32;
-    let gap = style.px(5.0) as i32;
-    let spacing = style.px(16.0) as i32;
-    let row_height = style.px(LEGEND_ROW) as i32;
-    let right = width as i32 - style.px(MARGIN_RIGHT) as i32;
-    // Lay out first: (row, x) of each entry.
-    let mut placed = Vec::with_capacity(entries.len());
-    let (mut row, mut x) = (0i32, left);
-    for entry in entries {
-        let (text_width, _) = area.estimate_text_size(&entry.label, &font)?;
-        let entry_width = swatch + gap + text_width as i32;
-        if x > left && x + entry_width > right {
-            row += 1;
-            x = left;
-        }
-        placed.push((row, x));
-        x += entry_width + spacing;
-    }
-    let n_rows = if entries.is_empty() { 0 } else { row + 1 };
-    let height = n_rows * row_height + style.px(6.0) as i32;
-    let (top, rest) = area.split_vertically(height);
-    for (entry, (row, x)) in entries.iter().zip(placed) {
-        let y = style.px(4.0) as i32 + row * row_height + row_height / 2;
-        let stroke = entry.color.stroke_width(style.px(3.0));
-        match entry.mark {
-            LegendMark::Line => top.draw(&PathElement::new([(x, y), (x + swatch, y)], stroke))?,
-            LegendMark::Dashed => {
-                let dash = swatch / 3;
-                top.draw(&PathElement::new([(x, y), (x + dash, y)], stroke))?;
-                top.draw(&PathElement::new([(x + 2 * dash, y), (x + swatch, y)], stroke))?;
-            }
-            LegendMark::Box => {
-                let half = style.px(6.0) as i32;
-                top.draw(&Rectangle::new([(x + 2, y - half), (x + swatch - 2, y + half)], entry.color.filled()))?;
-            }
-            LegendMark::Dot => top.draw(&Circle::new((x + swatch / 2, y), style.px(5.0), entry.color.filled()))?,
-            LegendMark::Whisker => {
-                let half = style.px(7.0) as i32;
-                let mid = x + swatch / 2;
-                let thin = entry.color.stroke_width(style.px(1.5));
-                top.draw(&PathElement::new([(mid, y - half), (mid, y + half)], thin))?;
-                top.draw(&PathElement::new([(mid - 4, y - half), (mid + 4, y - half)], thin))?;
-                top.draw(&PathElement::new([(mid - 4, y + half), (mid + 4, y + half)], thin))?;
-            }
-        }
-        let text_style = font.clone().pos(Pos::new(HPos::Left, VPos::Center));
-        top.draw(&TextElement::new(entry.label.clone(), (x + swatch + gap, y), text_style))?;
-    }
-    Ok(rest)
 }
 
 /// Rows for band labels so that no two labels (or a label and a band) overlap on one row: each band goes
@@ -699,7 +556,7 @@ pub fn draw_adoption<DB: DrawingBackend>(
         .x_label_area_size(style.px(X_LABEL_AREA))
         .y_label_area_size(style.px(Y_LABEL_AREA))
         .build_cartesian_2d(x_range, 0f64..100f64)?;
-    configure_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format!("{}%", format::decimal(*y, 0)))?;
+    daily_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format!("{}%", format::decimal(*y, 0)))?;
 
     // Phase bands in the plot, and their strip above it.
     let origin = rest.get_pixel_range();
@@ -788,19 +645,12 @@ fn category_chart<'a, DB: DrawingBackend>(
         .y_label_area_size(style.px(Y_LABEL_AREA))
         .build_cartesian_2d(x_range, 0f64..y_max)?;
     let label = |x: &f64| labels.get(x.floor().max(0.0) as usize).cloned().unwrap_or_default();
-    chart
-        .configure_mesh()
+    style::mesh(&mut chart.configure_mesh(), style)
         .disable_x_mesh()
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(style.px(1.0)))
-        .x_label_style(style.font(12.0))
-        .y_label_style(style.font(12.0))
         .y_labels(6)
         .x_label_formatter(&label)
         .y_label_formatter(&|y| format::decimal(*y, 1))
         .y_desc(y_title)
-        .axis_desc_style(style.font(12.0))
         .draw()?;
     Ok(chart)
 }
@@ -819,7 +669,7 @@ fn draw_fan<DB: DrawingBackend>(
 }
 
 /// The grid, axes, month labels and y axis title shared by the two daily charts.
-fn configure_mesh<'a, DB: DrawingBackend + 'a>(
+fn daily_mesh<'a, DB: DrawingBackend + 'a>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<KeyedAxis, RangedCoordf64>>,
     axis: &TimeAxis,
     y_title: &str,
@@ -830,18 +680,11 @@ fn configure_mesh<'a, DB: DrawingBackend + 'a>(
     let plot_width = f64::from(chart.plotting_area().dim_in_pixel().0);
     let per_month = plot_width / axis.month_starts.len().max(1) as f64;
     let step = if per_month < f64::from(style.px(34.0)) { 2 } else { 1 };
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(style.px(1.0)))
-        .x_label_style(style.font(12.0))
-        .y_label_style(style.font(12.0))
+    style::mesh(&mut chart.configure_mesh(), style)
         .y_labels(6)
         .x_label_formatter(&|x| axis.label(*x, step))
         .y_label_formatter(y_format)
         .y_desc(y_title)
-        .axis_desc_style(style.font(12.0))
         .draw()
 }
 
@@ -870,7 +713,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         .x_label_area_size(style.px(X_LABEL_AREA))
         .y_label_area_size(style.px(Y_LABEL_AREA))
         .build_cartesian_2d(x_range, 0f64..y_max)?;
-    configure_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format::decimal(*y, 1))?;
+    daily_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format::decimal(*y, 1))?;
 
     let cash_color = palette(data.cash.color_idx);
     let cash_points: Vec<(f64, f64)> =
@@ -990,21 +833,14 @@ pub fn draw_score_histogram<DB: DrawingBackend>(
         .x_label_area_size(style.px(X_LABEL_AREA + 16.0))
         .y_label_area_size(style.px(Y_LABEL_AREA))
         .build_cartesian_2d(x_start..x_end, 0f64..largest * 1.1)?;
-    chart
-        .configure_mesh()
+    style::mesh(&mut chart.configure_mesh(), style)
         .disable_x_mesh()
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(style.px(1.0)))
-        .x_label_style(style.font(12.0))
-        .y_label_style(style.font(12.0))
         .x_labels(6)
         .y_labels(5)
         .x_label_formatter(&|x| format::decimal(*x, 1))
         .y_label_formatter(&|y| format::decimal(*y, 0))
         .x_desc(data.x_title.as_str())
         .y_desc(data.y_title.as_str())
-        .axis_desc_style(style.font(12.0))
         .draw()?;
     let color = PALETTE[0];
     let rectangles = data.edges.windows(2).zip(&data.counts).map(|(edge, count)| {

@@ -6,13 +6,13 @@
 
 use super::overlay::{self, overlay_legend, Overlay};
 use super::{
-    category_chart, configure_mesh, legend_row, palette, AdoptionChart, Band, CasesChart, ChartStyle, DailyLine,
+    category_chart, daily_mesh, legend_row, palette, AdoptionChart, Band, CasesChart, ChartStyle, DailyLine,
     DrawResult, FanBand, KeyedAxis, LegendEntry, LegendMark, MonthlyBars, TargetMark, TimeAxis, INK, MARGIN,
     MARGIN_RIGHT, MUTED, PALETTE, WARNING, X_LABEL_AREA, Y_LABEL_AREA,
 };
 use crate::format;
-use crate::i18n::{self, Lang, Text};
-use crate::state::{primary_product_idx, Computed};
+use crate::model::{primary_product_idx, Computed};
+use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use wuzha::montecarlo::MonteCarloSummary;
@@ -57,10 +57,10 @@ fn share_chart(lang: Lang, computed: &Computed, lines: Vec<DailyLine>, targets: 
         lines,
         targets,
         phases: phase_bands(computed),
-        y_title: i18n::text(lang, Text::AxisAdoption).to_string(),
-        target_legend: i18n::text(lang, Text::LegendTarget).to_string(),
-        projected_legend: i18n::text(lang, Text::LegendProjected).to_string(),
-        path_legend: i18n::text(lang, Text::LegendTargetPath).to_string(),
+        y_title: words::text(lang, Text::AxisAdoption).to_string(),
+        target_legend: words::text(lang, Text::LegendTarget).to_string(),
+        projected_legend: words::text(lang, Text::LegendProjected).to_string(),
+        path_legend: words::text(lang, Text::LegendTargetPath).to_string(),
         band_legend: None,
         overlays: Vec::new(),
     }
@@ -108,7 +108,7 @@ pub fn segment_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
 pub fn reach_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
     let daily = &computed.outcome.daily;
     let line = |label: Text, values: &[f64], color_idx: usize| DailyLine {
-        label: i18n::text(lang, label).to_string(),
+        label: words::text(lang, label).to_string(),
         values: values.iter().map(|share| share * 100.0).collect(),
         color_idx,
         band: None,
@@ -141,7 +141,7 @@ impl AdoptionChart {
             for (line, bands) in self.lines.iter_mut().zip(by_segment) {
                 line.band = Some(FanBand::of(bands, 100.0));
             }
-            self.band_legend = Some(i18n::band_legend(lang, summary.n_runs));
+            self.band_legend = Some(words::band_legend(lang, summary.n_runs));
         }
         self
     }
@@ -151,7 +151,7 @@ impl AdoptionChart {
         for (line, bands) in self.lines.iter_mut().zip([&summary.daily.reached, &summary.daily.aware]) {
             line.band = Some(FanBand::of(bands, 100.0));
         }
-        self.band_legend = Some(i18n::band_legend(lang, summary.n_runs));
+        self.band_legend = Some(words::band_legend(lang, summary.n_runs));
         self
     }
 }
@@ -159,9 +159,9 @@ impl AdoptionChart {
 /// Yuan per unit of y and the axis title: 万元 in Chinese from 10 000 yuan up.
 fn money_unit(lang: Lang, largest: f64, yuan: Text, wan_yuan: Text) -> (f64, String) {
     if lang == Lang::Zh && largest >= 1e4 {
-        (1e4, i18n::text(lang, wan_yuan).to_string())
+        (1e4, words::text(lang, wan_yuan).to_string())
     } else {
-        (1.0, i18n::text(lang, yuan).to_string())
+        (1.0, words::text(lang, yuan).to_string())
     }
 }
 
@@ -233,7 +233,7 @@ pub fn channel_cost_chart(lang: Lang, computed: &Computed) -> StackedCostChart {
         .collect();
     if outcome.daily.rewards_paid_cum.last().is_some_and(|rewards| *rewards > 0.0) {
         layers.push(DailyLine {
-            label: i18n::text(lang, Text::LegendRewards).to_string(),
+            label: words::text(lang, Text::LegendRewards).to_string(),
             values: scaled(&outcome.daily.rewards_paid_cum),
             color_idx: layers.len(),
             band: None,
@@ -246,7 +246,7 @@ pub fn channel_cost_chart(lang: Lang, computed: &Computed) -> StackedCostChart {
     StackedCostChart {
         axis: TimeAxis::new(lang, &outcome.dates),
         layers,
-        budget: cap.map(|cap| (i18n::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
+        budget: cap.map(|cap| (words::text(lang, Text::LegendBudget).to_string(), cap / y_unit_yuan)),
         y_unit_yuan,
         y_title,
         overlays: Vec::new(),
@@ -276,7 +276,7 @@ pub fn draw_stacked_cost<DB: DrawingBackend>(
         .x_label_area_size(style.px(X_LABEL_AREA))
         .y_label_area_size(style.px(Y_LABEL_AREA))
         .build_cartesian_2d(x_range, 0f64..y_max)?;
-    configure_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format::decimal(*y, 1))?;
+    daily_mesh(&mut chart, &data.axis, &data.y_title, style, &|y| format::decimal(*y, 1))?;
 
     let mut base = vec![0.0; totals.len()];
     for layer in &data.layers {
@@ -377,9 +377,9 @@ pub fn phase_cost_chart(lang: Lang, computed: &Computed) -> PhaseCostChart {
         y_unit_yuan,
         y_title,
         legend_texts: [
-            i18n::text(lang, Text::LegendChannelCash).to_string(),
-            i18n::text(lang, Text::LegendRewardsPaid).to_string(),
-            i18n::text(lang, Text::LegendPhaseCap).to_string(),
+            words::text(lang, Text::LegendChannelCash).to_string(),
+            words::text(lang, Text::LegendRewardsPaid).to_string(),
+            words::text(lang, Text::LegendPhaseCap).to_string(),
         ],
         overlays: Vec::new(),
     }
@@ -431,13 +431,13 @@ pub fn loss_chart(lang: Lang, computed: &Computed) -> CasesChart {
         .fold(0.0f64, f64::max);
     let (y_unit_yuan, y_title) = money_unit(lang, largest, Text::AxisLossYuan, Text::AxisLossWanYuan);
     let series = |label: Text, color: RGBColor, pick: fn(&wuzha::outcome::MonthRow) -> f64| MonthlyBars {
-        label: i18n::text(lang, label).to_string(),
+        label: words::text(lang, label).to_string(),
         values: monthly.iter().map(|row| pick(row) / y_unit_yuan).collect(),
         color,
         band: None,
     };
     CasesChart {
-        months: monthly.iter().map(|row| i18n::month(lang, row.month)).collect(),
+        months: monthly.iter().map(|row| words::month(lang, row.month)).collect(),
         bars: vec![
             series(Text::LegendLastYear, MUTED, |row| row.last_year_loss_yuan),
             series(Text::LegendNoCampaign, PALETTE[1], |row| row.counterfactual_loss_yuan),
@@ -456,7 +456,7 @@ impl CasesChart {
         if let Some(bars) = self.bars.get_mut(2) {
             bars.band = Some(FanBand::of(&summary.monthly.loss_yuan, 1.0 / self.y_unit));
         }
-        self.band_legend = Some(i18n::band_legend(lang, summary.n_runs));
+        self.band_legend = Some(words::band_legend(lang, summary.n_runs));
         self
     }
 }

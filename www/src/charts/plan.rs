@@ -2,11 +2,10 @@
 //! plan marked) and the tornado (each uncertain number at its low and high value, largest swing first).
 
 use super::{
-    legend_row, ChartStyle, DrawResult, LegendEntry, LegendMark, GRID, INK, MARGIN, MARGIN_RIGHT, MUTED, PALETTE,
-    WARNING,
+    legend_row, style, ChartStyle, DrawResult, LegendEntry, LegendMark, INK, MARGIN, MARGIN_RIGHT, PALETTE, WARNING,
 };
 use crate::format;
-use crate::i18n::{self, Lang, Text};
+use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -29,7 +28,7 @@ pub fn objective_axis(lang: Lang, objective: &Objective) -> (String, f64) {
             (Text::ObjectiveAxisProbability, 100.0)
         }
     };
-    (i18n::text(lang, text).to_string(), scale)
+    (words::text(lang, text).to_string(), scale)
 }
 
 /// The frontier: objective against budget.
@@ -53,9 +52,9 @@ pub struct FrontierChart {
 pub fn frontier_chart(lang: Lang, frontier: &Frontier, result: Option<&OptimiseResult>) -> FrontierChart {
     let largest = frontier.points.iter().map(|point| point.budget_yuan).fold(frontier.current_cost_yuan, f64::max);
     let (money, x_title) = if lang == Lang::Zh && largest >= 1e4 {
-        (1e-4, i18n::text(lang, Text::AxisBudgetWanYuan))
+        (1e-4, words::text(lang, Text::AxisBudgetWanYuan))
     } else {
-        (1.0, i18n::text(lang, Text::AxisBudgetYuan))
+        (1.0, words::text(lang, Text::AxisBudgetYuan))
     };
     let (y_title, scale) = objective_axis(lang, &frontier.objective);
     let suggested = result
@@ -72,9 +71,9 @@ pub fn frontier_chart(lang: Lang, frontier: &Frontier, result: Option<&OptimiseR
         x_title: x_title.to_string(),
         y_title,
         legend_texts: [
-            i18n::text(lang, Text::LegendFrontier).to_string(),
-            i18n::text(lang, Text::CurrentPlan).to_string(),
-            i18n::text(lang, Text::LegendSuggested).to_string(),
+            words::text(lang, Text::LegendFrontier).to_string(),
+            words::text(lang, Text::CurrentPlan).to_string(),
+            words::text(lang, Text::LegendSuggested).to_string(),
         ],
     }
 }
@@ -106,20 +105,13 @@ pub fn draw_frontier<DB: DrawingBackend>(
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(60.0))
         .build_cartesian_2d(0f64..x_max, (y_min - y_span * 0.05)..(y_max + y_span * 0.1))?;
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(style.px(1.0)))
-        .x_label_style(style.font(12.0))
-        .y_label_style(style.font(12.0))
+    style::mesh(&mut chart.configure_mesh(), style)
         .x_labels(6)
         .y_labels(6)
         .x_label_formatter(&|x| format::decimal(*x, 1))
         .y_label_formatter(&|y| format::decimal(*y, 1))
         .x_desc(data.x_title.as_str())
         .y_desc(data.y_title.as_str())
-        .axis_desc_style(style.font(12.0))
         .draw()?;
     chart.draw_series(LineSeries::new(data.points.iter().copied(), PALETTE[0].stroke_width(style.px(2.5))))?;
     chart.draw_series(data.points.iter().map(|point| Circle::new(*point, style.px(3.0), PALETTE[0].filled())))?;
@@ -156,8 +148,8 @@ pub fn tornado_chart(lang: Lang, tornado: &Tornado) -> TornadoChart {
         base: tornado.base * scale,
         x_title,
         legend_texts: [
-            i18n::text(lang, Text::LegendAtLow).to_string(),
-            i18n::text(lang, Text::LegendAtHigh).to_string(),
+            words::text(lang, Text::LegendAtLow).to_string(),
+            words::text(lang, Text::LegendAtHigh).to_string(),
         ],
     }
 }
@@ -196,20 +188,14 @@ pub fn draw_tornado<DB: DrawingBackend>(
         let idx = n_bars as f64 - y.floor() - 1.0;
         data.bars.get(idx.max(0.0) as usize).map(|(label, _, _)| shorten(label, 18)).unwrap_or_default()
     };
-    chart
-        .configure_mesh()
+    style::mesh(&mut chart.configure_mesh(), style)
         .disable_y_mesh()
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(MUTED.stroke_width(style.px(1.0)))
-        .x_label_style(style.font(12.0))
         .y_label_style(style.font(11.0))
         .x_labels(6)
         .y_labels(n_bars * 2 + 1)
         .y_label_formatter(&|y| if (y.fract() - 0.5).abs() < 0.01 { label_of(y) } else { String::new() })
         .x_label_formatter(&|x| format::decimal(*x, 2))
         .x_desc(data.x_title.as_str())
-        .axis_desc_style(style.font(12.0))
         .draw()?;
     for (bar_idx, (_, at_low, at_high)) in data.bars.iter().enumerate() {
         let y_top = n_bars as f64 - bar_idx as f64 - 0.15;

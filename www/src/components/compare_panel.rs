@@ -3,8 +3,8 @@
 
 use super::Shared;
 use crate::compare::{self, CompareAction, CompareState, PinnedOption};
-use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, Computed};
+use crate::words::{self, Lang, Text};
 use std::rc::Rc;
 use wuzha::ScenarioFile;
 use yew::prelude::*;
@@ -31,6 +31,36 @@ fn letter_class(letter: char) -> String {
     format!("option-{}", letter.to_ascii_lowercase())
 }
 
+/// The chip of one pinned option: its name and colour, a button to load it and one to unpin it.
+fn option_chip(props: &ComparePanelProps, option: &Rc<PinnedOption>) -> Html {
+    let lang = props.lang;
+    let letter = option.letter;
+    let name = words::option_name(lang, letter);
+    let on_unpin = {
+        let compare = props.compare.clone();
+        Callback::from(move |_: MouseEvent| compare.dispatch(CompareAction::Unpin(letter)))
+    };
+    let on_load = {
+        let on_action = props.on_action.clone();
+        let option: Rc<PinnedOption> = option.clone();
+        let name = name.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = wuzha::wire::to_json(&option.file);
+            on_action.emit(Action::OpenFile { name: name.clone(), text });
+        })
+    };
+    html! {
+        <li class={classes!("option-chip", letter_class(letter))} data-testid={format!("option-{letter}")}>
+            <span class="option-swatch" aria-hidden="true"></span>
+            <span class="option-name">{ name.clone() }</span>
+            <button type="button" class="button small" data-testid={format!("load-option-{letter}")}
+                onclick={on_load}>{ words::text(lang, Text::LoadOption) }</button>
+            <button type="button" class="button small" data-testid={format!("unpin-option-{letter}")}
+                aria-label={format!("{} {name}", words::text(lang, Text::UnpinOption))} onclick={on_unpin}>{ "×" }</button>
+        </li>
+    }
+}
+
 /// The panel above the charts.
 #[function_component(ComparePanel)]
 pub fn compare_panel(props: &ComparePanelProps) -> Html {
@@ -53,33 +83,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
     let can_pin = props.file.is_some() && props.result.is_some() && props.compare.has_room();
     let pin_label = if props.compare.has_room() { Text::PinOption } else { Text::PinFull };
 
-    let chips = options.iter().map(|option| {
-        let letter = option.letter;
-        let name = i18n::option_name(lang, letter);
-        let on_unpin = {
-            let compare = props.compare.clone();
-            Callback::from(move |_: MouseEvent| compare.dispatch(CompareAction::Unpin(letter)))
-        };
-        let on_load = {
-            let on_action = props.on_action.clone();
-            let option: Rc<PinnedOption> = option.clone();
-            let name = name.clone();
-            Callback::from(move |_: MouseEvent| {
-                let text = wuzha::wire::to_json(&option.file);
-                on_action.emit(Action::OpenFile { name: name.clone(), text });
-            })
-        };
-        html! {
-            <li class={classes!("option-chip", letter_class(letter))} data-testid={format!("option-{letter}")}>
-                <span class="option-swatch" aria-hidden="true"></span>
-                <span class="option-name">{ name.clone() }</span>
-                <button type="button" class="button small" data-testid={format!("load-option-{letter}")}
-                    onclick={on_load}>{ i18n::text(lang, Text::LoadOption) }</button>
-                <button type="button" class="button small" data-testid={format!("unpin-option-{letter}")}
-                    aria-label={format!("{} {name}", i18n::text(lang, Text::UnpinOption))} onclick={on_unpin}>{ "×" }</button>
-            </li>
-        }
-    });
+    let chips = options.iter().map(|option| option_chip(props, option));
 
     // The two tables are worked out once per change of the options, the plan or the language, not per render.
     let rows =
@@ -97,20 +101,20 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
             let (figures, differences) = (figures.clone(), differences.clone());
             let mut columns: Vec<(String, String)> = options
                 .iter()
-                .map(|option| (i18n::option_name(lang, option.letter), letter_class(option.letter)))
+                .map(|option| (words::option_name(lang, option.letter), letter_class(option.letter)))
                 .collect();
-            columns.push((i18n::text(lang, Text::CurrentPlan).to_string(), "current".to_string()));
+            columns.push((words::text(lang, Text::CurrentPlan).to_string(), "current".to_string()));
             let more = differences.len() > MAX_DIFFERENCES;
             let head = html! {
                 <thead><tr>
-                    <th scope="col">{ i18n::text(lang, Text::CompareItem) }</th>
+                    <th scope="col">{ words::text(lang, Text::CompareItem) }</th>
                     { for columns.iter().map(|(name, class)| html! { <th scope="col" class={class.clone()}>{ name.clone() }</th> }) }
                 </tr></thead>
             };
             html! {
                 <div class="compare-tables">
                     <div class="compare-block">
-                        <h3>{ i18n::text(lang, Text::CompareFigures) }</h3>
+                        <h3>{ words::text(lang, Text::CompareFigures) }</h3>
                         <div class="table-scroll">
                             <table class="compare-table" data-testid="compare-figures">
                                 { head.clone() }
@@ -136,9 +140,9 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
                         </div>
                     </div>
                     <div class="compare-block">
-                        <h3>{ i18n::text(lang, Text::CompareInputs) }</h3>
+                        <h3>{ words::text(lang, Text::CompareInputs) }</h3>
                         if differences.is_empty() {
-                            <p class="hint" data-testid="compare-inputs-same">{ i18n::text(lang, Text::CompareNoDifferences) }</p>
+                            <p class="hint" data-testid="compare-inputs-same">{ words::text(lang, Text::CompareNoDifferences) }</p>
                         } else {
                             <div class="table-scroll">
                                 <table class="compare-table" data-testid="compare-inputs">
@@ -154,7 +158,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
                                 </table>
                             </div>
                             if more {
-                                <p class="table-note">{ i18n::text(lang, Text::CompareMoreDifferences) }</p>
+                                <p class="table-note">{ words::text(lang, Text::CompareMoreDifferences) }</p>
                             }
                         }
                     </div>
@@ -165,21 +169,21 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
     };
 
     html! {
-        <section class="panel compare" data-testid="compare" aria-label={i18n::text(lang, Text::CompareHeading)}>
+        <section class="panel compare" data-testid="compare" aria-label={words::text(lang, Text::CompareHeading)}>
             <div class="compare-head">
-                <h2>{ i18n::text(lang, Text::CompareHeading) }</h2>
+                <h2>{ words::text(lang, Text::CompareHeading) }</h2>
                 <button type="button" class="button" data-testid="pin-option" disabled={!can_pin} onclick={on_pin}>
-                    { i18n::text(lang, pin_label) }
+                    { words::text(lang, pin_label) }
                 </button>
                 if !options.is_empty() {
                     <ul class="option-chips">{ for chips }</ul>
                     <button type="button" class="button small" data-testid="clear-options" onclick={on_clear}>
-                        { i18n::text(lang, Text::ClearOptions) }
+                        { words::text(lang, Text::ClearOptions) }
                     </button>
                 }
             </div>
             if options.is_empty() {
-                <p class="hint">{ i18n::text(lang, Text::CompareIntro) }</p>
+                <p class="hint">{ words::text(lang, Text::CompareIntro) }</p>
             }
             { tables }
         </section>

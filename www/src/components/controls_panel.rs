@@ -1,10 +1,10 @@
 //! The controls column: reward, budget, the selected target and the selected phase.
 //!
 //! Every control shows the raw text held in the state and reports each `input` and `change` event as an
-//! [`Action::Set`]; nothing here interprets the text.
+//! [`Action::Edit`] on its [`crate::state::Cell::Control`]; nothing here interprets the text.
 
-use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, Field, Inputs, State};
+use crate::words::{self, Lang, Text};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -78,7 +78,7 @@ fn text_input(
         let on_action = props.on_action.clone();
         move |event: Event| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                on_action.emit(Action::Set { field, text: input.value(), commit });
+                on_action.emit(Action::control(field, input.value(), commit));
             }
         }
     };
@@ -92,14 +92,14 @@ fn text_input(
     let inputmode = if kind == "text" { Some("decimal") } else { None };
     html! {
         <div class={classes!("control", invalid.then_some("invalid"))}>
-            <label for={id}>{ i18n::text(lang, field.label()) }</label>
+            <label for={id}>{ words::text(lang, field.label()) }</label>
             <input {id} data-testid={id} type={kind} inputmode={inputmode} autocomplete="off"
                 value={props.view.inputs.get(field).to_string()}
                 aria-invalid={if invalid { "true" } else { "false" }}
                 aria-describedby={hint.map(|_| hint_id.clone())}
                 {disabled} oninput={on_input} onchange={on_change} />
             if let Some(hint) = hint {
-                <span class="hint" id={hint_id}>{ i18n::text(lang, hint) }</span>
+                <span class="hint" id={hint_id}>{ words::text(lang, hint) }</span>
             }
         </div>
     }
@@ -123,7 +123,7 @@ fn name_select(
     });
     html! {
         <div class="control">
-            <label for={id}>{ i18n::text(props.lang, label) }</label>
+            <label for={id}>{ words::text(props.lang, label) }</label>
             <select {id} key={format!("{id}-{}", props.view.template_idx)} data-testid={id} onchange={on_change}
                 disabled={names.is_empty()}>
                 { for names.iter().enumerate().map(|(idx, name)| html! {
@@ -145,28 +145,28 @@ pub fn controls_panel(props: &ControlsPanelProps) -> Html {
     let threshold_hint = if view.target_is_share { Text::ThresholdHintShare } else { Text::ThresholdHintYoy };
     html! {
         <aside class="controls" aria-labelledby="controls-heading">
-            <h2 id="controls-heading">{ i18n::text(lang, Text::ControlsHeading) }</h2>
+            <h2 id="controls-heading">{ words::text(lang, Text::ControlsHeading) }</h2>
             <fieldset>
-                <legend>{ i18n::text(lang, Text::MoneyGroup) }</legend>
+                <legend>{ words::text(lang, Text::MoneyGroup) }</legend>
                 { text_input(props, Field::Reward, "reward-per-install", "text", Some(Text::RewardHint), no_file) }
                 { text_input(props, Field::Budget, "budget-total", "text", Some(Text::BudgetHint), no_file) }
             </fieldset>
             <fieldset>
-                <legend>{ i18n::text(lang, Text::TargetGroup) }</legend>
+                <legend>{ words::text(lang, Text::TargetGroup) }</legend>
                 { name_select(props, "target-select", Text::TargetSelectLabel, &view.target_names,
                     view.selected_target, Action::SelectTarget) }
                 if no_targets {
-                    <p class="hint">{ i18n::text(lang, Text::NoTargets) }</p>
+                    <p class="hint">{ words::text(lang, Text::NoTargets) }</p>
                 }
                 { text_input(props, Field::Threshold, "target-threshold", "text", Some(threshold_hint), no_targets) }
                 { text_input(props, Field::Deadline, "target-deadline", "date", None, no_targets) }
             </fieldset>
             <fieldset>
-                <legend>{ i18n::text(lang, Text::PhaseGroup) }</legend>
+                <legend>{ words::text(lang, Text::PhaseGroup) }</legend>
                 { name_select(props, "phase-select", Text::PhaseSelectLabel, &view.phase_names,
                     view.selected_phase, Action::SelectPhase) }
                 if no_phases {
-                    <p class="hint">{ i18n::text(lang, Text::NoPhases) }</p>
+                    <p class="hint">{ words::text(lang, Text::NoPhases) }</p>
                 }
                 { text_input(props, Field::PhaseStart, "phase-start", "date", None, no_phases) }
                 { text_input(props, Field::PhaseEnd, "phase-end", "date", None, no_phases) }

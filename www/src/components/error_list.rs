@@ -1,7 +1,7 @@
 //! The error box: every input that cannot be read or does not validate, named by its field.
 
-use crate::i18n::{self, Lang, Text};
 use crate::state::InputError;
+use crate::words::{self, Lang, Text};
 use yew::prelude::*;
 
 /// Props of [`ErrorList`].
@@ -24,7 +24,7 @@ pub fn error_list(props: &ErrorListProps) -> Html {
     let heading = if props.has_result { Text::StaleNotice } else { Text::ErrorsHeading };
     html! {
         <div class="error-box" data-testid="input-error" role="alert">
-            <p class="error-heading">{ i18n::text(props.lang, heading) }</p>
+            <p class="error-heading">{ words::text(props.lang, heading) }</p>
             <ul>
                 { for props.errors.iter().map(|error| html! { <li>{ error.message.clone() }</li> }) }
             </ul>

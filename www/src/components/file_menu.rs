@@ -2,8 +2,8 @@
 //! `.json` download with a readable name, and the file's fingerprint so two planners can compare versions.
 
 use super::Shared;
-use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, Computed, OpenRefusal, MAX_OPEN_BYTES};
+use crate::words::{self, Lang, Text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, HtmlInputElement, Url};
@@ -128,8 +128,9 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(result) = &result else { return };
             let names: Vec<String> = result.scenario.products.iter().map(|product| product.name.clone()).collect();
-            let csv = wuzha::export::daily_csv_with(&result.outcome, |column| i18n::daily_column(lang, column, &names));
-            let stem = format!("{}-{}", result.scenario.township_name, i18n::text(lang, Text::DailyCsvName));
+            let csv =
+                wuzha::export::daily_csv_with(&result.outcome, |column| words::daily_column(lang, column, &names));
+            let stem = format!("{}-{}", result.scenario.township_name, words::text(lang, Text::DailyCsvName));
             let name = file_name(&stem, "csv");
             let _ = download(&wuzha::export::for_spreadsheets(&csv), "text/csv;charset=utf-8", &name);
         })
@@ -161,7 +162,7 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
     let share_view = match &*shared {
         Some(ShareResult::Link(link)) => html! {
             <div class="share-box" data-testid="share-box">
-                <label for="share-link-text">{ i18n::text(lang, Text::ShareLinkHelp) }</label>
+                <label for="share-link-text">{ words::text(lang, Text::ShareLinkHelp) }</label>
                 <input id="share-link-text" data-testid="share-link-text" type="text" readonly=true value={link.clone()}
                     onfocus={Callback::from(|event: FocusEvent| {
                         if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
@@ -172,7 +173,7 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
         },
         Some(ShareResult::TooLong(n_chars)) => html! {
             <p class="share-box share-too-long" data-testid="share-too-long" role="alert">
-                { i18n::link_too_long(lang, *n_chars, wuzha::link::MAX_LINK_CHARS) }
+                { words::link_too_long(lang, *n_chars, wuzha::link::MAX_LINK_CHARS) }
             </p>
         },
         None => html! {},
@@ -184,41 +185,41 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
     html! {
         <div class="file-menu">
             if props.restored {
-                <span class="restored-notice" data-testid="restored-notice">{ i18n::text(lang, Text::RestoredNotice) }</span>
+                <span class="restored-notice" data-testid="restored-notice">{ words::text(lang, Text::RestoredNotice) }</span>
             }
             <button type="button" class="button" data-testid="undo" onclick={step(Action::Undo)}
-                disabled={!props.can_undo} title={i18n::text(lang, Text::UndoHelp)}>
-                { i18n::text(lang, Text::Undo) }
+                disabled={!props.can_undo} title={words::text(lang, Text::UndoHelp)}>
+                { words::text(lang, Text::Undo) }
             </button>
             <button type="button" class="button" data-testid="redo" onclick={step(Action::Redo)}
-                disabled={!props.can_redo} title={i18n::text(lang, Text::RedoHelp)}>
-                { i18n::text(lang, Text::Redo) }
+                disabled={!props.can_redo} title={words::text(lang, Text::RedoHelp)}>
+                { words::text(lang, Text::Redo) }
             </button>
             <input id="file-open" class="visually-hidden" type="file" accept=".json,application/json"
                 data-testid="file-open" onchange={on_pick} />
-            <label class="button" for="file-open">{ i18n::text(lang, Text::FileOpen) }</label>
+            <label class="button" for="file-open">{ words::text(lang, Text::FileOpen) }</label>
             <button type="button" class="button" data-testid="file-save" onclick={on_save}
                 disabled={props.json.is_none()}>
-                { i18n::text(lang, Text::FileSave) }
+                { words::text(lang, Text::FileSave) }
             </button>
             <button type="button" class="button" data-testid="export-csv" onclick={on_export_csv}
                 disabled={props.result.is_none()}>
-                { i18n::text(lang, Text::ExportDailyCsv) }
+                { words::text(lang, Text::ExportDailyCsv) }
             </button>
-            <button type="button" class="button" data-testid="print" title={i18n::text(lang, Text::PrintHelp)}
+            <button type="button" class="button" data-testid="print" title={words::text(lang, Text::PrintHelp)}
                 onclick={Callback::from(|_: MouseEvent| {
                     if let Some(window) = web_sys::window() {
                         let _ = window.print();
                     }
                 })}>
-                { i18n::text(lang, Text::Print) }
+                { words::text(lang, Text::Print) }
             </button>
             <button type="button" class="button" data-testid="share-link" onclick={on_share}
                 disabled={props.json.is_none()}>
-                { i18n::text(lang, Text::ShareLink) }
+                { words::text(lang, Text::ShareLink) }
             </button>
-            <span class="fingerprint" data-testid="file-fingerprint" title={i18n::text(lang, Text::FingerprintHelp)}>
-                { i18n::text(lang, Text::FingerprintLabel) }{ props.fingerprint.clone() }
+            <span class="fingerprint" data-testid="file-fingerprint" title={words::text(lang, Text::FingerprintHelp)}>
+                { words::text(lang, Text::FingerprintLabel) }{ props.fingerprint.clone() }
             </span>
             { share_view }
         </div>

@@ -3,9 +3,9 @@
 
 use super::Shared;
 use crate::format;
-use crate::i18n::{self, Lang, Text};
-use crate::state::{is_share, primary_product_idx, Computed};
+use crate::model::{is_share, primary_product_idx, Computed};
 use crate::uncertainty::{self, Finished, Tone};
+use crate::words::{self, Lang, Text};
 use yew::prelude::*;
 
 /// Props of [`KpiCards`].
@@ -73,16 +73,16 @@ fn card(card: Card) -> Html {
 }
 
 fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Finished>) -> Card {
-    let title = i18n::text(lang, Text::KpiRateAtDeadline).to_string();
+    let title = words::text(lang, Text::KpiRateAtDeadline).to_string();
     let (Some(target), Some(result)) =
         (computed.scenario.targets.get(selected), computed.outcome.targets.get(selected))
     else {
         return Card {
             test_id: "kpi-rate-at-deadline",
             title,
-            figure: i18n::text(lang, Text::NotAvailable).to_string(),
+            figure: words::text(lang, Text::NotAvailable).to_string(),
             unit: String::new(),
-            caption: i18n::text(lang, Text::NoTargets).to_string(),
+            caption: words::text(lang, Text::NoTargets).to_string(),
             badge: None,
             details: Vec::new(),
             chance: None,
@@ -96,20 +96,20 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Fin
             let figure = text.trim_end_matches('%').to_string();
             (figure, "%".to_string())
         }
-        None => (i18n::text(lang, Text::NotAvailable).to_string(), String::new()),
+        None => (words::text(lang, Text::NotAvailable).to_string(), String::new()),
     };
     let mut details = vec![target.name.clone()];
     if let Some(date) = result.first_met {
-        details.push(i18n::first_met(lang, &format::date(lang, date)));
+        details.push(words::first_met(lang, &format::date(lang, date)));
     }
     Card {
         test_id: "kpi-rate-at-deadline",
         title,
         figure,
         unit,
-        caption: i18n::target_caption(lang, &show(result.threshold), &format::date(lang, result.deadline)),
+        caption: words::target_caption(lang, &show(result.threshold), &format::date(lang, result.deadline)),
         badge: Some(Badge {
-            text: i18n::text(lang, if result.met { Text::Met } else { Text::NotMet }),
+            text: words::text(lang, if result.met { Text::Met } else { Text::NotMet }),
             good: result.met,
         }),
         details,
@@ -117,7 +117,7 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Fin
             Chance {
                 badge: uncertainty::probability(chance.probability_met),
                 tone: Some(Tone::of(chance.probability_met)),
-                label: i18n::text(lang, Text::ChanceBadgeLabel).to_string(),
+                label: words::text(lang, Text::ChanceBadgeLabel).to_string(),
             }
         }),
     }
@@ -144,22 +144,22 @@ fn cost_card(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> Card {
     let (caption, badge) = match budget.total_cap_yuan {
         Some(cap) => {
             let over = budget.over_total;
-            let text = i18n::text(lang, if over { Text::OverBudget } else { Text::WithinBudget });
-            (i18n::budget_cap(lang, &format::yuan(lang, cap)), Some(Badge { text, good: !over }))
+            let text = words::text(lang, if over { Text::OverBudget } else { Text::WithinBudget });
+            (words::budget_cap(lang, &format::yuan(lang, cap)), Some(Badge { text, good: !over }))
         }
-        None => (i18n::text(lang, Text::NoBudgetCap).to_string(), None),
+        None => (words::text(lang, Text::NoBudgetCap).to_string(), None),
     };
-    let mut details = vec![i18n::cost_split(
+    let mut details = vec![words::cost_split(
         lang,
         &format::yuan(lang, totals.channel_cash_yuan),
         &format::yuan(lang, totals.rewards_paid_yuan),
     )];
     if let Some(date) = budget.run_out_date {
-        details.push(i18n::run_out(lang, &format::date(lang, date)));
+        details.push(words::run_out(lang, &format::date(lang, date)));
     }
     Card {
         test_id: "kpi-total-cost",
-        title: i18n::text(lang, Text::KpiTotalCost).to_string(),
+        title: words::text(lang, Text::KpiTotalCost).to_string(),
         figure,
         unit: unit.to_string(),
         caption,
@@ -178,16 +178,16 @@ fn cost_per_install_card(lang: Lang, computed: &Computed) -> Card {
     let product_name =
         computed.scenario.products.get(product_idx).map(|product| product.name.as_str()).unwrap_or_default();
     let (figure, unit) = match totals.cost_per_install_yuan.get(product_idx).copied().flatten() {
-        Some(cost) => (format::yuan_small(cost), i18n::text(lang, Text::YuanPerInstall).to_string()),
-        None => (i18n::text(lang, Text::NotAvailable).to_string(), String::new()),
+        Some(cost) => (format::yuan_small(cost), words::text(lang, Text::YuanPerInstall).to_string()),
+        None => (words::text(lang, Text::NotAvailable).to_string(), String::new()),
     };
     let installs = totals.installs_real.get(product_idx).copied().unwrap_or(0.0);
     Card {
         test_id: "kpi-cost-per-install",
-        title: i18n::text(lang, Text::KpiCostPerInstall).to_string(),
+        title: words::text(lang, Text::KpiCostPerInstall).to_string(),
         figure,
         unit,
-        caption: i18n::installs(lang, product_name, &format::people(lang, installs)),
+        caption: words::installs(lang, product_name, &format::people(lang, installs)),
         badge: None,
         details: Vec::new(),
         chance: None,
@@ -196,16 +196,16 @@ fn cost_per_install_card(lang: Lang, computed: &Computed) -> Card {
 
 fn cases_card(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> Card {
     let totals = &computed.outcome.totals;
-    let mut details = vec![i18n::loss_averted(lang, &format::yuan(lang, totals.loss_averted_yuan))];
+    let mut details = vec![words::loss_averted(lang, &format::yuan(lang, totals.loss_averted_yuan))];
     if let Some(change) = computed.outcome.checkpoints.last().and_then(|checkpoint| checkpoint.yoy_cases) {
-        details.push(i18n::year_on_year(lang, &format::percent_change(change)));
+        details.push(words::year_on_year(lang, &format::percent_change(change)));
     }
     Card {
         test_id: "kpi-cases-averted",
-        title: i18n::text(lang, Text::KpiCasesAverted).to_string(),
+        title: words::text(lang, Text::KpiCasesAverted).to_string(),
         figure: format::cases(totals.cases_averted),
-        unit: i18n::text(lang, Text::CasesUnit).to_string(),
-        caption: i18n::cases_compare(
+        unit: words::text(lang, Text::CasesUnit).to_string(),
+        caption: words::cases_compare(
             lang,
             &format::cases(totals.counterfactual_cases),
             &format::cases(totals.cases_expected),
@@ -226,19 +226,18 @@ fn score_card(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> Card 
         .iter()
         .enumerate()
         .map(|(part_idx, part)| {
-            let name = computed
-                .scenario
-                .assessment
-                .get(part_idx)
-                .map_or(part.id.as_str(), |rule| i18n::default_rule_name(lang, rule).unwrap_or(rule.name.as_str()));
-            i18n::score_part(name, &format::points(part.points), &format::points(part.points_max))
+            let name =
+                computed.scenario.assessment.get(part_idx).map_or(part.id.as_str(), |rule| {
+                    words::default_rule_name(lang, rule).unwrap_or(rule.name.as_str())
+                });
+            words::score_part(name, &format::points(part.points), &format::points(part.points_max))
         })
         .collect();
     Card {
         test_id: "kpi-score",
-        title: i18n::text(lang, Text::KpiScore).to_string(),
+        title: words::text(lang, Text::KpiScore).to_string(),
         figure: format::points(assessment.total),
-        unit: i18n::score_out_of(lang, &format::points(assessment.total_max)),
+        unit: words::score_out_of(lang, &format::points(assessment.total_max)),
         caption: String::new(),
         badge: None,
         details,

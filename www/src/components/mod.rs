@@ -2,11 +2,13 @@
 
 pub mod app;
 pub mod chart_canvas;
+pub mod chart_set;
 pub mod compare_panel;
 pub mod controls_panel;
 pub mod editor;
 pub mod error_list;
 pub mod file_menu;
+pub mod hooks;
 pub mod kpi_cards;
 pub mod optimise_panel;
 pub mod scenario_header;

@@ -6,10 +6,10 @@ use super::chart_canvas::{ChartCanvas, ChartData};
 use super::{Shared, UpdateClock};
 use crate::charts::{self, objective_axis};
 use crate::format;
-use crate::i18n::{self, Lang, Text};
-use crate::planning::{ObjectiveChoice, Phase, PlanAction, PlanAnswer, PlanRequest, PlanState};
+use crate::planning::{ObjectiveChoice, Phase, PlanAction, PlanAnswer, PlanRequest, PlanState, Running};
 use crate::runner::PlanRunner;
 use crate::state::{Action, Computed};
+use crate::words::{self, Lang, Text};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -62,8 +62,8 @@ fn read_form(lang: Lang, base: &PlanRequest, form: &Form) -> Result<PlanRequest,
         match format::parse_number(text).filter(|value| (min..=max).contains(value)) {
             Some(value) => Some(value),
             None => {
-                let reason = i18n::not_in_range(lang, text, &format::input_number(min), &format::input_number(max));
-                errors.push(i18n::field_error(lang, i18n::text(lang, label), &reason));
+                let reason = words::not_in_range(lang, text, &format::input_number(min), &format::input_number(max));
+                errors.push(words::field_error(lang, words::text(lang, label), &reason));
                 None
             }
         }
@@ -74,14 +74,94 @@ fn read_form(lang: Lang, base: &PlanRequest, form: &Form) -> Result<PlanRequest,
     let low_factor = number(&form.low, Text::LowFactorLabel, 0.0, 10.0).unwrap_or(base.low_factor);
     let high_factor = number(&form.high, Text::HighFactorLabel, 0.0, 10.0).unwrap_or(base.high_factor);
     if high_factor < low_factor {
-        let reason = i18n::not_in_range(lang, &form.high, &format::input_number(low_factor), "10");
-        errors.push(i18n::field_error(lang, i18n::text(lang, Text::HighFactorLabel), &reason));
+        let reason = words::not_in_range(lang, &form.high, &format::input_number(low_factor), "10");
+        errors.push(words::field_error(lang, words::text(lang, Text::HighFactorLabel), &reason));
     }
     if errors.is_empty() {
         Ok(PlanRequest { budget_yuan, probability, low_factor, high_factor, ..base.clone() })
     } else {
         Err(errors)
     }
+}
+
+/// Where the run under way is: its phase, a bar (of frontier budgets, when known) and a detail.
+fn progress_view(lang: Lang, running: &Running) -> Html {
+    let phase = match running.phase {
+        Phase::Optimise | Phase::Done => Text::PhaseOptimise,
+        Phase::Tornado => Text::PhaseTornado,
+        Phase::Frontier => Text::PhaseFrontier,
+    };
+    let detail = match (running.phase, running.points, &running.progress) {
+        (Phase::Frontier, Some((done, total)), _) => format!("{done} / {total}"),
+        (_, _, Some(progress)) => words::optimise_progress(lang, progress.evaluations),
+        _ => String::new(),
+    };
+    let (value, max) = match (running.phase, running.points) {
+        (Phase::Frontier, Some((done, total))) => (done, total),
+        _ => (0, 0),
+    };
+    html! {
+        <div class="mc-progress" data-testid="optimise-progress">
+            if max > 0 {
+                <progress max={max.to_string()} value={value.to_string()} aria-label={words::text(lang, phase)} />
+            } else {
+                <progress aria-label={words::text(lang, phase)} />
+            }
+            <span>{ format!("{} {detail}", words::text(lang, phase)) }</span>
+        </div>
+    }
+}
+
+/// The frontier and tornado of `answer`, built once per answer and language, not per render.
+#[hook]
+fn use_answer_charts(answer: Option<Shared<PlanAnswer>>, lang: Lang) -> Rc<(Option<ChartData>, Option<ChartData>)> {
+    use_memo((answer, lang), |(answer, lang)| match answer {
+        Some(answer) => (
+            answer.frontier.as_ref().map(|frontier| {
+                ChartData::Frontier(Rc::new(charts::frontier_chart(*lang, frontier, Some(&answer.result))))
+            }),
+            (!answer.tornado.bars.is_empty())
+                .then(|| ChartData::Tornado(Rc::new(charts::tornado_chart(*lang, &answer.tornado)))),
+        ),
+        None => (None, None),
+    })
+}
+
+/// A selector's `change` handler: `edit` reads the chosen option's value into the request.
+fn choose(request: &UseStateHandle<PlanRequest>, edit: fn(&mut PlanRequest, &str)) -> Callback<Event> {
+    let request = request.clone();
+    Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        let mut next = (*request).clone();
+        edit(&mut next, &select.value());
+        request.set(next);
+    })
+}
+
+/// The run button's handler (start the request on the plan, when both can be read) and the cancel button's.
+fn run_handlers(
+    plan_state: &UseReducerHandle<PlanState>,
+    runner: &Rc<PlanRunner>,
+    plan: Option<(AttrValue, AttrValue)>,
+    read: Result<PlanRequest, Vec<String>>,
+) -> (Callback<MouseEvent>, Callback<MouseEvent>) {
+    let on_run = {
+        let (plan_state, runner) = (plan_state.clone(), runner.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (Some((json, fingerprint)), Ok(request)) = (&plan, &read) else { return };
+            let id = plan_state.next_id();
+            plan_state.dispatch(PlanAction::Start { request: request.clone(), fingerprint: fingerprint.to_string() });
+            runner.request(id, Rc::from(json.as_str()), request);
+        })
+    };
+    let on_cancel = {
+        let (plan_state, runner) = (plan_state.clone(), runner.clone());
+        Callback::from(move |_: MouseEvent| {
+            runner.cancel();
+            plan_state.dispatch(PlanAction::Cancel);
+        })
+    };
+    (on_run, on_cancel)
 }
 
 /// The panel under the uncertainty panel.
@@ -107,24 +187,16 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
             form.set(next);
         })
     };
-    let on_objective = {
-        let request = request.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(objective) = ObjectiveChoice::from_code(&select.value()) {
-                request.set(PlanRequest { objective, ..(*request).clone() });
-            }
-        })
-    };
-    let on_target = {
-        let request = request.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Ok(target) = select.value().parse::<usize>() {
-                request.set(PlanRequest { target, ..(*request).clone() });
-            }
-        })
-    };
+    let on_objective = choose(&request, |request, code| {
+        if let Some(objective) = ObjectiveChoice::from_code(code) {
+            request.objective = objective;
+        }
+    });
+    let on_target = choose(&request, |request, code| {
+        if let Ok(target) = code.parse::<usize>() {
+            request.target = target;
+        }
+    });
     let on_check = |edit: fn(&mut PlanRequest, bool)| {
         let request = request.clone();
         Callback::from(move |event: Event| {
@@ -134,26 +206,7 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
             request.set(next);
         })
     };
-    let on_run = {
-        let plan_state = plan_state.clone();
-        let runner = runner.clone();
-        let plan = props.plan.clone();
-        let read = read.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (Some((json, fingerprint)), Ok(request)) = (&plan, &read) else { return };
-            let id = plan_state.next_id();
-            plan_state.dispatch(PlanAction::Start { request: request.clone(), fingerprint: fingerprint.to_string() });
-            runner.request(id, Rc::from(json.as_str()), request);
-        })
-    };
-    let on_cancel = {
-        let plan_state = plan_state.clone();
-        let runner = runner.clone();
-        Callback::from(move |_: MouseEvent| {
-            runner.cancel();
-            plan_state.dispatch(PlanAction::Cancel);
-        })
-    };
+    let (on_run, on_cancel) = run_handlers(&plan_state, &runner, props.plan.clone(), read.clone());
 
     let targets: Vec<String> = props
         .result
@@ -165,47 +218,9 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
     let can_run = props.plan.is_some() && read.is_ok() && running.is_none() && (!needs_target || !targets.is_empty());
     let current_fingerprint = props.plan.as_ref().map(|(_, fingerprint)| fingerprint.to_string());
 
-    let progress = running.as_ref().map(|running| {
-        let phase = match running.phase {
-            Phase::Optimise | Phase::Done => Text::PhaseOptimise,
-            Phase::Tornado => Text::PhaseTornado,
-            Phase::Frontier => Text::PhaseFrontier,
-        };
-        let detail = match (running.phase, running.points, &running.progress) {
-            (Phase::Frontier, Some((done, total)), _) => format!("{done} / {total}"),
-            (_, _, Some(progress)) => i18n::optimise_progress(lang, progress.evaluations),
-            _ => String::new(),
-        };
-        let (value, max) = match (running.phase, running.points) {
-            (Phase::Frontier, Some((done, total))) => (done, total),
-            _ => (0, 0),
-        };
-        html! {
-            <div class="mc-progress" data-testid="optimise-progress">
-                if max > 0 {
-                    <progress max={max.to_string()} value={value.to_string()} aria-label={i18n::text(lang, phase)} />
-                } else {
-                    <progress aria-label={i18n::text(lang, phase)} />
-                }
-                <span>{ format!("{} {detail}", i18n::text(lang, phase)) }</span>
-            </div>
-        }
-    });
+    let progress = running.as_ref().map(|running| progress_view(lang, running));
 
-    // The frontier and tornado are built once per answer and language, not per render.
-    let answer_charts =
-        use_memo((plan_state.answer.as_ref().map(|(answer, _)| Shared(answer.clone())), lang), |(answer, lang)| {
-            match answer {
-                Some(answer) => (
-                    answer.frontier.as_ref().map(|frontier| {
-                        ChartData::Frontier(Rc::new(charts::frontier_chart(*lang, frontier, Some(&answer.result))))
-                    }),
-                    (!answer.tornado.bars.is_empty())
-                        .then(|| ChartData::Tornado(Rc::new(charts::tornado_chart(*lang, &answer.tornado)))),
-                ),
-                None => (None, None),
-            }
-        });
+    let answer_charts = use_answer_charts(plan_state.answer.as_ref().map(|(answer, _)| Shared(answer.clone())), lang);
     let answer_html = match (&plan_state.answer, &props.result) {
         (Some((answer, fingerprint)), Some(_)) => {
             let outdated = current_fingerprint.as_deref() != Some(fingerprint.as_str());
@@ -217,21 +232,21 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
 
     html! {
         <section class="panel optimise" data-testid="optimise" aria-busy={running.is_some().to_string()}>
-            <h2>{ i18n::text(lang, Text::OptimiseHeading) }</h2>
-            <p class="hint">{ i18n::text(lang, Text::OptimiseIntro) }</p>
+            <h2>{ words::text(lang, Text::OptimiseHeading) }</h2>
+            <p class="hint">{ words::text(lang, Text::OptimiseIntro) }</p>
             <div class="optimise-form">
                 <label>
-                    <span>{ i18n::text(lang, Text::ObjectiveLabel) }</span>
+                    <span>{ words::text(lang, Text::ObjectiveLabel) }</span>
                     <select data-testid="optimise-objective" onchange={on_objective}>
                         { for ObjectiveChoice::ALL.iter().map(|choice| html! {
                             <option value={choice.code()} selected={*choice == request.objective}>
-                                { i18n::text(lang, objective_text(*choice)) }
+                                { words::text(lang, objective_text(*choice)) }
                             </option>
                         }) }
                     </select>
                 </label>
                 <label hidden={!needs_target}>
-                    <span>{ i18n::text(lang, Text::ObjectiveTargetLabel) }</span>
+                    <span>{ words::text(lang, Text::ObjectiveTargetLabel) }</span>
                     <select data-testid="optimise-target" onchange={on_target}>
                         { for targets.iter().enumerate().map(|(idx, name)| html! {
                             <option value={idx.to_string()} selected={idx == request.target}>{ name.clone() }</option>
@@ -239,43 +254,43 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
                     </select>
                 </label>
                 <label hidden={request.objective != ObjectiveChoice::MinCost}>
-                    <span>{ i18n::text(lang, Text::ObjectiveProbabilityLabel) }</span>
+                    <span>{ words::text(lang, Text::ObjectiveProbabilityLabel) }</span>
                     <input type="text" inputmode="decimal" data-testid="optimise-probability" value={form.probability.clone()}
                         oninput={set_form(|form, text| form.probability = text)}
-                        title={i18n::text(lang, Text::ObjectiveProbabilityHint)} />
+                        title={words::text(lang, Text::ObjectiveProbabilityHint)} />
                 </label>
                 <label>
-                    <span>{ i18n::text(lang, Text::OptimiseBudgetLabel) }</span>
+                    <span>{ words::text(lang, Text::OptimiseBudgetLabel) }</span>
                     <input type="text" inputmode="decimal" data-testid="optimise-budget" value={form.budget.clone()}
-                        placeholder={i18n::text(lang, Text::OptimiseBudgetHint)}
+                        placeholder={words::text(lang, Text::OptimiseBudgetHint)}
                         oninput={set_form(|form, text| form.budget = text)} />
                 </label>
                 <label>
-                    <span>{ i18n::text(lang, Text::LowFactorLabel) }</span>
+                    <span>{ words::text(lang, Text::LowFactorLabel) }</span>
                     <input type="text" inputmode="decimal" class="factor" data-testid="optimise-low" value={form.low.clone()}
-                        oninput={set_form(|form, text| form.low = text)} title={i18n::text(lang, Text::FactorHint)} />
+                        oninput={set_form(|form, text| form.low = text)} title={words::text(lang, Text::FactorHint)} />
                 </label>
                 <label>
-                    <span>{ i18n::text(lang, Text::HighFactorLabel) }</span>
+                    <span>{ words::text(lang, Text::HighFactorLabel) }</span>
                     <input type="text" inputmode="decimal" class="factor" data-testid="optimise-high" value={form.high.clone()}
-                        oninput={set_form(|form, text| form.high = text)} title={i18n::text(lang, Text::FactorHint)} />
+                        oninput={set_form(|form, text| form.high = text)} title={words::text(lang, Text::FactorHint)} />
                 </label>
                 <label class="check">
                     <input type="checkbox" data-testid="optimise-rewards" checked={request.include_rewards}
                         onchange={on_check(|request, checked| request.include_rewards = checked)} />
-                    <span>{ i18n::text(lang, Text::IncludeRewardsLabel) }</span>
+                    <span>{ words::text(lang, Text::IncludeRewardsLabel) }</span>
                 </label>
                 <label class="check">
                     <input type="checkbox" data-testid="optimise-frontier" checked={request.with_frontier}
                         onchange={on_check(|request, checked| request.with_frontier = checked)} />
-                    <span>{ i18n::text(lang, Text::WithFrontierLabel) }</span>
+                    <span>{ words::text(lang, Text::WithFrontierLabel) }</span>
                 </label>
                 <button type="button" class="button primary" data-testid="optimise-run" disabled={!can_run} onclick={on_run}>
-                    { i18n::text(lang, Text::RunOptimise) }
+                    { words::text(lang, Text::RunOptimise) }
                 </button>
                 if running.is_some() {
                     <button type="button" class="button" data-testid="optimise-cancel" onclick={on_cancel}>
-                        { i18n::text(lang, Text::CancelOptimise) }
+                        { words::text(lang, Text::CancelOptimise) }
                     </button>
                 }
             </div>
@@ -287,7 +302,7 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
             { for progress }
             if let Some(message) = &plan_state.failure {
                 <p class="error-box" role="alert" data-testid="optimise-failed">
-                    { format!("{} {message}", i18n::text(lang, Text::OptimiseFailed)) }
+                    { format!("{} {message}", words::text(lang, Text::OptimiseFailed)) }
                 </p>
             }
             { answer_html }
@@ -321,15 +336,15 @@ fn answer_view(
     html! {
         <div class={classes!("optimise-answer", outdated.then_some("stale"))} data-testid="optimise-answer">
             if outdated {
-                <p class="mc-outdated" data-testid="optimise-outdated">{ i18n::text(lang, Text::OptimiseOutdated) }</p>
+                <p class="mc-outdated" data-testid="optimise-outdated">{ words::text(lang, Text::OptimiseOutdated) }</p>
             }
             <p class="optimise-summary" data-testid="optimise-summary">{ result.summary(lang).to_string() }</p>
             <div class="optimise-figures">
                 <table class="compare-table" data-testid="optimise-figures">
                     <thead><tr>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnItem) }</th>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnDraft) }</th>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnSuggested) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnItem) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnDraft) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnSuggested) }</th>
                     </tr></thead>
                     <tbody>
                         <tr>
@@ -338,25 +353,25 @@ fn answer_view(
                             <td class="num">{ objective(result.suggested.objective) }</td>
                         </tr>
                         <tr>
-                            <th scope="row">{ i18n::text(lang, Text::RowCost) }</th>
+                            <th scope="row">{ words::text(lang, Text::RowCost) }</th>
                             <td class="num">{ format::yuan(lang, result.draft.cost_yuan) }</td>
                             <td class="num">{ format::yuan(lang, result.suggested.cost_yuan) }</td>
                         </tr>
                     </tbody>
                 </table>
                 <button type="button" class="button primary" data-testid="optimise-apply" disabled={outdated} onclick={on_apply}>
-                    { i18n::text(lang, Text::ApplyPlan) }
+                    { words::text(lang, Text::ApplyPlan) }
                 </button>
             </div>
-            <h3>{ i18n::text(lang, Text::VariablesHeading) }</h3>
+            <h3>{ words::text(lang, Text::VariablesHeading) }</h3>
             <div class="table-scroll">
                 <table class="compare-table" data-testid="optimise-variables">
                     <thead><tr>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnItem) }</th>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnUnit) }</th>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnDraft) }</th>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnSuggested) }</th>
-                        <th scope="col">{ i18n::text(lang, Text::ColumnMarginal) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnItem) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnUnit) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnDraft) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnSuggested) }</th>
+                        <th scope="col">{ words::text(lang, Text::ColumnMarginal) }</th>
                     </tr></thead>
                     <tbody>
                         { for changed.into_iter().map(|(idx, variable)| html! {
@@ -374,15 +389,15 @@ fn answer_view(
             <div class="mc-grid">
                 if let Some(chart) = frontier {
                     <div class="mc-histogram">
-                        <ChartCanvas test_id="chart-frontier" title={i18n::text(lang, Text::ChartFrontierTitle)}
-                            alt={i18n::text(lang, Text::ChartFrontierAlt)} export_label={i18n::text(lang, Text::ExportPng)}
+                        <ChartCanvas test_id="chart-frontier" title={words::text(lang, Text::ChartFrontierTitle)}
+                            alt={words::text(lang, Text::ChartFrontierAlt)} export_label={words::text(lang, Text::ExportPng)}
                             chart={chart} clock={clock.clone()} />
                     </div>
                 }
                 if let Some(chart) = tornado {
                     <div class="mc-histogram">
-                        <ChartCanvas test_id="chart-tornado" title={i18n::text(lang, Text::ChartTornadoTitle)}
-                            alt={i18n::text(lang, Text::ChartTornadoAlt)} export_label={i18n::text(lang, Text::ExportPng)}
+                        <ChartCanvas test_id="chart-tornado" title={words::text(lang, Text::ChartTornadoTitle)}
+                            alt={words::text(lang, Text::ChartTornadoAlt)} export_label={words::text(lang, Text::ExportPng)}
                             chart={chart} clock={clock.clone()} />
                     </div>
                 }

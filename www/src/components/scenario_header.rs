@@ -1,7 +1,7 @@
 //! The header: app name, the scenario's name and township, and the template selector.
 
-use crate::i18n::{self, Lang, Text};
 use crate::state::Action;
+use crate::words::{self, Lang, Text};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -46,19 +46,19 @@ pub fn scenario_header(props: &ScenarioHeaderProps) -> Html {
     html! {
         <header class="header">
             <div class="brand">
-                <span class="brand-name">{ i18n::text(lang, Text::AppName) }</span>
-                <span class="brand-tagline">{ i18n::text(lang, Text::AppTagline) }</span>
+                <span class="brand-name">{ words::text(lang, Text::AppName) }</span>
+                <span class="brand-tagline">{ words::text(lang, Text::AppTagline) }</span>
             </div>
             <div class="scenario-title">
                 <h1 data-testid="scenario-name">{ props.name.clone() }</h1>
                 <span class="township">{ props.township.clone() }</span>
             </div>
             <div class="template-picker">
-                <label for="template-select">{ i18n::text(lang, Text::TemplateLabel) }</label>
+                <label for="template-select">{ words::text(lang, Text::TemplateLabel) }</label>
                 <select id="template-select" data-testid="template-select" onchange={on_change}>
                     if let Some(name) = &props.opened_file {
                         <option value="opened" selected=true disabled=true>
-                            { format!("{}：{}", i18n::text(lang, Text::OpenedFileOption), name) }
+                            { format!("{}：{}", words::text(lang, Text::OpenedFileOption), name) }
                         </option>
                     }
                     { for props.labels.iter().enumerate().map(|(idx, label)| html! {
@@ -68,8 +68,8 @@ pub fn scenario_header(props: &ScenarioHeaderProps) -> Html {
                     }) }
                 </select>
                 <button type="button" class="button" data-testid="lang-toggle" onclick={on_toggle}
-                    aria-label={ i18n::text(lang, Text::LangToggleLabel) }>
-                    { i18n::text(lang, Text::LangToggle) }
+                    aria-label={ words::text(lang, Text::LangToggleLabel) }>
+                    { words::text(lang, Text::LangToggle) }
                 </button>
             </div>
         </header>

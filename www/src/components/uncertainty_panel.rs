@@ -5,9 +5,9 @@ use super::chart_canvas::{ChartCanvas, ChartData};
 use super::{Shared, UpdateClock};
 use crate::charts;
 use crate::format;
-use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, Computed, Field};
 use crate::uncertainty::{self, Finished, McAction, McState, Tone, RUN_CHOICES};
+use crate::words::{self, Lang, Text};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -60,14 +60,14 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::Set { field: Field::Seed, text: input.value(), commit: false });
+            on_action.emit(Action::control(Field::Seed, input.value(), false));
         })
     };
     let on_seed_change = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::Set { field: Field::Seed, text: input.value(), commit: true });
+            on_action.emit(Action::control(Field::Seed, input.value(), true));
         })
     };
 
@@ -77,15 +77,15 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
     let progress = html! {
         <div class="mc-progress" data-testid={mc.job.is_some().then_some("mc-progress")} hidden={mc.job.is_none()}>
             <progress max={n_total.max(1).to_string()} value={n_done.to_string()}
-                aria-label={i18n::text(lang, Text::ProgressLabel)} />
-            <span>{ i18n::runs_progress(lang, n_done, n_total) }</span>
+                aria-label={words::text(lang, Text::ProgressLabel)} />
+            <span>{ words::runs_progress(lang, n_done, n_total) }</span>
         </div>
     };
     let outdated = mc.is_outdated() && mc.job.is_some();
     let body = match (&shown, &props.result) {
         (Some(finished), Some(computed)) => results(lang, finished, computed, histogram.as_ref().clone(), &clock),
         _ if mc.failure.is_none() => html! {
-            <p class="mc-waiting">{ i18n::text(lang, Text::UncertaintyWaiting) }</p>
+            <p class="mc-waiting">{ words::text(lang, Text::UncertaintyWaiting) }</p>
         },
         _ => html! {},
     };
@@ -96,11 +96,11 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
             data-elapsed-ms={shown.as_ref().map(|finished| format!("{:.1}", finished.elapsed_ms))}
             data-sample-bytes={shown.as_ref().map(|finished| finished.summary.sample_bytes.to_string())}
             data-current={(mc.current().is_some()).to_string()}>
-            <h2>{ i18n::text(lang, Text::UncertaintyHeading) }</h2>
-            <p class="hint">{ i18n::text(lang, Text::UncertaintyIntro) }</p>
+            <h2>{ words::text(lang, Text::UncertaintyHeading) }</h2>
+            <p class="hint">{ words::text(lang, Text::UncertaintyIntro) }</p>
             <div class="mc-settings no-print">
                 <label>
-                    <span>{ i18n::text(lang, Text::RunsLabel) }</span>
+                    <span>{ words::text(lang, Text::RunsLabel) }</span>
                     <select data-testid="mc-runs" onchange={on_runs}>
                         { for RUN_CHOICES.iter().map(|n_runs| html! {
                             <option value={n_runs.to_string()} selected={*n_runs == mc.n_runs}>{ n_runs.to_string() }</option>
@@ -108,12 +108,12 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
                     </select>
                 </label>
                 <label>
-                    <span>{ i18n::text(lang, Text::SeedLabel) }</span>
+                    <span>{ words::text(lang, Text::SeedLabel) }</span>
                     <input type="text" inputmode="numeric" class="seed" data-testid="mc-seed"
                         value={props.seed_text.clone()} oninput={on_seed_input} onchange={on_seed_change}
-                        title={i18n::text(lang, Text::SeedHint)} aria-invalid={props.seed_error.is_some().to_string()}
+                        title={words::text(lang, Text::SeedHint)} aria-invalid={props.seed_error.is_some().to_string()}
                         aria-describedby="mc-seed-hint" />
-                    <span class="hint" id="mc-seed-hint">{ i18n::text(lang, Text::SeedHint) }</span>
+                    <span class="hint" id="mc-seed-hint">{ words::text(lang, Text::SeedHint) }</span>
                 </label>
                 { progress }
             </div>
@@ -122,11 +122,11 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
             }
             if let Some(message) = &mc.failure {
                 <p class="error-box" role="alert" data-testid="mc-failed">
-                    { format!("{} {message}", i18n::text(lang, Text::UncertaintyFailed)) }
+                    { format!("{} {message}", words::text(lang, Text::UncertaintyFailed)) }
                 </p>
             }
             if outdated {
-                <p class="mc-outdated" data-testid="mc-outdated">{ i18n::text(lang, Text::UncertaintyOutdated) }</p>
+                <p class="mc-outdated" data-testid="mc-outdated">{ words::text(lang, Text::UncertaintyOutdated) }</p>
             }
             <div class={classes!("mc-body", outdated.then_some("stale"))}>{ body }</div>
         </section>
@@ -143,19 +143,19 @@ fn results(
     let summary = &finished.summary;
     let chances = uncertainty::target_chances(lang, &computed.scenario, summary);
     let seconds = format::decimal(finished.elapsed_ms / 1000.0, 1);
-    let status = i18n::runs_done(lang, summary.n_runs, &seconds, summary.seed);
+    let status = words::runs_done(lang, summary.n_runs, &seconds, summary.seed);
     let rows = uncertainty::distribution_rows(lang, summary);
     html! {
         <>
             <p class="mc-status" data-testid="mc-status">{ status }</p>
             <div class="mc-grid">
                 <div class="mc-text">
-                    <h3>{ i18n::text(lang, Text::TargetChancesHeading) }</h3>
+                    <h3>{ words::text(lang, Text::TargetChancesHeading) }</h3>
                     <ul class="mc-targets">
                         { for chances.iter().map(|chance| html! {
                             <li data-testid={format!("mc-target-{}", chance.id)}>
                                 <span class={classes!("chance-badge", Tone::class(chance.tone))} data-testid="mc-badge"
-                                    title={i18n::text(lang, Text::ChanceBadgeLabel)}>{ chance.badge.clone() }</span>
+                                    title={words::text(lang, Text::ChanceBadgeLabel)}>{ chance.badge.clone() }</span>
                                 <span class="mc-sentence">{ chance.sentence.clone() }</span>
                                 if let Some(first_met) = &chance.first_met {
                                     <span class="mc-first-met">{ first_met.clone() }</span>
@@ -163,13 +163,13 @@ fn results(
                             </li>
                         }) }
                     </ul>
-                    <h3>{ i18n::text(lang, Text::ChanceAloneHeading) }</h3>
+                    <h3>{ words::text(lang, Text::ChanceAloneHeading) }</h3>
                     <div class="mc-chance-alone" data-testid="mc-chance-alone">
                         { for uncertainty::chance_alone(lang, summary).into_iter().map(|sentence| html! { <p>{ sentence }</p> }) }
                     </div>
                     <table class="mc-distributions" data-testid="mc-distributions">
                         <thead><tr>
-                            <th scope="col">{ i18n::text(lang, Text::DistributionQuantity) }</th>
+                            <th scope="col">{ words::text(lang, Text::DistributionQuantity) }</th>
                             <th scope="col">{ "P10" }</th><th scope="col">{ "P50" }</th><th scope="col">{ "P90" }</th>
                         </tr></thead>
                         <tbody>
@@ -184,8 +184,8 @@ fn results(
                 </div>
                 if let Some(histogram) = histogram {
                     <div class="mc-histogram">
-                        <ChartCanvas test_id="chart-score" title={i18n::text(lang, Text::ChartScoreTitle)}
-                            alt={i18n::text(lang, Text::ChartScoreAlt)} export_label={i18n::text(lang, Text::ExportPng)}
+                        <ChartCanvas test_id="chart-score" title={words::text(lang, Text::ChartScoreTitle)}
+                            alt={words::text(lang, Text::ChartScoreAlt)} export_label={words::text(lang, Text::ExportPng)}
                             chart={histogram} clock={clock.clone()} />
                     </div>
                 }

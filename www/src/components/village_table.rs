@@ -4,8 +4,8 @@
 use super::file_menu::{download, file_name};
 use super::Shared;
 use crate::format;
-use crate::i18n::{self, Lang, Text};
-use crate::state::{is_share, primary_product_idx, Computed};
+use crate::model::{is_share, primary_product_idx, Computed};
+use crate::words::{self, Lang, Text};
 use yew::prelude::*;
 
 /// Props of [`VillageTable`].
@@ -53,21 +53,21 @@ pub fn village_csv(lang: Lang, computed: &Computed, selected_target: usize) -> S
     let target = scenario.targets.get(selected_target).zip(outcome.targets.get(selected_target));
     let percent_header = |text: &str| format!("{text}（%）");
     let mut headers = vec![
-        i18n::text(lang, Text::ColVillage).to_string(),
-        i18n::text(lang, Text::ColResidents).to_string(),
-        percent_header(i18n::text(lang, Text::ColReached)),
-        percent_header(i18n::text(lang, Text::ColAware)),
-        percent_header(&i18n::adopted_column(lang, product_name)),
+        words::text(lang, Text::ColVillage).to_string(),
+        words::text(lang, Text::ColResidents).to_string(),
+        percent_header(words::text(lang, Text::ColReached)),
+        percent_header(words::text(lang, Text::ColAware)),
+        percent_header(&words::adopted_column(lang, product_name)),
     ];
     if let Some((target, result)) = target {
-        headers.push(percent_header(&i18n::village_target_column(
+        headers.push(percent_header(&words::village_target_column(
             lang,
             &target.name,
             &format::date(lang, result.deadline),
         )));
     }
-    headers.push(format!("{}（{}）", i18n::text(lang, Text::ColCost), i18n::text(lang, Text::Yuan)));
-    headers.push(i18n::text(lang, Text::ColCases).to_string());
+    headers.push(format!("{}（{}）", words::text(lang, Text::ColCost), words::text(lang, Text::Yuan)));
+    headers.push(words::text(lang, Text::ColCases).to_string());
     let mut csv = headers.iter().map(|header| csv_field(header)).collect::<Vec<_>>().join(",") + "\n";
     let pct = |share: f64| format!("{:.1}", share * 100.0);
     for (village_idx, (village, result)) in scenario.villages.iter().zip(&outcome.villages).enumerate() {
@@ -98,13 +98,13 @@ pub fn village_table(props: &VillageTableProps) -> Html {
     let product_name = scenario.products.get(product_idx).map(|product| product.name.as_str()).unwrap_or_default();
     let target = scenario.targets.get(props.selected_target).zip(outcome.targets.get(props.selected_target));
     let target_header = target
-        .map(|(target, result)| i18n::village_target_column(lang, &target.name, &format::date(lang, result.deadline)));
+        .map(|(target, result)| words::village_target_column(lang, &target.name, &format::date(lang, result.deadline)));
     let on_export = {
         let result = props.result.clone();
         let selected = props.selected_target;
         Callback::from(move |_: MouseEvent| {
             let name = file_name(
-                &format!("{}-{}", result.scenario.township_name, i18n::text(lang, Text::VillageCsvName)),
+                &format!("{}-{}", result.scenario.township_name, words::text(lang, Text::VillageCsvName)),
                 "csv",
             );
             let _ = download(&village_csv(lang, &result, selected), "text/csv;charset=utf-8", &name);
@@ -113,25 +113,25 @@ pub fn village_table(props: &VillageTableProps) -> Html {
     html! {
         <section class="card village-table-card">
             <div class="card-head">
-                <h2 class="card-title">{ i18n::text(lang, Text::VillageTableTitle) }</h2>
+                <h2 class="card-title">{ words::text(lang, Text::VillageTableTitle) }</h2>
                 <button type="button" class="button small no-print" data-testid="export-village-csv" onclick={on_export}>
-                    { i18n::text(lang, Text::ExportVillageCsv) }
+                    { words::text(lang, Text::ExportVillageCsv) }
                 </button>
             </div>
             <div class="table-scroll">
                 <table class="village-table" data-testid="village-table">
                     <thead>
                         <tr>
-                            <th scope="col">{ i18n::text(lang, Text::ColVillage) }</th>
-                            <th scope="col" class="num">{ i18n::text(lang, Text::ColResidents) }</th>
-                            <th scope="col" class="num">{ i18n::text(lang, Text::ColReached) }</th>
-                            <th scope="col" class="num">{ i18n::text(lang, Text::ColAware) }</th>
-                            <th scope="col" class="num">{ i18n::adopted_column(lang, product_name) }</th>
+                            <th scope="col">{ words::text(lang, Text::ColVillage) }</th>
+                            <th scope="col" class="num">{ words::text(lang, Text::ColResidents) }</th>
+                            <th scope="col" class="num">{ words::text(lang, Text::ColReached) }</th>
+                            <th scope="col" class="num">{ words::text(lang, Text::ColAware) }</th>
+                            <th scope="col" class="num">{ words::adopted_column(lang, product_name) }</th>
                             if let Some(header) = &target_header {
                                 <th scope="col" class="num">{ header.clone() }</th>
                             }
-                            <th scope="col" class="num">{ i18n::text(lang, Text::ColCost) }</th>
-                            <th scope="col" class="num">{ i18n::text(lang, Text::ColCases) }</th>
+                            <th scope="col" class="num">{ words::text(lang, Text::ColCost) }</th>
+                            <th scope="col" class="num">{ words::text(lang, Text::ColCases) }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -146,7 +146,7 @@ pub fn village_table(props: &VillageTableProps) -> Html {
                                 let shown = match (value, is_share(target.metric)) {
                                     (Some(value), true) => format::percent(value),
                                     (Some(value), false) => format::percent_change(value),
-                                    (None, _) => i18n::text(lang, Text::NotAvailable).to_string(),
+                                    (None, _) => words::text(lang, Text::NotAvailable).to_string(),
                                 };
                                 html! { <td class={classes!("num", class)}>{ shown }</td> }
                             });
@@ -166,7 +166,7 @@ pub fn village_table(props: &VillageTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <p class="table-note">{ i18n::text(lang, Text::VillageTableNote) }</p>
+            <p class="table-note">{ words::text(lang, Text::VillageTableNote) }</p>
         </section>
     }
 }

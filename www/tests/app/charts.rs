@@ -6,8 +6,8 @@
 use plotters::prelude::*;
 use std::rc::Rc;
 use wuzha_www::charts::{self, ChartStyle, LegendMark};
-use wuzha_www::i18n::Lang;
 use wuzha_www::state::{Computed, State};
+use wuzha_www::words::Lang;
 
 /// The default state's result (洪林镇 2022, simulated once per call).
 fn honglin() -> Rc<Computed> {

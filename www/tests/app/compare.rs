@@ -5,8 +5,8 @@
 
 use std::rc::Rc;
 use wuzha_www::compare::{self, CompareAction, CompareState, MAX_OPTIONS};
-use wuzha_www::i18n::Lang;
 use wuzha_www::state::{Action, Field, State};
+use wuzha_www::words::Lang;
 use yew::Reducible;
 
 fn state_after(actions: &[Action]) -> Rc<State> {
@@ -21,7 +21,7 @@ fn pin(compare: &CompareState, state: &State) -> CompareState {
 }
 
 fn set(field: Field, text: &str) -> Action {
-    Action::Set { field, text: text.to_string(), commit: true }
+    Action::control(field, text, true)
 }
 
 #[test]

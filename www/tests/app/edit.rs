@@ -5,8 +5,8 @@
 
 use std::rc::Rc;
 use wuzha_www::edit::{self, EditError, Kind};
-use wuzha_www::i18n::Lang;
 use wuzha_www::state::{Action, State};
+use wuzha_www::words::Lang;
 use yew::Reducible;
 
 fn honglin() -> wuzha::ScenarioFile {
@@ -18,7 +18,7 @@ fn after(actions: &[Action]) -> Rc<State> {
 }
 
 fn edit(path: &str, text: &str) -> Action {
-    Action::Edit { path: path.to_string(), text: text.to_string(), commit: true }
+    Action::edit(path, text, true)
 }
 
 fn file(state: &State) -> &wuzha::ScenarioFile {
@@ -167,7 +167,7 @@ fn an_edit_changes_the_file_and_the_result_and_undo_restores_it() {
 
 #[test]
 fn keystrokes_in_one_cell_make_one_undo_step() {
-    let typing = |text: &str| Action::Edit { path: "villages[0].residents".into(), text: text.into(), commit: false };
+    let typing = |text: &str| Action::edit("villages[0].residents", text, false);
     let state = after(&[typing("7"), typing("70"), typing("700"), edit("villages[0].residents", "700")]);
     assert_eq!(file(&state).villages[0].residents, 700);
     let undone = state.reduce(Action::Undo);
@@ -249,7 +249,7 @@ fn a_moved_phase_is_one_step_and_changes_the_result() {
 
 #[test]
 fn text_typed_on_the_way_to_a_number_is_kept_as_typed() {
-    let typing = |text: &str| Action::Edit { path: "targets[0].threshold".into(), text: text.into(), commit: false };
+    let typing = |text: &str| Action::edit("targets[0].threshold", text, false);
     let cleared = after(&[typing("")]);
     assert!(cleared.errors.is_empty(), "an emptied box is held back while typing");
     assert!(!cleared.can_undo(), "nothing changed yet");
@@ -294,7 +294,7 @@ fn every_field_of_every_template_has_a_spec_a_label_and_round_trips() {
             let spec = edit::spec(&path);
             assert!(!spec.key.is_empty(), "{}: no spec for {path}", template.id);
             for lang in [Lang::Zh, Lang::En] {
-                let label = wuzha_www::i18n::editor_field(lang, spec.key);
+                let label = wuzha_www::words::editor_field(lang, spec.key);
                 assert!(label != "字段" && label != "Field", "{}: no label for {path}", template.id);
             }
             // Writing a field's own text back leaves the file as it was.
@@ -333,7 +333,7 @@ fn check_spec_of_visits() {
 
 #[test]
 fn a_share_typed_key_by_key_lands_in_the_file() {
-    let typing = |text: &str| Action::Edit { path: "segments[0].share".into(), text: text.into(), commit: false };
+    let typing = |text: &str| Action::edit("segments[0].share", text, false);
     let state = after(&[typing(""), typing("0"), typing("0."), typing("0.9"), edit("segments[0].share", "0.9")]);
     assert_eq!(file(&state).segments[0].share, 0.9);
 }

@@ -4,7 +4,7 @@
 
 use wuzha::Date;
 use wuzha_www::format;
-use wuzha_www::i18n::Lang;
+use wuzha_www::words::Lang;
 
 #[test]
 fn money_reads_as_planners_write_it() {

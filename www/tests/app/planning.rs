@@ -6,8 +6,8 @@
 use plotters::prelude::*;
 use std::rc::Rc;
 use wuzha_www::charts::{self, ChartStyle};
-use wuzha_www::i18n::Lang;
 use wuzha_www::planning::{ObjectiveChoice, Phase, PlanAction, PlanJob, PlanRequest, PlanState};
+use wuzha_www::words::Lang;
 
 const HONGLIN: &str = include_str!("../../../scenarios/honglin-2022.json");
 

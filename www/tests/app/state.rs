@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
-use wuzha_www::i18n::Lang;
 use wuzha_www::state::{Action, Field, State};
+use wuzha_www::words::Lang;
 use yew::Reducible;
 
 fn start() -> Rc<State> {
@@ -19,12 +19,12 @@ fn after(actions: &[Action]) -> Rc<State> {
 
 /// Typing `text` into `field` (an `input` event).
 fn set(field: Field, text: &str) -> Action {
-    Action::Set { field, text: text.to_string(), commit: false }
+    Action::control(field, text, false)
 }
 
 /// Leaving `field` with `text` in it (a `change` event).
 fn commit(field: Field, text: &str) -> Action {
-    Action::Set { field, text: text.to_string(), commit: true }
+    Action::control(field, text, true)
 }
 
 fn messages(state: &State) -> Vec<&str> {
@@ -225,8 +225,8 @@ fn switching_templates_loads_the_file_and_forgets_errors() {
 #[test]
 fn switching_the_language_rewords_labels_and_shown_errors() {
     let state = Rc::new(State::new(Lang::Zh));
-    let state = state.reduce(Action::Set { field: Field::Budget, text: "abc".into(), commit: true });
-    let state = state.reduce(Action::Set { field: Field::Reward, text: "-3".into(), commit: true });
+    let state = state.reduce(Action::control(Field::Budget, "abc", true));
+    let state = state.reduce(Action::control(Field::Reward, "-3", true));
     assert_eq!(state.errors.len(), 2, "{:?}", state.errors);
     let has_han = |text: &str| text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
     assert!(state.errors.iter().all(|error| has_han(&error.message)));
@@ -286,7 +286,7 @@ fn a_bad_file_is_refused_with_every_reason_and_the_scenario_is_untouched() {
         refusal: wuzha_www::state::OpenRefusal::TooLarge(9.0 * 1024.0 * 1024.0),
     });
     assert_eq!(too_large.refused_file_messages(), ["大文件.json：文件过大（9.0 MB，上限 5 MB），未打开"]);
-    let edited = too_large.reduce(Action::Set { field: Field::Reward, text: "3".into(), commit: true });
+    let edited = too_large.reduce(Action::control(Field::Reward, "3", true));
     assert!(edited.refused_file_messages().is_empty(), "the next edit clears the notice");
 }
 
@@ -297,10 +297,10 @@ fn undo_and_redo_walk_every_change_and_typing_in_one_box_is_one_step() {
     let original = start.file.clone();
     // Typing "10" key by key, then leaving the box: one step.
     let typed = start
-        .reduce(Action::Set { field: Field::Reward, text: "1".into(), commit: false })
-        .reduce(Action::Set { field: Field::Reward, text: "10".into(), commit: false })
-        .reduce(Action::Set { field: Field::Reward, text: "10".into(), commit: true });
-    let budget = typed.clone().reduce(Action::Set { field: Field::Budget, text: "120000".into(), commit: true });
+        .reduce(Action::control(Field::Reward, "1", false))
+        .reduce(Action::control(Field::Reward, "10", false))
+        .reduce(Action::control(Field::Reward, "10", true));
+    let budget = typed.clone().reduce(Action::control(Field::Budget, "120000", true));
     let template = budget.clone().reduce(Action::LoadTemplate(3));
     assert!(template.can_undo());
 
@@ -316,14 +316,13 @@ fn undo_and_redo_walk_every_change_and_typing_in_one_box_is_one_step() {
 
     let forward = back3.reduce(Action::Redo).reduce(Action::Redo);
     assert_eq!(forward.file, budget.file);
-    let branched = forward.reduce(Action::Set { field: Field::Reward, text: "5".into(), commit: true });
+    let branched = forward.reduce(Action::control(Field::Reward, "5", true));
     assert!(!branched.can_redo(), "a new change clears the redo steps");
 }
 
 #[test]
 fn an_autosaved_session_is_restored_and_a_corrupt_one_is_ignored() {
-    let edited =
-        Rc::new(State::new(Lang::Zh)).reduce(Action::Set { field: Field::Reward, text: "7".into(), commit: true });
+    let edited = Rc::new(State::new(Lang::Zh)).reduce(Action::control(Field::Reward, "7", true));
     let session = edited.session().expect("a scenario to save");
     let restored = State::restore(Lang::Zh, &session);
     assert!(restored.restored);

@@ -5,8 +5,8 @@
 
 use std::rc::Rc;
 use wuzha::montecarlo::{run_batch, MonteCarloConfig, MonteCarloSummary};
-use wuzha_www::i18n::Lang;
 use wuzha_www::uncertainty::{self, BatchJob, McAction, McState, Tone, DEFAULT_RUNS};
+use wuzha_www::words::Lang;
 
 const HONGLIN: &str = include_str!("../../../scenarios/honglin-2022.json");
 
@@ -113,12 +113,12 @@ fn target_sentences_say_how_often_in_plain_words() {
         assert!(words.is_ascii() && words.contains(" by "), "English words only (names aside): {}", chance.sentence);
     }
 
-    assert_eq!(wuzha_www::i18n::how_often(Lang::Zh, 0.7), "约10次中有7次");
-    assert_eq!(wuzha_www::i18n::how_often(Lang::En, 0.7), "about 7 in 10 runs");
-    assert_eq!(wuzha_www::i18n::how_often(Lang::Zh, 0.003), "约100次中有1次");
-    assert_eq!(wuzha_www::i18n::how_often(Lang::Zh, 0.999), "约100次中有99次");
-    assert_eq!(wuzha_www::i18n::how_often(Lang::Zh, 1.0), "每次模拟都");
-    assert_eq!(wuzha_www::i18n::how_often(Lang::En, 0.0), "no runs");
+    assert_eq!(wuzha_www::words::how_often(Lang::Zh, 0.7), "约10次中有7次");
+    assert_eq!(wuzha_www::words::how_often(Lang::En, 0.7), "about 7 in 10 runs");
+    assert_eq!(wuzha_www::words::how_often(Lang::Zh, 0.003), "约100次中有1次");
+    assert_eq!(wuzha_www::words::how_often(Lang::Zh, 0.999), "约100次中有99次");
+    assert_eq!(wuzha_www::words::how_often(Lang::Zh, 1.0), "每次模拟都");
+    assert_eq!(wuzha_www::words::how_often(Lang::En, 0.0), "no runs");
     assert_eq!(uncertainty::probability(0.004), "<1%");
     assert_eq!(uncertainty::probability(0.996), ">99%");
     assert_eq!(uncertainty::probability(1.0), "100%");

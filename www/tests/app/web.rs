@@ -12,9 +12,9 @@ use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use wuzha_www::api::{check, simulate_js};
 use wuzha_www::charts::{self, ChartStyle};
-use wuzha_www::i18n::Lang;
 use wuzha_www::state::State;
 use wuzha_www::templates::TEMPLATES;
+use wuzha_www::words::Lang;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

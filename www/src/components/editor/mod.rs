@@ -5,8 +5,8 @@ pub mod sections;
 pub mod table;
 
 use crate::edit::Kind;
-use crate::i18n::{self, Lang, Text};
 use crate::state::Action;
+use crate::words::{self, Lang, Text};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use table::Ctx;
@@ -102,17 +102,17 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             if matches!(spec.kind, Kind::Param | Kind::OptParam | Kind::ParamBound | Kind::ParamSource) {
                 table::param_hint(&ctx, path).lines().map(str::to_string).collect()
             } else {
-                let unit = i18n::editor_unit(lang, spec.key);
-                let allowed = i18n::allowed_range(lang, spec.min, spec.max, spec.kind == Kind::Int);
+                let unit = words::editor_unit(lang, spec.key);
+                let allowed = words::allowed_range(lang, spec.min, spec.max, spec.kind == Kind::Int);
                 [(Text::HintUnit, unit.to_string()), (Text::HintAllowed, allowed)]
                     .into_iter()
                     .filter(|(_, value)| !value.is_empty())
-                    .map(|(key, value)| i18n::field_error(lang, i18n::text(lang, key), &value))
+                    .map(|(key, value)| words::field_error(lang, words::text(lang, key), &value))
                     .collect()
             }
         })
         .unwrap_or_default();
-    let hint_title = hint.map(|path| i18n::editor_field(lang, crate::edit::spec(path).key));
+    let hint_title = hint.map(|path| words::editor_field(lang, crate::edit::spec(path).key));
     // Arrow keys move between tabs, as in every tab list.
     let on_key = {
         let tab = tab.clone();
@@ -138,10 +138,10 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
     html! {
         <details class="card editor" data-testid="editor" open=true>
             <summary class="card-title editor-summary">
-                <span class="editor-heading">{ i18n::text(lang, Text::EditorHeading) }</span>
-                <span class="hint">{ i18n::text(lang, Text::EditorHelp) }</span>
+                <span class="editor-heading">{ words::text(lang, Text::EditorHeading) }</span>
+                <span class="hint">{ words::text(lang, Text::EditorHelp) }</span>
             </summary>
-            <div class="editor-tabs" role="tablist" aria-label={i18n::text(lang, Text::EditorHeading)} onkeydown={on_key}>
+            <div class="editor-tabs" role="tablist" aria-label={words::text(lang, Text::EditorHeading)} onkeydown={on_key}>
                 { for TABS.iter().map(|(key, title)| {
                     let selected = *tab == *key;
                     let n_errors = props.cell_errors.keys().filter(|path| belongs(key, path)).count();
@@ -155,7 +155,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                             class={classes!("editor-tab", selected.then_some("selected"))}
                             aria-selected={if selected { "true" } else { "false" }} aria-controls="editor-panel"
                             tabindex={if selected { "0" } else { "-1" }} {onclick}>
-                            { i18n::text(lang, *title) }
+                            { words::text(lang, *title) }
                             if n_errors > 0 { <span class="tab-errors">{ n_errors }</span> }
                         </button>
                     }
@@ -167,12 +167,12 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                     { body }
                 </div>
                 <aside class="param-hint" data-testid="param-hint" aria-live="polite">
-                    <p class="param-hint-heading">{ i18n::text(lang, Text::HintHeading) }</p>
+                    <p class="param-hint-heading">{ words::text(lang, Text::HintHeading) }</p>
                     if let Some(title) = hint_title {
                         <p class="param-hint-name">{ title }</p>
                         <ul>{ for hint_lines.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
                     } else {
-                        <p class="hint">{ i18n::text(lang, Text::HintEmpty) }</p>
+                        <p class="hint">{ words::text(lang, Text::HintEmpty) }</p>
                     }
                 </aside>
             </div>

@@ -5,8 +5,8 @@ use super::table::{
     cell, form_field, form_field_labelled, id_options, rows_of, table, table_of, Column, Ctx, Input, TableOptions,
 };
 use crate::edit;
-use crate::i18n::{self, Text};
 use crate::state::Action;
+use crate::words::{self, Text};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ const ROWS_PASTE: TableOptions = TableOptions { editable_rows: true, paste: true
 const FIXED: TableOptions = TableOptions { editable_rows: false, paste: false };
 
 fn heading(ctx: &Ctx, text: Text) -> Html {
-    html! { <h3 class="editor-subheading">{ i18n::text(ctx.lang, text) }</h3> }
+    html! { <h3 class="editor-subheading">{ words::text(ctx.lang, text) }</h3> }
 }
 
 fn text_cols(ctx: &Ctx, fields: &[&str]) -> Vec<Column> {
@@ -29,8 +29,8 @@ pub fn township(ctx: &Ctx) -> Html {
         <>
             { heading(ctx, Text::GeneralHeading) }
             <div class="editor-form">
-                { form_field_labelled(ctx, "name", Input::Text, i18n::text(ctx.lang, Text::PlanTitle)) }
-                { form_field_labelled(ctx, "township.name", Input::Text, i18n::editor_field(ctx.lang, "township")) }
+                { form_field_labelled(ctx, "name", Input::Text, words::text(ctx.lang, Text::PlanTitle)) }
+                { form_field_labelled(ctx, "township.name", Input::Text, words::editor_field(ctx.lang, "township")) }
                 { form_field(ctx, "township.county", Input::Text) }
                 { form_field(ctx, "start_date", Input::Text) }
                 { form_field(ctx, "end_date", Input::Text) }
@@ -50,7 +50,7 @@ pub fn segments(ctx: &Ctx) -> Html {
     columns.push(Column::check(lang, "priority"));
     columns.push(Column::text(lang, "initial_aware"));
     for (id, name) in id_options(&ctx.root, "products") {
-        let label = format!("{} · {name}", i18n::editor_field(lang, "initial_adopted"));
+        let label = format!("{} · {name}", words::editor_field(lang, "initial_adopted"));
         columns.push(Column::text(lang, &format!("initial_adopted.{id}")).titled(&label));
     }
     table(ctx, "segments", &columns, ROWS_PASTE)
@@ -87,7 +87,7 @@ pub fn channels(ctx: &Ctx) -> Html {
         columns.push(Column::text(lang, &format!("adoption_lift.{id}")).titled(&label));
     }
     for (id, name) in &products {
-        let label = format!("{} · {name}", i18n::editor_field(lang, "install_conversion"));
+        let label = format!("{} · {name}", words::editor_field(lang, "install_conversion"));
         columns.push(Column::text(lang, &format!("install_conversion.{id}")).titled(&label));
     }
     let weights: Vec<Column> = id_options(&ctx.root, "segments")
@@ -104,7 +104,7 @@ pub fn channels(ctx: &Ctx) -> Html {
     html! {
         <>
             { table(ctx, "channels", &columns, ROWS) }
-            <h3 class="editor-subheading">{ i18n::editor_field(lang, "affinity") }</h3>
+            <h3 class="editor-subheading">{ words::editor_field(lang, "affinity") }</h3>
             { table_of(ctx, "channels", n_channels, &|idx| format!("channels[{idx}]"),
                 &[vec![Column { input: Input::Label, width: "w-name", ..Column::text(lang, "name") }], weights].concat(), FIXED) }
             { heading(ctx, Text::FloorsHeading) }
@@ -153,15 +153,15 @@ pub fn rewards(ctx: &Ctx) -> Html {
             { table(ctx, "rewards", &columns, ROWS_PASTE) }
             { heading(ctx, Text::BudgetHeading) }
             <div class="editor-form">{ form_field(ctx, "budget.total_yuan", Input::Text) }</div>
-            <h3 class="editor-subheading">{ i18n::text(lang, Text::PhaseCapsHeading) }
-                <span class="unit">{ format!(" {}", i18n::text(lang, Text::PhaseCapsHint)) }</span></h3>
+            <h3 class="editor-subheading">{ words::text(lang, Text::PhaseCapsHeading) }
+                <span class="unit">{ format!(" {}", words::text(lang, Text::PhaseCapsHint)) }</span></h3>
             <div class="editor-form">
                 { for phases.iter().map(|(id, name)| {
                     let path = format!("budget.per_phase_yuan.{id}");
                     html! {
                         <div class="editor-field">
                             <span class="editor-field-label">{ name.clone() }</span>
-                            { cell(ctx, &path, &Input::Text, &format!("{} · {name}", i18n::editor_field(lang, "per_phase_yuan"))) }
+                            { cell(ctx, &path, &Input::Text, &format!("{} · {name}", words::editor_field(lang, "per_phase_yuan"))) }
                         </div>
                     }
                 }) }
@@ -193,17 +193,17 @@ pub fn last_year(ctx: &Ctx) -> Html {
     let monthly = edit::get(&ctx.root, "last_year.cases_monthly").and_then(Value::as_array).map(Vec::len);
     html! {
         <>
-            <p class="hint">{ i18n::text(lang, Text::LastYearNote) }</p>
+            <p class="hint">{ words::text(lang, Text::LastYearNote) }</p>
             if let Some(n_months) = monthly {
                 { heading(ctx, Text::MonthlyCasesHeading) }
                 <div class="month-grid">
                     { for (0..n_months.min(12)).map(|month_idx| {
                         let path = format!("last_year.cases_monthly[{month_idx}]");
-                        let month = i18n::month(lang, month_idx as u32 + 1);
+                        let month = words::month(lang, month_idx as u32 + 1);
                         html! {
                             <div class="editor-field">
                                 <span class="editor-field-label">{ month.clone() }</span>
-                                { cell(ctx, &path, &Input::Text, &format!("{} · {month}", i18n::editor_field(lang, "cases_monthly"))) }
+                                { cell(ctx, &path, &Input::Text, &format!("{} · {month}", words::editor_field(lang, "cases_monthly"))) }
                             </div>
                         }
                     }) }
@@ -229,9 +229,9 @@ pub fn assessment(ctx: &Ctx) -> Html {
             Callback::from(move |_: MouseEvent| on_action.emit(Action::AddRow { table: "assessment".into() }));
         return html! {
             <div class="editor-form">
-                <p class="hint">{ i18n::text(lang, Text::DefaultAssessmentNote) }</p>
+                <p class="hint">{ words::text(lang, Text::DefaultAssessmentNote) }</p>
                 <button type="button" class="button small" data-testid="assessment-add-row" onclick={write_out}>
-                    { i18n::text(lang, Text::EditDefaultAssessment) }
+                    { words::text(lang, Text::EditDefaultAssessment) }
                 </button>
             </div>
         };
@@ -268,18 +268,18 @@ pub fn behaviour(ctx: &Ctx) -> Html {
     html! {
         <div class="table-scroll">
             <table class="sheet full-width" data-testid="behaviour-table">
-                <thead><tr>{ for header.iter().map(|key| html! { <th scope="col">{ i18n::text(lang, *key) }</th> }) }</tr></thead>
+                <thead><tr>{ for header.iter().map(|key| html! { <th scope="col">{ words::text(lang, *key) }</th> }) }</tr></thead>
                 <tbody>
                     { for edit::BEHAVIOUR.iter().map(|(key, min, max)| {
                         let path = format!("behaviour.{key}");
-                        let name = i18n::editor_field(lang, key);
-                        let unit = i18n::editor_unit(lang, key);
+                        let name = words::editor_field(lang, key);
+                        let unit = words::editor_unit(lang, key);
                         let cell_at = |suffix: &str, column: Text| {
                             let full = if suffix.is_empty() { path.clone() } else { format!("{path}.{suffix}") };
                             let invalid = ctx.errors.contains_key(&full);
                             html! {
                                 <td class={classes!(if suffix == "source" { "w-wide" } else { "w-num" }, invalid.then_some("invalid"))}>
-                                    { cell(ctx, &full, &Input::Text, &format!("{name} · {}", i18n::text(lang, column))) }
+                                    { cell(ctx, &full, &Input::Text, &format!("{name} · {}", words::text(lang, column))) }
                                 </td>
                             }
                         };
@@ -290,7 +290,7 @@ pub fn behaviour(ctx: &Ctx) -> Html {
                                 { cell_at("low", Text::ColLow) }
                                 { cell_at("high", Text::ColHigh) }
                                 <td class="unit-cell">{ unit }</td>
-                                <td class="unit-cell">{ i18n::allowed_range(lang, Some(*min), Some(*max), false) }</td>
+                                <td class="unit-cell">{ words::allowed_range(lang, Some(*min), Some(*max), false) }</td>
                                 { cell_at("source", Text::ColSource) }
                             </tr>
                         }

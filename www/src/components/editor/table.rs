@@ -2,11 +2,11 @@
 //! file, a spreadsheet-like table of rows with add, remove and paste, and a labelled form field.
 //!
 //! Every cell shows the file's value (or the raw text the state holds for it), reports `input` and `change`
-//! events as [`Action::Edit`], and shows the message the state gives for its path right beneath it.
+//! events as [`Action::Edit`] on a [`crate::state::Cell::Path`], and shows the message the state gives for its path right beneath it.
 
 use crate::edit::{self, Kind};
-use crate::i18n::{self, Lang, Text};
 use crate::state::Action;
+use crate::words::{self, Lang, Text};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -63,7 +63,7 @@ pub struct Column {
 }
 
 impl Column {
-    /// A text-box column for `field`, labelled from `crate::i18n` by the field's key.
+    /// A text-box column for `field`, labelled from `crate::words` by the field's key.
     pub fn text(lang: Lang, field: &str) -> Column {
         let key = edit::spec(field).key;
         let width = match edit::spec(field).kind {
@@ -75,8 +75,8 @@ impl Column {
         };
         Column {
             field: field.to_string(),
-            label: i18n::editor_field(lang, key).to_string(),
-            unit: i18n::editor_unit(lang, key).to_string(),
+            label: words::editor_field(lang, key).to_string(),
+            unit: words::editor_unit(lang, key).to_string(),
             input: Input::Text,
             width,
         }
@@ -90,7 +90,7 @@ impl Column {
 
     /// A drop-down column of code values of `field` (`per`, `basis`, `metric`, ...).
     pub fn choice(lang: Lang, field: &str, codes: &[&str]) -> Column {
-        let options = codes.iter().map(|code| (code.to_string(), i18n::choice_label(lang, field, code))).collect();
+        let options = codes.iter().map(|code| (code.to_string(), words::choice_label(lang, field, code))).collect();
         Column { input: Input::Select { options, empty: None }, width: "w-choice", ..Column::text(lang, field) }
     }
 
@@ -99,7 +99,7 @@ impl Column {
         Column {
             input: Input::Select {
                 options: id_options(root, list),
-                empty: empty.map(|t| i18n::text(lang, t).to_string()),
+                empty: empty.map(|t| words::text(lang, t).to_string()),
             },
             width: "w-choice",
             ..Column::text(lang, field)
@@ -158,14 +158,14 @@ pub fn param_hint(ctx: &Ctx, path: &str) -> String {
         }
         (Some(low), None) => format!("≥ {}", crate::format::input_number(low)),
         (None, Some(high)) => format!("≤ {}", crate::format::input_number(high)),
-        (None, None) => i18n::text(lang, Text::NoRange).to_string(),
+        (None, None) => words::text(lang, Text::NoRange).to_string(),
     };
     let source = param
         .and_then(|p| p.get("source"))
         .and_then(Value::as_str)
-        .map_or_else(|| i18n::text(lang, Text::Assumption).to_string(), str::to_string);
-    let allowed = i18n::allowed_range(lang, spec.min, spec.max, false);
-    i18n::param_hint(lang, i18n::editor_unit(lang, spec.key), &range, &allowed, &source)
+        .map_or_else(|| words::text(lang, Text::Assumption).to_string(), str::to_string);
+    let allowed = words::allowed_range(lang, spec.min, spec.max, false);
+    words::param_hint(lang, words::editor_unit(lang, spec.key), &range, &allowed, &source)
 }
 
 /// One editable cell for the field at `path`, labelled `label` for screen readers.
@@ -194,7 +194,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
                 let path = path.to_string();
                 move |event: Event| {
                     if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                        on_action.emit(Action::Edit { path: path.clone(), text: input.value(), commit });
+                        on_action.emit(Action::edit(path.clone(), input.value(), commit));
                     }
                 }
             };
@@ -219,7 +219,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
                 let path = path.to_string();
                 Callback::from(move |event: Event| {
                     if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                        on_action.emit(Action::Edit { path: path.clone(), text: select.value(), commit: true });
+                        on_action.emit(Action::edit(path.clone(), select.value(), true));
                     }
                 })
             };
@@ -246,7 +246,7 @@ pub fn cell_with_id(ctx: &Ctx, path: &str, input: &Input, label: &str, id: Strin
                 Callback::from(move |event: Event| {
                     if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
                         let text = if input.checked() { "true" } else { "false" };
-                        on_action.emit(Action::Edit { path: path.clone(), text: text.to_string(), commit: true });
+                        on_action.emit(Action::edit(path.clone(), text.to_string(), true));
                     }
                 })
             };
@@ -284,13 +284,13 @@ fn placeholder(path: &str) -> Option<&'static str> {
 
 /// A labelled form field (outside tables) for the field at `path`.
 pub fn form_field(ctx: &Ctx, path: &str, input: Input) -> Html {
-    form_field_labelled(ctx, path, input, i18n::editor_field(ctx.lang, edit::spec(path).key))
+    form_field_labelled(ctx, path, input, words::editor_field(ctx.lang, edit::spec(path).key))
 }
 
 /// [`form_field`] with another label (where the field's own, e.g. "名称", would be ambiguous).
 pub fn form_field_labelled(ctx: &Ctx, path: &str, input: Input, label: &str) -> Html {
     let key = edit::spec(path).key;
-    let unit = i18n::editor_unit(ctx.lang, key);
+    let unit = words::editor_unit(ctx.lang, key);
     html! {
         <div class="editor-field">
             <span class="editor-field-label">{ label }
@@ -360,7 +360,7 @@ pub fn table_of(
                 <table class="sheet" data-testid={format!("{table}-table")}>
                     <thead>
                         <tr>
-                            <th class="row-number" scope="col">{ i18n::text(lang, Text::ColRowNumber) }</th>
+                            <th class="row-number" scope="col">{ words::text(lang, Text::ColRowNumber) }</th>
                             { for columns.iter().map(|column| html! {
                                 <th scope="col" class={column.width}>
                                     { column.label.clone() }
@@ -390,8 +390,8 @@ pub fn table_of(
                                     if options.editable_rows {
                                         <td class="w-action">
                                             <button type="button" class="row-remove" data-testid={format!("{}-remove", test_id(&row))}
-                                                aria-label={format!("{} {}", i18n::text(lang, Text::RemoveRow), idx + 1)}
-                                                title={i18n::text(lang, Text::RemoveRow)} onclick={remove(idx)}>{ "×" }</button>
+                                                aria-label={format!("{} {}", words::text(lang, Text::RemoveRow), idx + 1)}
+                                                title={words::text(lang, Text::RemoveRow)} onclick={remove(idx)}>{ "×" }</button>
                                         </td>
                                     }
                                 </tr>
@@ -403,12 +403,12 @@ pub fn table_of(
             if options.editable_rows {
                 <div class="table-actions">
                     <button type="button" class="button small" data-testid={format!("{table}-add-row")} onclick={add}>
-                        { i18n::text(lang, Text::AddRow) }
+                        { words::text(lang, Text::AddRow) }
                     </button>
                     if options.paste {
                         <button type="button" class="button small" data-testid={format!("{table}-paste")}
                             aria-expanded={if paste_open { "true" } else { "false" }} onclick={toggle_paste}>
-                            { i18n::text(lang, Text::PasteRows) }
+                            { words::text(lang, Text::PasteRows) }
                         </button>
                     }
                 </div>
@@ -432,7 +432,7 @@ pub fn table_of(
 fn paste_box(ctx: &Ctx, table: &str) -> Html {
     let lang = ctx.lang;
     let area = NodeRef::default();
-    let columns: Vec<&str> = edit::paste_columns(table).iter().map(|key| i18n::editor_field(lang, key)).collect();
+    let columns: Vec<&str> = edit::paste_columns(table).iter().map(|key| words::editor_field(lang, key)).collect();
     let apply = {
         let area = area.clone();
         let on_action = ctx.on_action.clone();
@@ -452,14 +452,14 @@ fn paste_box(ctx: &Ctx, table: &str) -> Html {
     let help_id = format!("{table}-paste-help");
     html! {
         <div class="paste-box">
-            <p id={help_id.clone()} class="hint">{ i18n::text(lang, Text::PasteHelp) }{ " " }<strong>{ columns.join(" ⇥ ") }</strong></p>
+            <p id={help_id.clone()} class="hint">{ words::text(lang, Text::PasteHelp) }{ " " }<strong>{ columns.join(" ⇥ ") }</strong></p>
             <textarea ref={area} rows="4" data-testid={format!("{table}-paste-text")} aria-describedby={help_id}
-                aria-label={i18n::text(lang, Text::PasteRows)} spellcheck="false" />
+                aria-label={words::text(lang, Text::PasteRows)} spellcheck="false" />
             <div class="table-actions">
                 <button type="button" class="button small" data-testid={format!("{table}-paste-apply")} onclick={apply}>
-                    { i18n::text(lang, Text::PasteApply) }
+                    { words::text(lang, Text::PasteApply) }
                 </button>
-                <button type="button" class="button small" onclick={cancel}>{ i18n::text(lang, Text::PasteCancel) }</button>
+                <button type="button" class="button small" onclick={cancel}>{ words::text(lang, Text::PasteCancel) }</button>
             </div>
         </div>
     }
