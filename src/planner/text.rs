@@ -3,8 +3,8 @@
 
 use super::{Objective, OptimiseResult, VariableKind};
 use crate::error::Lang;
-use crate::vocab::Metric;
 use crate::model::{Basis, Per, Scenario};
+use crate::vocab::Metric;
 
 /// The unit of a schedule line's `units`, e.g. `人·天/周·每名网格员`.
 pub(super) fn schedule_unit(unit: &str, per: Per, basis: Basis, lang: Lang) -> String {

@@ -5,8 +5,8 @@
 use super::{MonteCarloConfig, HISTOGRAM_BINS, LOSS_SIGMA};
 use crate::date::Date;
 use crate::engine::outcome::Outcome;
-use crate::vocab::Metric;
 use crate::model::Scenario;
+use crate::vocab::Metric;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 

@@ -7,6 +7,7 @@ mod charts;
 mod compare;
 mod edit;
 mod format;
+mod messages;
 mod planning;
 mod state;
 mod uncertainty;
