@@ -57,6 +57,18 @@ impl RefKind {
     }
 }
 
+/// What a file that is not UTF-8 most likely is (see [`crate::format::import::decode_text`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EncodingGuess {
+    /// UTF-16 (a byte-order mark FF FE or FE FF, or many NUL bytes): Notepad's "Unicode".
+    Utf16,
+    /// GBK/GB 18030 (ANSI on a Chinese Windows): every non-ASCII byte pairs into a GBK character.
+    Gbk,
+    /// Neither: probably not a text file at all.
+    Unknown,
+}
+
 /// Why a field is wrong.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -70,6 +82,9 @@ pub enum ErrorKind {
     NewerVersion { found: u64, newest: u32 },
     /// The file is larger than this build opens (bytes); it is refused before it is read.
     FileTooLarge { bytes: u64, max: u64 },
+    /// The bytes are not UTF-8 text (from byte `at` on); `guess` says what they most likely are, so that the
+    /// message can say how to save the file as UTF-8.
+    NotUtf8 { at: u64, guess: EncodingGuess },
     /// An id holds an invisible or direction-changing character (zero-width space, right-to-left override…),
     /// which would make two ids that look the same differ; `code_point` is the first one found.
     InvisibleCharacter { code_point: u32 },
@@ -172,6 +187,7 @@ impl FieldError {
                     format!("file too large ({bytes} bytes, limit {max}); not read")
                 }
             }
+            ErrorKind::NotUtf8 { at, guess } => not_utf8(*at, *guess, lang),
             ErrorKind::InvisibleCharacter { code_point } => {
                 if zh {
                     format!("含有不可见或改变文字方向的字符 U+{code_point:04X}，id 中不允许使用")
@@ -328,6 +344,34 @@ impl fmt::Display for FieldError {
 }
 
 impl std::error::Error for FieldError {}
+
+/// The message for bytes that are not UTF-8, with how to save the file as UTF-8 when the encoding is recognised.
+fn not_utf8(at: u64, guess: EncodingGuess, lang: Lang) -> String {
+    const HOW_ZH: &str = "请用记事本打开，“另存为”时把“编码”选为 UTF-8；或在 WPS 中“文件 → 另存为”，\
+                          选择“纯文本”并把编码选为 UTF-8，然后重新打开";
+    const HOW_EN: &str = "open it in Notepad and \"Save As\" with Encoding \"UTF-8\", or in WPS use \
+                          File → Save As, plain text, encoding UTF-8; then open it again";
+    match (guess, lang) {
+        (EncodingGuess::Utf16, Lang::Zh) => {
+            format!("不是 UTF-8 文本：看起来是 UTF-16 编码（记事本的“Unicode”）。{HOW_ZH}")
+        }
+        (EncodingGuess::Utf16, Lang::En) => {
+            format!("not UTF-8 text: it looks like UTF-16 (Notepad's \"Unicode\"); {HOW_EN}")
+        }
+        (EncodingGuess::Gbk, Lang::Zh) => {
+            format!("不是 UTF-8 文本（第 {at} 字节处）：看起来是 GBK/ANSI 编码。{HOW_ZH}")
+        }
+        (EncodingGuess::Gbk, Lang::En) => {
+            format!("not UTF-8 text (at byte {at}): it looks like GBK/ANSI (Chinese Windows); {HOW_EN}")
+        }
+        (EncodingGuess::Unknown, Lang::Zh) => {
+            format!("不是 UTF-8 文本（第 {at} 字节处），可能不是方案文件（方案文件是 UTF-8 编码的 JSON 文本）")
+        }
+        (EncodingGuess::Unknown, Lang::En) => {
+            format!("not UTF-8 text (at byte {at}); it may not be a scenario file (those are JSON text in UTF-8)")
+        }
+    }
+}
 
 /// `text` cut to at most `max_chars` characters, with `…` when something was cut.
 fn clip(text: &str, max_chars: usize) -> String {

@@ -32,6 +32,8 @@ COMMANDS:
                 one row per day with <series>_p10, _p50, _p90 and _mean columns. --seed S (0 to 2^64-1)
                 replaces the scenario's seed; it needs --runs.
 
+FILE may be - for standard input. At most 5 MB is read from any file, pipe or device.
+
 Exit codes: 0 ok, 1 usage error, 2 unreadable or invalid file.";
 
 #[derive(Debug, PartialEq)]
@@ -131,42 +133,48 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(Args { command, path, lang })
 }
 
-/// Reads the file as UTF-8 text, refusing huge or non-text files with a message in `lang`.
+/// Reads the file (or standard input for `-`) as UTF-8 text, refusing huge or non-text input with a message in
+/// `lang`. The limit is on the stream itself: at most `MAX_FILE_BYTES + 1` bytes are ever read, so a pipe, a
+/// device (`/dev/zero`) or a file whose reported size is wrong cannot make the tool read forever.
 fn read_text(path: &str, lang: Lang) -> Result<String, String> {
+    use std::io::Read;
     let zh = lang == Lang::Zh;
-    let size = std::fs::metadata(path).map(|meta| meta.len());
-    match size {
-        Err(error) => {
-            return Err(if zh {
-                format!("{path}: 无法读取文件（{error}）")
-            } else {
-                format!("{path}: cannot read ({error})")
-            })
-        }
-        Ok(size) if size > MAX_FILE_BYTES => {
-            return Err(if zh {
-                format!("{path}: 文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）")
-            } else {
-                format!("{path}: file too large ({size} bytes, limit {MAX_FILE_BYTES})")
-            })
-        }
-        Ok(_) => {}
-    }
-    let bytes = std::fs::read(path).map_err(|error| {
+    let cannot_read = |error: std::io::Error| {
         if zh {
             format!("{path}: 无法读取文件（{error}）")
         } else {
             format!("{path}: cannot read ({error})")
         }
-    })?;
-    String::from_utf8(bytes).map_err(|error| {
-        let at = error.utf8_error().valid_up_to();
+    };
+    let too_large = |size: String| {
         if zh {
-            format!("{path}: 不是 UTF-8 文本（第 {at} 字节处）")
+            format!("{path}: 文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）")
         } else {
-            format!("{path}: not UTF-8 text (at byte {at})")
+            format!("{path}: file too large ({size} bytes, limit {MAX_FILE_BYTES})")
         }
-    })
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(cannot_read)?;
+        // A regular file that says it is too large is refused without reading; the reported size is only a
+        // shortcut, the `take` below is the limit.
+        if let Ok(size) = file.metadata().map(|meta| meta.len()) {
+            if size > MAX_FILE_BYTES {
+                return Err(too_large(size.to_string()));
+            }
+        }
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(if zh {
+            format!("超过 {MAX_FILE_BYTES}")
+        } else {
+            format!("more than {MAX_FILE_BYTES}")
+        }));
+    }
+    wuzha::format::import::decode_text(bytes).map_err(|error| format!("{path}: {}", error.reason(lang)))
 }
 
 fn run(args: &Args) -> Result<String, String> {

@@ -7,7 +7,7 @@
 //! know are kept in [`ScenarioFile::unknown_fields`] (so saving writes them back) and reported as warnings.
 //! Values are checked afterwards by [`crate::model::validate::validate`].
 
-use crate::error::{ErrorKind, FieldError, FieldWarning, WarningKind};
+use crate::error::{EncodingGuess, ErrorKind, FieldError, FieldWarning, WarningKind};
 use crate::format::migrate;
 use crate::format::wire::{PathSegment, ScenarioFile, UnknownField, FORMAT_VERSION};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -18,6 +18,56 @@ use std::fmt;
 /// are well under 1 MB (the limits of `validate` allow about 1.5 MB of sensible content); larger input is
 /// refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The bytes of a file as text: UTF-8 (a byte-order mark is left for [`import`] to strip), or an error that
+/// says what the bytes look like instead ([`EncodingGuess`]: UTF-16, GBK, or not text), so the message can say
+/// how to save the file as UTF-8. Bytes over [`MAX_FILE_BYTES`] are refused as too large first.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, FieldError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FieldError::new(
+            ".",
+            ErrorKind::FileTooLarge { bytes: bytes.len() as u64, max: MAX_FILE_BYTES as u64 },
+        ));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        let guess = guess_encoding(error.as_bytes());
+        FieldError::new(".", ErrorKind::NotUtf8 { at: at as u64, guess })
+    })
+}
+
+/// What bytes that are not UTF-8 most likely are: UTF-16 by its byte-order mark or by NUL bytes (a JSON file in
+/// UTF-16 has a NUL beside every ASCII character), GBK when every byte above 0x7F pairs into a GBK character.
+pub fn guess_encoding(bytes: &[u8]) -> EncodingGuess {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return EncodingGuess::Utf16;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let nuls = head.iter().filter(|&&byte| byte == 0).count();
+    if nuls * 4 >= head.len() && nuls > 0 {
+        return EncodingGuess::Utf16;
+    }
+    let (mut idx, mut pairs) = (0, 0usize);
+    while idx < bytes.len() {
+        match bytes[idx] {
+            0 => return EncodingGuess::Unknown,
+            0x01..=0x7F => idx += 1,
+            0x81..=0xFE => match bytes.get(idx + 1) {
+                Some(0x40..=0x7E | 0x80..=0xFE) => {
+                    pairs += 1;
+                    idx += 2;
+                }
+                _ => return EncodingGuess::Unknown,
+            },
+            _ => return EncodingGuess::Unknown,
+        }
+    }
+    if pairs > 0 {
+        EncodingGuess::Gbk
+    } else {
+        EncodingGuess::Unknown
+    }
+}
 
 /// A file that was read, with what its reader should know.
 #[derive(Clone, Debug, PartialEq)]
