@@ -82,6 +82,10 @@ pub enum ErrorKind {
     NewerVersion { found: u64, newest: u32 },
     /// The file is larger than this build opens (bytes); it is refused before it is read.
     FileTooLarge { bytes: u64, max: u64 },
+    /// A `\uD800`-`\uDFFF` escape that is not half of a surrogate pair: it stands for no character.
+    LoneSurrogate { code_point: u32, line: u64 },
+    /// A number that must be strictly greater than `min` (e.g. a sum of weights that must be above 0).
+    NotAbove { found: f64, min: f64 },
     /// The bytes are not UTF-8 text (from byte `at` on); `guess` says what they most likely are, so that the
     /// message can say how to save the file as UTF-8.
     NotUtf8 { at: u64, guess: EncodingGuess },
@@ -188,6 +192,26 @@ impl FieldError {
                 }
             }
             ErrorKind::NotUtf8 { at, guess } => not_utf8(*at, *guess, lang),
+            ErrorKind::LoneSurrogate { code_point, line } => {
+                if zh {
+                    format!(
+                        "第 {line} 行的转义 \\u{code_point:04X} 是单独的代理项（surrogate），不代表任何字符；\
+                         请删除它，或写成完整的一对（如 \\uD83D\\uDE00）"
+                    )
+                } else {
+                    format!(
+                        "the escape \\u{code_point:04X} on line {line} is a lone surrogate, which stands for no \
+                         character; remove it or write a whole pair (such as \\uD83D\\uDE00)"
+                    )
+                }
+            }
+            ErrorKind::NotAbove { found, min } => {
+                if zh {
+                    format!("数值 {} 必须大于 {}", show_number(*found), show_number(*min))
+                } else {
+                    format!("value {} must be greater than {}", show_number(*found), show_number(*min))
+                }
+            }
             ErrorKind::InvisibleCharacter { code_point } => {
                 if zh {
                     format!("含有不可见或改变文字方向的字符 U+{code_point:04X}，id 中不允许使用")
@@ -383,6 +407,16 @@ fn clip(text: &str, max_chars: usize) -> String {
 
 fn describe_range(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
     match (min, max, lang) {
+        // A range whose ends come from other fields (e.g. at most a segment's smartphone share) can be empty
+        // when one of those is wrong: say so rather than print it upside down.
+        (Some(min), Some(max), Lang::Zh) if min > max => {
+            format!("没有可取的值：上限 {} 小于下限 {}，上限取决于另一项，请先改正它", show_number(max), show_number(min))
+        }
+        (Some(min), Some(max), Lang::En) if min > max => format!(
+            "no value fits: the upper bound {} is below the lower bound {}; it depends on another field, correct that first",
+            show_number(max),
+            show_number(min)
+        ),
         (Some(min), Some(max), _) => format!("{} – {}", show_number(min), show_number(max)),
         (Some(min), None, _) => format!("≥ {}", show_number(min)),
         (None, Some(max), _) => format!("≤ {}", show_number(max)),
@@ -391,17 +425,44 @@ fn describe_range(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
     }
 }
 
-/// A number as a person would write it: no trailing zeros, no exponent for ordinary sizes.
-fn show_number(value: f64) -> String {
+/// A number as a person would write it: no trailing zeros, no exponent for ordinary sizes, and a short
+/// exponent form (`1.0e308`, `4.9e-324`, six significant digits at most) for huge and tiny ones.
+pub fn show_number(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
-    if value == value.trunc() && value.abs() < 1e15 {
+    let magnitude = value.abs();
+    if magnitude >= 1e15 || (magnitude != 0.0 && magnitude < 1e-4) {
+        let text = format!("{value:.5e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0');
+        let mantissa = if mantissa.ends_with('.') { format!("{mantissa}0") } else { mantissa.to_string() };
+        return format!("{mantissa}e{exponent}");
+    }
+    if value == value.trunc() {
         return format!("{value:.0}");
     }
     let text = format!("{value:.6}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
+
+/// Warning messages for a reader: the first [`MAX_WARNINGS_SHOWN`] in full, then one line counting the rest, so a
+/// file with 100 000 unknown fields gives 21 lines, not 100 000.
+pub fn warning_lines(warnings: &[FieldWarning], lang: Lang) -> Vec<String> {
+    let mut lines: Vec<String> =
+        warnings.iter().take(MAX_WARNINGS_SHOWN).map(|warning| warning.message(lang)).collect();
+    let rest = warnings.len().saturating_sub(MAX_WARNINGS_SHOWN);
+    if rest > 0 {
+        lines.push(match lang {
+            Lang::Zh => format!("……另有 {rest} 条提示未列出（共 {} 条）", warnings.len()),
+            Lang::En => format!("… and {rest} more warnings not shown ({} in all)", warnings.len()),
+        });
+    }
+    lines
+}
+
+/// How many warnings [`warning_lines`] shows in full.
+pub const MAX_WARNINGS_SHOWN: usize = 20;
 
 #[cfg(test)]
 mod tests {
@@ -411,6 +472,38 @@ mod tests {
         let error = FieldError::new("villages[2].residents", kind);
         assert_eq!(error.message(Lang::Zh), format!("villages[2].residents: {zh}"));
         assert_eq!(error.message(Lang::En), format!("villages[2].residents: {en}"));
+    }
+
+    #[test]
+    fn numbers_are_short_and_ranges_never_upside_down() {
+        assert_eq!(show_number(1e308), "1.0e308");
+        assert_eq!(show_number(5e-324), "4.94066e-324");
+        assert_eq!(show_number(-2.5e20), "-2.5e20");
+        assert_eq!(show_number(1e-7), "1.0e-7");
+        assert_eq!(show_number(38_000.0), "38000");
+        assert_eq!(show_number(0.125), "0.125");
+        check(
+            ErrorKind::OutOfRange { found: 1e308, min: Some(1.0), max: Some(2e6) },
+            "数值 1.0e308 超出允许范围（1 – 2000000）",
+            "value 1.0e308 is out of range (1 – 2000000)",
+        );
+        check(
+            ErrorKind::OutOfRange { found: 0.5, min: Some(0.0), max: Some(-1.0) },
+            "数值 0.5 超出允许范围（没有可取的值：上限 -1 小于下限 0，上限取决于另一项，请先改正它）",
+            "value 0.5 is out of range (no value fits: the upper bound -1 is below the lower bound 0; it depends on \
+             another field, correct that first)",
+        );
+        check(ErrorKind::NotAbove { found: 0.0, min: 0.0 }, "数值 0 必须大于 0", "value 0 must be greater than 0");
+    }
+
+    #[test]
+    fn warnings_are_capped_with_a_count_of_the_rest() {
+        let warnings: Vec<FieldWarning> =
+            (0..100_000).map(|idx| FieldWarning { path: format!("x{idx}"), kind: WarningKind::UnknownField }).collect();
+        let lines = warning_lines(&warnings, Lang::En);
+        assert_eq!(lines.len(), MAX_WARNINGS_SHOWN + 1);
+        assert_eq!(lines[MAX_WARNINGS_SHOWN], "… and 99980 more warnings not shown (100000 in all)");
+        assert_eq!(warning_lines(&warnings[..3], Lang::Zh).len(), 3);
     }
 
     #[test]

@@ -184,9 +184,10 @@ fn run(args: &Args) -> Result<String, String> {
     };
     let imported = wuzha::import(&text).map_err(|errors| to_lines(&errors))?;
     // Warnings (a migrated version, unknown fields kept) go to stderr, so stdout stays clean JSON or CSV.
-    for warning in &imported.warnings {
-        let label = if args.lang == Lang::Zh { "提示" } else { "warning" };
-        eprintln!("{}: {label}: {}", args.path, warning.message(args.lang));
+    // At most the first 20 in full, then a count of the rest.
+    let label = if args.lang == Lang::Zh { "提示" } else { "warning" };
+    for line in wuzha::error::warning_lines(&imported.warnings, args.lang) {
+        eprintln!("{}: {label}: {line}", args.path);
     }
     let scenario = validate::validate(&imported.file).map_err(|errors| to_lines(&errors))?;
     match args.command {

@@ -220,10 +220,53 @@ fn read_strict(text: &str) -> Result<Value, FieldError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let StrictValue(value) = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
-        FieldError::from_serde(&path, &error.into_inner().to_string())
+        let inner = error.into_inner();
+        // serde_json reports a lone surrogate escape (`"\ud800"`) as "unexpected end of hex escape" or as a
+        // "lone leading surrogate" even for a trailing one: name it truthfully.
+        let detail = inner.to_string();
+        match (detail.contains("hex escape"), lone_surrogate(text)) {
+            (true, Some(code_point)) => FieldError::new(
+                if path.is_empty() { "." } else { &path },
+                ErrorKind::LoneSurrogate { code_point, line: inner.line() as u64 },
+            ),
+            _ => FieldError::from_serde(&path, &detail),
+        }
     })?;
     deserializer.end().map_err(|error| FieldError::from_serde(".", &error.to_string()))?;
     Ok(value)
+}
+
+/// The first `\uD800`-`\uDFFF` escape in `text` that is not half of a surrogate pair, if any.
+fn lone_surrogate(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let hex_at = |at: usize| -> Option<u32> {
+        let digits = bytes.get(at..at + 4)?;
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    let mut idx = 0;
+    while idx + 1 < bytes.len() {
+        if bytes[idx] != b'\\' {
+            idx += 1;
+            continue;
+        }
+        if bytes[idx + 1] != b'u' {
+            idx += 2;
+            continue;
+        }
+        match hex_at(idx + 2) {
+            Some(high @ 0xD800..=0xDBFF) => {
+                let paired = bytes.get(idx + 6..idx + 8) == Some(b"\\u")
+                    && hex_at(idx + 8).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low));
+                if !paired {
+                    return Some(high);
+                }
+                idx += 12;
+            }
+            Some(low @ 0xDC00..=0xDFFF) => return Some(low),
+            _ => idx += 6,
+        }
+    }
+    None
 }
 
 /// A JSON value read with duplicate keys refused.

@@ -293,3 +293,17 @@ fn utf16_and_gbk_files_get_a_hint_to_save_as_utf8() {
         assert!(stderr.contains(zh) && stderr.contains("另存为"), "{stderr}");
     }
 }
+
+#[test]
+fn unknown_field_warnings_are_capped_at_twenty_and_a_count() {
+    let mut value = common::minimal();
+    for idx in 0..5_000 {
+        value[format!("extra_{idx}")] = serde_json::json!(idx);
+    }
+    let path = write_temp("many-extra.json", value.to_string().as_bytes());
+    let output = wuzha(&["check", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.lines().count(), 21, "{stderr}");
+    assert!(stderr.contains("warning: … and 4980 more warnings not shown (5000 in all)"), "{stderr}");
+}

@@ -419,3 +419,81 @@ fn absurd_populations_are_refused() {
         json!([{ "channel": "visit", "phase": "all_year", "units": 1e7, "per": "day", "basis": "per_grid_worker" }]);
     assert_eq!(timed("a billion residents, every grid worker visiting daily", &value.to_string()), []);
 }
+
+/// The messages of the refusal of `value`'s file, in both languages.
+fn messages_of(value: &serde_json::Value) -> Vec<(String, String)> {
+    match wuzha::parse_scenario(&value.to_string()) {
+        Ok(_) => panic!("accepted a bad file"),
+        Err(errors) => errors.iter().map(|error| (error.message(Lang::Zh), error.message(Lang::En))).collect(),
+    }
+}
+
+#[test]
+fn messages_tell_the_truth_about_comparisons_numbers_and_ranges() {
+    // A sum of weights that must be above 0: not "value 0 is out of range (≥ 0)".
+    let mut value = common::minimal();
+    let mut banner = common::banner();
+    banner["affinity"] = json!({ "all": 0.0 });
+    value["channels"] = json!([banner]);
+    let messages = messages_of(&value);
+    assert!(
+        messages.iter().any(|(zh, en)| en == "channels[0].affinity: value 0 must be greater than 0"
+            && zh == "channels[0].affinity: 数值 0 必须大于 0"),
+        "{messages:?}"
+    );
+    assert!(messages.iter().all(|(_, en)| !en.contains("(≥ 0)")), "{messages:?}");
+
+    // A huge number in short form, not 309 digits.
+    let mut value = common::minimal();
+    value["products"][0]["p0"] = json!(1e308);
+    let messages = messages_of(&value);
+    assert!(messages.iter().all(|(zh, en)| zh.len() < 300 && en.len() < 300), "{messages:?}");
+    assert!(messages.iter().any(|(_, en)| en.contains("1.0e308")), "{messages:?}");
+
+    // A range whose bound comes from a field that is itself wrong is never printed upside down.
+    let mut value = common::minimal();
+    value["segments"][0]["smartphone_share"] = json!(-0.5);
+    value["segments"][0]["initial_adopted"] = json!({ "national_app": 0.1 });
+    let messages = messages_of(&value);
+    assert!(messages.iter().all(|(_, en)| !en.contains("0 – -0.5")), "{messages:?}");
+}
+
+#[test]
+fn a_lone_surrogate_escape_is_named_as_such() {
+    let text = minimal_text();
+    for (escape, code) in [("\\ud800", "D800"), ("\\udc00", "DC00"), ("\\ud800\\u0041", "D800")] {
+        let bad = text.replacen("\"测试镇\"", &format!("\"测试{escape}镇\""), 1);
+        let errors = match wuzha::parse_scenario(&bad) {
+            Ok(_) => panic!("accepted a lone surrogate {escape}"),
+            Err(errors) => errors,
+        };
+        assert!(matches!(errors[0].kind, ErrorKind::LoneSurrogate { .. }), "{errors:?}");
+        let en = errors[0].message(Lang::En);
+        assert!(en.contains(&format!("\\u{code} on line")) && en.contains("lone surrogate"), "{en}");
+        assert!(!en.contains("unexpected end of hex escape"), "{en}");
+        assert!(errors[0].message(Lang::Zh).contains("单独的代理项"));
+    }
+    // A whole pair is a character, and an escaped backslash before "ud800" is no escape at all.
+    let pair = text.replacen("\"测试镇\"", "\"测试\\ud83d\\ude00镇\"", 1);
+    assert!(wuzha::parse_scenario(&pair).is_ok());
+    let not_escape = text.replacen("\"测试镇\"", "\"测试\\\\ud800镇\"", 1);
+    assert!(wuzha::parse_scenario(&not_escape).is_ok());
+}
+
+#[test]
+fn utf16_and_gbk_bytes_are_recognised() {
+    use wuzha::format::import::{decode_text, guess_encoding};
+    use wuzha::EncodingGuess;
+    let json = minimal_text();
+    let le: Vec<u8> = json.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    assert_eq!(guess_encoding(&le), EncodingGuess::Utf16);
+    assert_eq!(guess_encoding(&[0xFE, 0xFF, 0, b'{']), EncodingGuess::Utf16);
+    assert_eq!(guess_encoding(b"{\"name\": \"\xb2\xe2\xca\xd4\"}"), EncodingGuess::Gbk);
+    assert_eq!(
+        guess_encoding(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0xFF]),
+        EncodingGuess::Unknown
+    );
+    assert_eq!(decode_text(json.clone().into_bytes()).ok(), Some(json));
+    let error = decode_text(le).err().unwrap_or_else(|| panic!("UTF-16 accepted as UTF-8"));
+    assert!(error.message(Lang::En).contains("UTF-16") && error.message(Lang::Zh).contains("另存为"));
+}

@@ -46,10 +46,7 @@ impl Checker {
                             );
                         }
                         if weights.iter().sum::<f64>() <= 0.0 {
-                            self.error(
-                                "last_year.seasonal_profile",
-                                ErrorKind::OutOfRange { found: 0.0, min: Some(0.0), max: None },
-                            );
+                            self.error("last_year.seasonal_profile", ErrorKind::NotAbove { found: 0.0, min: 0.0 });
                         }
                         weights
                     }
