@@ -82,6 +82,16 @@ pub enum ErrorKind {
     NewerVersion { found: u64, newest: u32 },
     /// The file is larger than this build opens (bytes); it is refused before it is read.
     FileTooLarge { bytes: u64, max: u64 },
+    /// An id that differs from an earlier one (`other_path`, `other_id`) only in case, spaces, full-width forms
+    /// or look-alike letters: the two would look like one village (segment, ...) to a reader.
+    LookalikeId { id: String, other_id: String, other_path: String },
+    /// A share above 0 but below `min`: too small to mean anything, and small enough to underflow.
+    TooSmallShare { found: f64, min: f64 },
+    /// Phases nested in a cycle: `chain` lists the ids around it (`a → b → a`).
+    NestingCycle { chain: String },
+    /// Last year's cases are absurd for the population: `per_thousand` cases per 1 000 residents in the year
+    /// (`residents` in all villages), above `max`.
+    TooManyCases { cases: f64, residents: f64, per_thousand: f64, max: f64 },
     /// A `\uD800`-`\uDFFF` escape that is not half of a surrogate pair: it stands for no character.
     LoneSurrogate { code_point: u32, line: u64 },
     /// A number that must be strictly greater than `min` (e.g. a sum of weights that must be above 0).
@@ -192,26 +202,12 @@ impl FieldError {
                 }
             }
             ErrorKind::NotUtf8 { at, guess } => not_utf8(*at, *guess, lang),
-            ErrorKind::LoneSurrogate { code_point, line } => {
-                if zh {
-                    format!(
-                        "第 {line} 行的转义 \\u{code_point:04X} 是单独的代理项（surrogate），不代表任何字符；\
-                         请删除它，或写成完整的一对（如 \\uD83D\\uDE00）"
-                    )
-                } else {
-                    format!(
-                        "the escape \\u{code_point:04X} on line {line} is a lone surrogate, which stands for no \
-                         character; remove it or write a whole pair (such as \\uD83D\\uDE00)"
-                    )
-                }
-            }
-            ErrorKind::NotAbove { found, min } => {
-                if zh {
-                    format!("数值 {} 必须大于 {}", show_number(*found), show_number(*min))
-                } else {
-                    format!("value {} must be greater than {}", show_number(*found), show_number(*min))
-                }
-            }
+            ErrorKind::LoneSurrogate { .. }
+            | ErrorKind::NotAbove { .. }
+            | ErrorKind::LookalikeId { .. }
+            | ErrorKind::TooSmallShare { .. }
+            | ErrorKind::NestingCycle { .. }
+            | ErrorKind::TooManyCases { .. } => limit_reason(&self.kind, lang),
             ErrorKind::InvisibleCharacter { code_point } => {
                 if zh {
                     format!("含有不可见或改变文字方向的字符 U+{code_point:04X}，id 中不允许使用")
@@ -326,6 +322,9 @@ pub enum WarningKind {
     UnknownField,
     /// The file was written in an older format version and converted when opened; saving writes version `to`.
     Migrated { from: u32, to: u32 },
+    /// `last_year.loss_total_yuan` is given but last year's cases are 0: the loss is spread over no cases, so it
+    /// is not used.
+    LossWithoutCases,
 }
 
 impl FieldWarning {
@@ -338,6 +337,15 @@ impl FieldWarning {
                     "本程序不认识此字段：已原样保留（保存时写回），但不参与推演；如是拼写错误，请改正".to_string()
                 } else {
                     "unknown field: kept as it is (written back on save) but not used; correct it if it is misspelt"
+                        .to_string()
+                }
+            }
+            WarningKind::LossWithoutCases => {
+                if zh {
+                    "填写了去年损失金额，但去年发案数为 0：损失无法分摊到各月，不参与推演；请核对发案数".to_string()
+                } else {
+                    "last year's loss is given but last year's cases are 0: the loss cannot be spread over months and \
+                     is not used; check the cases"
                         .to_string()
                 }
             }
@@ -368,6 +376,86 @@ impl fmt::Display for FieldError {
 }
 
 impl std::error::Error for FieldError {}
+
+/// The reasons of the errors that guard the hard limits (lone surrogates, open bounds, look-alike ids, tiny
+/// shares, nesting cycles, absurd case counts); [`FieldError::reason`] sends those kinds here.
+fn limit_reason(kind: &ErrorKind, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let clip_id = |text: &str| clip(text, 60);
+    match kind {
+        ErrorKind::LoneSurrogate { code_point, line } => {
+            if zh {
+                format!(
+                    "第 {line} 行的转义 \\u{code_point:04X} 是单独的代理项（surrogate），不代表任何字符；\
+                         请删除它，或写成完整的一对（如 \\uD83D\\uDE00）"
+                )
+            } else {
+                format!(
+                    "the escape \\u{code_point:04X} on line {line} is a lone surrogate, which stands for no \
+                         character; remove it or write a whole pair (such as \\uD83D\\uDE00)"
+                )
+            }
+        }
+        ErrorKind::NotAbove { found, min } => {
+            if zh {
+                format!("数值 {} 必须大于 {}", show_number(*found), show_number(*min))
+            } else {
+                format!("value {} must be greater than {}", show_number(*found), show_number(*min))
+            }
+        }
+        ErrorKind::LookalikeId { id, other_id, other_path } => {
+            let (id, other_id) = (clip_id(id), clip_id(other_id));
+            if zh {
+                format!(
+                    "id“{id}”与 {other_path} 的“{other_id}”只在大小写、空格、全角/半角或形近字母上不同，\
+                         看起来是同一个；请改用明显不同的 id"
+                )
+            } else {
+                format!(
+                    "id \"{id}\" differs from \"{other_id}\" at {other_path} only in case, spaces, full-width \
+                         forms or look-alike letters, so the two look the same; use clearly different ids"
+                )
+            }
+        }
+        ErrorKind::TooSmallShare { found, min } => {
+            if zh {
+                format!("占比 {} 过小：应为 0 或至少 {}", show_number(*found), show_number(*min))
+            } else {
+                format!("share {} is too small: it must be 0 or at least {}", show_number(*found), show_number(*min))
+            }
+        }
+        ErrorKind::NestingCycle { chain } => {
+            let chain = clip(chain, 200);
+            if zh {
+                format!("阶段的上级阶段（parent）构成循环：{chain}")
+            } else {
+                format!("phases are nested in a cycle through their parents: {chain}")
+            }
+        }
+        ErrorKind::TooManyCases { cases, residents, per_thousand, max } => {
+            if zh {
+                format!(
+                    "去年发案 {} 起，常住人口 {} 人，相当于每千人 {} 起，超过上限每千人 {} 起；请核对数字",
+                    show_number(*cases),
+                    show_number(*residents),
+                    show_number(*per_thousand),
+                    show_number(*max)
+                )
+            } else {
+                format!(
+                    "{} cases last year for {} residents is {} per 1 000 residents, above the limit of {} per \
+                         1 000; check the figures",
+                    show_number(*cases),
+                    show_number(*residents),
+                    show_number(*per_thousand),
+                    show_number(*max)
+                )
+            }
+        }
+        // Every other kind has its reason in `FieldError::reason`.
+        _ => String::new(),
+    }
+}
 
 /// The message for bytes that are not UTF-8, with how to save the file as UTF-8 when the encoding is recognised.
 fn not_utf8(at: u64, guess: EncodingGuess, lang: Lang) -> String {

@@ -136,6 +136,16 @@ pub fn import(text: &str) -> Result<Imported, Vec<FieldError>> {
             file.unknown_fields.push(UnknownField { value: found.clone(), path });
         }
     }
+    // A loss with no cases to spread it over is not used: say so rather than drop it silently.
+    let last_year = &file.last_year;
+    let cases: f64 = match (&last_year.cases_monthly, last_year.cases_total) {
+        (Some(monthly), _) => monthly.iter().sum(),
+        (None, Some(total)) => total,
+        (None, None) => f64::NAN,
+    };
+    if last_year.loss_total_yuan.is_some_and(|loss| loss > 0.0) && cases == 0.0 {
+        warnings.push(FieldWarning { path: "last_year.loss_total_yuan".into(), kind: WarningKind::LossWithoutCases });
+    }
     Ok(Imported { file, warnings, from_version })
 }
 
