@@ -248,3 +248,34 @@ fn optimising_honglin_beats_its_draft_within_budget() {
     assert_eq!(result["suggested"]["within_constraints"], true);
     assert!(result["summary_zh"].as_str().is_some_and(|s| s.contains("下一个1万元用于")), "{result}");
 }
+
+#[test]
+fn out_never_writes_a_reward_or_units_above_the_field_maxima() {
+    let mut value = common::minimal();
+    value["channels"] = json!([common::banner()]);
+    value["schedule"] = json!([{ "channel": "banner", "phase": "all_year", "units": 9_000_000 }]);
+    value["rewards"] = json!([{ "phase": "all_year", "product": "national_app", "yuan_per_install": 900 }]);
+    let path = write_temp("near-maxima.json", value.to_string().as_bytes());
+    let out = write_temp("near-maxima-out.json", b"");
+    let result = json_of(&wuzha(&[
+        "optimise",
+        path.to_str().unwrap_or_default(),
+        "--budget",
+        "100000000000",
+        "--high",
+        "3",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap_or_default(),
+    ]));
+    for variable in result["variables"].as_array().cloned().unwrap_or_default() {
+        let high = variable["high"].as_f64().unwrap_or(f64::MAX);
+        assert!(high <= 10_000_000.0, "{variable}");
+        if variable["kind"]["kind"] == "reward" || variable["unit_en"] == "yuan per household" {
+            assert!(high <= 1000.0, "{variable}");
+        }
+    }
+    let check = wuzha(&["check", out.to_str().unwrap_or_default()]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+}

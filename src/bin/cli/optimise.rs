@@ -460,6 +460,21 @@ pub fn run(args: &PlanArgs, file: &wuzha::ScenarioFile, scenario: &Scenario) -> 
             let result = optimise::optimise(scenario, &config);
             if let Some(out) = &args.out {
                 let applied = optimise::apply_to_file(file, &result);
+                // Only a file that `check` accepts is written.
+                if let Err(errors) = wuzha::validate(&applied) {
+                    let lines: Vec<String> = errors.iter().map(|error| error.message(lang)).collect();
+                    return Err((
+                        2,
+                        message(
+                            lang,
+                            format!("{out}: 优化后的方案未通过检查，未写入：\n{}", lines.join("\n")),
+                            format!(
+                                "{out}: the optimised scenario does not pass check; not written:\n{}",
+                                lines.join("\n")
+                            ),
+                        ),
+                    ));
+                }
                 std::fs::write(out, wuzha::wire::to_json(&applied) + "\n").map_err(|error| {
                     (
                         2,
