@@ -279,3 +279,55 @@ fn out_never_writes_a_reward_or_units_above_the_field_maxima() {
     let check = wuzha(&["check", out.to_str().unwrap_or_default()]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
 }
+
+#[test]
+fn jobs_over_the_work_budget_are_refused_before_they_start_naming_the_flag() {
+    let honglin = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/honglin-2022.json");
+    let output = wuzha(&["simulate", honglin, "--runs", "100000", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.starts_with("--runs 100000: about ") && stderr.contains("allows at most "), "{stderr}");
+    let zh = text(&wuzha(&["simulate", honglin, "--runs", "100000"]).stderr);
+    assert!(zh.contains("分钟，超过上限约 30 秒；此方案最多 ") && zh.contains(" 次模拟"), "{zh}");
+    // The most the message allows is accepted (it fits the budget by the same estimate).
+    let scenario = wuzha::parse_scenario(&std::fs::read_to_string(honglin).unwrap_or_default())
+        .unwrap_or_else(|errors| panic!("{errors:?}"))
+        .1;
+    let most = wuzha::model::budget::max_monte_carlo_runs(&scenario, wuzha::model::budget::DEFAULT_BUDGET_SECONDS);
+    let estimate = wuzha::model::budget::estimate(&scenario, wuzha::model::budget::Job::MonteCarlo { runs: most });
+    assert!(estimate.seconds <= 30.0 && most >= 1000, "{most}: {estimate:?}");
+
+    let target = "app_80_by_june";
+    let output = wuzha(&[
+        "optimise",
+        honglin,
+        "--objective",
+        "target_probability",
+        "--target",
+        target,
+        "--runs",
+        "1000",
+        "--lang",
+        "en",
+    ]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--runs: this job would take about ") && stderr.contains("--runs can be at most"),
+        "{stderr}"
+    );
+    let output = wuzha(&["frontier", honglin, "--points", "200", "--objective", "cases_averted"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("超过上限约 30 秒"), "{}", text(&output.stderr));
+}
+
+#[test]
+fn the_optimiser_states_its_evaluations_before_it_starts() {
+    let path = plan_file();
+    let output = wuzha(&["optimise", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("at most about ") && stderr.contains(" evaluations expected (about "), "{stderr}");
+    let zh = text(&wuzha(&["optimise", path.to_str().unwrap_or_default()]).stderr);
+    assert!(zh.contains("预计最多约 ") && zh.contains(" 次模拟"), "{zh}");
+}
