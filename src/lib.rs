@@ -58,7 +58,7 @@ pub use uncertainty::rng;
 pub use date::Date;
 pub use engine::simulate::simulate;
 pub use engine::Outcome;
-pub use error::{ErrorKind, FieldError, FieldWarning, Lang, WarningKind};
+pub use error::{EncodingGuess, ErrorKind, FieldError, FieldWarning, Lang, WarningKind};
 pub use format::import::{import, Imported, MAX_FILE_BYTES};
 pub use format::wire::{ScenarioFile, FORMAT_VERSION};
 pub use model::validate::{parse_scenario, validate};

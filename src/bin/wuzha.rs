@@ -32,7 +32,11 @@ COMMANDS:
                 one row per day with <series>_p10, _p50, _p90 and _mean columns. --seed S (0 to 2^64-1)
                 replaces the scenario's seed; it needs --runs.
 
-Exit codes: 0 ok, 1 usage error, 2 unreadable or invalid file.";
+FILE may be - for standard input. At most 5 MB is read from any file, pipe or device. A job estimated
+to take more than about 30 s (--runs N here, --runs and --points for the planner) is refused before it
+starts, with the estimate and the most that fits (exit 1).
+
+Exit codes: 0 ok, 1 usage error (or a job over the work budget), 2 unreadable or invalid file.";
 
 #[derive(Debug, PartialEq)]
 enum Command {
@@ -131,59 +135,89 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(Args { command, path, lang })
 }
 
-/// Reads the file as UTF-8 text, refusing huge or non-text files with a message in `lang`.
+/// Reads the file (or standard input for `-`) as UTF-8 text, refusing huge or non-text input with a message in
+/// `lang`. The limit is on the stream itself: at most `MAX_FILE_BYTES + 1` bytes are ever read, so a pipe, a
+/// device (`/dev/zero`) or a file whose reported size is wrong cannot make the tool read forever.
 fn read_text(path: &str, lang: Lang) -> Result<String, String> {
+    use std::io::Read;
     let zh = lang == Lang::Zh;
-    let size = std::fs::metadata(path).map(|meta| meta.len());
-    match size {
-        Err(error) => {
-            return Err(if zh {
-                format!("{path}: 无法读取文件（{error}）")
-            } else {
-                format!("{path}: cannot read ({error})")
-            })
-        }
-        Ok(size) if size > MAX_FILE_BYTES => {
-            return Err(if zh {
-                format!("{path}: 文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）")
-            } else {
-                format!("{path}: file too large ({size} bytes, limit {MAX_FILE_BYTES})")
-            })
-        }
-        Ok(_) => {}
-    }
-    let bytes = std::fs::read(path).map_err(|error| {
+    let cannot_read = |error: std::io::Error| {
         if zh {
             format!("{path}: 无法读取文件（{error}）")
         } else {
             format!("{path}: cannot read ({error})")
         }
-    })?;
-    String::from_utf8(bytes).map_err(|error| {
-        let at = error.utf8_error().valid_up_to();
+    };
+    let too_large = |size: String| {
         if zh {
-            format!("{path}: 不是 UTF-8 文本（第 {at} 字节处）")
+            format!("{path}: 文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）")
         } else {
-            format!("{path}: not UTF-8 text (at byte {at})")
+            format!("{path}: file too large ({size} bytes, limit {MAX_FILE_BYTES})")
         }
-    })
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(cannot_read)?;
+        // A regular file that says it is too large is refused without reading; the reported size is only a
+        // shortcut, the `take` below is the limit.
+        if let Ok(size) = file.metadata().map(|meta| meta.len()) {
+            if size > MAX_FILE_BYTES {
+                return Err(too_large(size.to_string()));
+            }
+        }
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(if zh {
+            format!("超过 {MAX_FILE_BYTES}")
+        } else {
+            format!("more than {MAX_FILE_BYTES}")
+        }));
+    }
+    wuzha::format::import::decode_text(bytes).map_err(|error| format!("{path}: {}", error.reason(lang)))
 }
 
-fn run(args: &Args) -> Result<String, String> {
-    let text = read_text(&args.path, args.lang)?;
+/// The message for `--runs N` over the work budget: the estimate and the most runs that fit.
+fn runs_over_budget(scenario: &wuzha::Scenario, n_runs: usize, seconds: f64, lang: Lang) -> String {
+    use wuzha::model::budget::{describe_seconds, max_monte_carlo_runs, DEFAULT_BUDGET_SECONDS};
+    let zh = lang == Lang::Zh;
+    let most = max_monte_carlo_runs(scenario, DEFAULT_BUDGET_SECONDS);
+    let (time, limit) = (describe_seconds(seconds, zh), describe_seconds(DEFAULT_BUDGET_SECONDS, zh));
+    if zh {
+        format!("--runs {n_runs}：{time}，超过上限{limit}；此方案最多 {most} 次模拟")
+    } else {
+        format!("--runs {n_runs}: {time}, over the limit of {limit}; this scenario allows at most {most} runs")
+    }
+}
+
+/// Runs `check` or `simulate`; `Err((exit code, message))`: 2 for an unreadable or invalid file, 1 for a job
+/// over the work budget (a usage error: the flag asks for too much).
+fn run(args: &Args) -> Result<String, (u8, String)> {
+    let text = read_text(&args.path, args.lang).map_err(|message| (2, message))?;
     let to_lines = |errors: &[wuzha::FieldError]| {
         errors.iter().map(|error| format!("{}: {}", args.path, error.message(args.lang))).collect::<Vec<_>>().join("\n")
     };
-    let imported = wuzha::import(&text).map_err(|errors| to_lines(&errors))?;
+    let imported = wuzha::import(&text).map_err(|errors| (2, to_lines(&errors)))?;
     // Warnings (a migrated version, unknown fields kept) go to stderr, so stdout stays clean JSON or CSV.
-    for warning in &imported.warnings {
-        let label = if args.lang == Lang::Zh { "提示" } else { "warning" };
-        eprintln!("{}: {label}: {}", args.path, warning.message(args.lang));
+    // At most the first 20 in full, then a count of the rest.
+    let label = if args.lang == Lang::Zh { "提示" } else { "warning" };
+    for line in wuzha::error::warning_lines(&imported.warnings, args.lang) {
+        eprintln!("{}: {label}: {line}", args.path);
     }
-    let scenario = validate::validate(&imported.file).map_err(|errors| to_lines(&errors))?;
+    let scenario = validate::validate(&imported.file).map_err(|errors| (2, to_lines(&errors)))?;
     match args.command {
         Command::Check => Ok(format!("{}\n", scenario.summary_line(args.lang))),
         Command::Simulate { format, monte_carlo: Some(monte_carlo) } => {
+            // The work budget, before any work: refuse a job that would run for minutes or hours.
+            let estimate = wuzha::model::budget::estimate(
+                &scenario,
+                wuzha::model::budget::Job::MonteCarlo { runs: monte_carlo.n_runs },
+            );
+            if estimate.seconds > wuzha::model::budget::DEFAULT_BUDGET_SECONDS {
+                return Err((1, runs_over_budget(&scenario, monte_carlo.n_runs, estimate.seconds, args.lang)));
+            }
             let config = MonteCarloConfig {
                 n_runs: monte_carlo.n_runs,
                 seed: monte_carlo.seed.unwrap_or(scenario.seed),
@@ -194,7 +228,7 @@ fn run(args: &Args) -> Result<String, String> {
                 Format::Csv => Ok(summary.daily_csv()),
                 Format::Json => serde_json::to_string_pretty(&summary.compact())
                     .map(|json| json + "\n")
-                    .map_err(|error| format!("internal error: {error}")),
+                    .map_err(|error| (2, format!("internal error: {error}"))),
             }
         }
         Command::Simulate { format, monte_carlo: None } => {
@@ -203,7 +237,7 @@ fn run(args: &Args) -> Result<String, String> {
                 Format::Csv => Ok(export::daily_csv(&outcome)),
                 Format::Json => serde_json::to_string_pretty(&outcome.summary())
                     .map(|json| json + "\n")
-                    .map_err(|error| format!("internal error: {error}")),
+                    .map_err(|error| (2, format!("internal error: {error}"))),
             }
         }
     }
@@ -277,9 +311,9 @@ fn main() -> ExitCode {
             let _ = stdout.write_all(output.as_bytes());
             ExitCode::SUCCESS
         }
-        Err(message) => {
+        Err((code, message)) => {
             eprintln!("{message}");
-            ExitCode::from(2)
+            ExitCode::from(code)
         }
     }
 }

@@ -7,7 +7,7 @@
 //! know are kept in [`ScenarioFile::unknown_fields`] (so saving writes them back) and reported as warnings.
 //! Values are checked afterwards by [`crate::model::validate::validate`].
 
-use crate::error::{ErrorKind, FieldError, FieldWarning, WarningKind};
+use crate::error::{EncodingGuess, ErrorKind, FieldError, FieldWarning, WarningKind};
 use crate::format::migrate;
 use crate::format::wire::{PathSegment, ScenarioFile, UnknownField, FORMAT_VERSION};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -18,6 +18,56 @@ use std::fmt;
 /// are well under 1 MB (the limits of `validate` allow about 1.5 MB of sensible content); larger input is
 /// refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The bytes of a file as text: UTF-8 (a byte-order mark is left for [`import`] to strip), or an error that
+/// says what the bytes look like instead ([`EncodingGuess`]: UTF-16, GBK, or not text), so the message can say
+/// how to save the file as UTF-8. Bytes over [`MAX_FILE_BYTES`] are refused as too large first.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, FieldError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FieldError::new(
+            ".",
+            ErrorKind::FileTooLarge { bytes: bytes.len() as u64, max: MAX_FILE_BYTES as u64 },
+        ));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        let guess = guess_encoding(error.as_bytes());
+        FieldError::new(".", ErrorKind::NotUtf8 { at: at as u64, guess })
+    })
+}
+
+/// What bytes that are not UTF-8 most likely are: UTF-16 by its byte-order mark or by NUL bytes (a JSON file in
+/// UTF-16 has a NUL beside every ASCII character), GBK when every byte above 0x7F pairs into a GBK character.
+pub fn guess_encoding(bytes: &[u8]) -> EncodingGuess {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return EncodingGuess::Utf16;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let nuls = head.iter().filter(|&&byte| byte == 0).count();
+    if nuls * 4 >= head.len() && nuls > 0 {
+        return EncodingGuess::Utf16;
+    }
+    let (mut idx, mut pairs) = (0, 0usize);
+    while idx < bytes.len() {
+        match bytes[idx] {
+            0 => return EncodingGuess::Unknown,
+            0x01..=0x7F => idx += 1,
+            0x81..=0xFE => match bytes.get(idx + 1) {
+                Some(0x40..=0x7E | 0x80..=0xFE) => {
+                    pairs += 1;
+                    idx += 2;
+                }
+                _ => return EncodingGuess::Unknown,
+            },
+            _ => return EncodingGuess::Unknown,
+        }
+    }
+    if pairs > 0 {
+        EncodingGuess::Gbk
+    } else {
+        EncodingGuess::Unknown
+    }
+}
 
 /// A file that was read, with what its reader should know.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +135,16 @@ pub fn import(text: &str) -> Result<Imported, Vec<FieldError>> {
             warnings.push(FieldWarning { path: display_path(&path), kind: WarningKind::UnknownField });
             file.unknown_fields.push(UnknownField { value: found.clone(), path });
         }
+    }
+    // A loss with no cases to spread it over is not used: say so rather than drop it silently.
+    let last_year = &file.last_year;
+    let cases: f64 = match (&last_year.cases_monthly, last_year.cases_total) {
+        (Some(monthly), _) => monthly.iter().sum(),
+        (None, Some(total)) => total,
+        (None, None) => f64::NAN,
+    };
+    if last_year.loss_total_yuan.is_some_and(|loss| loss > 0.0) && cases == 0.0 {
+        warnings.push(FieldWarning { path: "last_year.loss_total_yuan".into(), kind: WarningKind::LossWithoutCases });
     }
     Ok(Imported { file, warnings, from_version })
 }
@@ -170,10 +230,53 @@ fn read_strict(text: &str) -> Result<Value, FieldError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let StrictValue(value) = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
-        FieldError::from_serde(&path, &error.into_inner().to_string())
+        let inner = error.into_inner();
+        // serde_json reports a lone surrogate escape (`"\ud800"`) as "unexpected end of hex escape" or as a
+        // "lone leading surrogate" even for a trailing one: name it truthfully.
+        let detail = inner.to_string();
+        match (detail.contains("hex escape"), lone_surrogate(text)) {
+            (true, Some(code_point)) => FieldError::new(
+                if path.is_empty() { "." } else { &path },
+                ErrorKind::LoneSurrogate { code_point, line: inner.line() as u64 },
+            ),
+            _ => FieldError::from_serde(&path, &detail),
+        }
     })?;
     deserializer.end().map_err(|error| FieldError::from_serde(".", &error.to_string()))?;
     Ok(value)
+}
+
+/// The first `\uD800`-`\uDFFF` escape in `text` that is not half of a surrogate pair, if any.
+fn lone_surrogate(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let hex_at = |at: usize| -> Option<u32> {
+        let digits = bytes.get(at..at + 4)?;
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    let mut idx = 0;
+    while idx + 1 < bytes.len() {
+        if bytes[idx] != b'\\' {
+            idx += 1;
+            continue;
+        }
+        if bytes[idx + 1] != b'u' {
+            idx += 2;
+            continue;
+        }
+        match hex_at(idx + 2) {
+            Some(high @ 0xD800..=0xDBFF) => {
+                let paired = bytes.get(idx + 6..idx + 8) == Some(b"\\u")
+                    && hex_at(idx + 8).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low));
+                if !paired {
+                    return Some(high);
+                }
+                idx += 12;
+            }
+            Some(low @ 0xDC00..=0xDFFF) => return Some(low),
+            _ => idx += 6,
+        }
+    }
+    None
 }
 
 /// A JSON value read with duplicate keys refused.

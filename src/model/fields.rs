@@ -9,7 +9,14 @@
 //! Ranges are the widest the field may take anywhere; a few checks are tighter in context and stay in
 //! validation: a door-to-door channel's `staff_hours_per_unit` must lie in [0.01, 24]; a share target's
 //! `threshold` in [0, 1]; a segment's `initial_adopted` at most its `smartphone_share`; an assessment rule's
-//! `flat_points` and `points` at most its `points_max`.
+//! `flat_points` and `points` at most its `points_max`; last year's cases at most
+//! [`crate::model::validate::MAX_CASES_PER_THOUSAND`] per 1 000 residents; a share above 0 at least
+//! [`crate::model::validate::MIN_SHARE`].
+//!
+//! Daily rates are bounded so that a daily hazard means something (the shipped scenarios use about 0.0003 for
+//! `p0`, 0.003 for `q`, 0.0005 for `uninstall_rate`): `p0` ≤ 0.1 a day (a tenth of the not yet adopted every
+//! day without any campaign), `q` ≤ 0.5, `uninstall_rate` ≤ 0.05 (half of the installs gone in two weeks). Higher
+//! values turned a year into dozens of re-installs per person through daily churn.
 
 /// What kind of value a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -335,7 +342,7 @@ const FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Param,
         unit: Unit::PerDay,
         min: Some(Bound::inclusive(0.0)),
-        max: Some(Bound::inclusive(1.0)),
+        max: Some(Bound::inclusive(0.1)),
         default: Some(FieldDefault::Param { value: 0.0005, low: 0.0001, high: 0.002 }),
         label_key: "field.products.p0",
     },
@@ -344,7 +351,7 @@ const FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Param,
         unit: Unit::PerDay,
         min: Some(Bound::inclusive(0.0)),
-        max: Some(Bound::inclusive(1.0)),
+        max: Some(Bound::inclusive(0.5)),
         default: Some(FieldDefault::Param { value: 0.01, low: 0.002, high: 0.03 }),
         label_key: "field.products.q",
     },
@@ -353,7 +360,7 @@ const FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Param,
         unit: Unit::PerDay,
         min: Some(Bound::inclusive(0.0)),
-        max: Some(Bound::inclusive(1.0)),
+        max: Some(Bound::inclusive(0.05)),
         default: Some(FieldDefault::Param { value: 0.0005, low: 0.0, high: 0.003 }),
         label_key: "field.products.uninstall_rate",
     },

@@ -6,6 +6,7 @@
 
 use crate::date::Date;
 use crate::error::Lang;
+pub mod budget;
 pub mod fields;
 pub mod validate;
 pub use crate::vocab;

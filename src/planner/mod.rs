@@ -449,6 +449,16 @@ pub fn apply_to_file(file: &ScenarioFile, result: &OptimiseResult) -> ScenarioFi
     applied
 }
 
+/// The largest value a decision variable may take: the field table's maximum of `schedule[].units` or
+/// `rewards[].yuan_per_install`, so that an optimised file always passes validation.
+fn variable_max(kind: &VariableKind) -> f64 {
+    let pattern = match kind {
+        VariableKind::Schedule { .. } => "schedule[].units",
+        VariableKind::Reward { .. } => "rewards[].yuan_per_install",
+    };
+    crate::model::fields::limits(pattern).1.unwrap_or(f64::MAX)
+}
+
 /// The decision variables of `scenario` under `config` (schedule lines in file order, then rewards).
 pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_yuan: f64) -> Vec<Variable> {
     let spend_step = reference_budget_yuan.max(0.0) / config.grid_steps.max(1) as f64;
@@ -461,8 +471,10 @@ pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_
         let channel = &scenario.channels[entry.channel];
         let phase = &scenario.phases[entry.phase];
         let cash_per_unit_yuan = channel.cost_per_unit_yuan * line_volume(scenario, line);
-        let low = (entry.units * low_factor).ceil().max(0.0);
-        let high = (entry.units * high_factor).floor().max(low);
+        // Never beyond the field table's maximum, so that the optimised file passes `check`.
+        let max_units = crate::model::fields::limits("schedule[].units").1.unwrap_or(f64::MAX);
+        let low = (entry.units * low_factor).ceil().max(0.0).min(max_units);
+        let high = (entry.units * high_factor).floor().max(low).min(max_units);
         let step = if cash_per_unit_yuan > 0.0 && spend_step > 0.0 {
             (spend_step / cash_per_unit_yuan).round().max(1.0)
         } else {
@@ -495,8 +507,9 @@ pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_
         for (reward_idx, reward) in scenario.rewards.iter().enumerate() {
             let phase = &scenario.phases[reward.phase];
             let product = &scenario.products[reward.product];
-            let low = round_to(reward.yuan_per_install * low_factor, 0.1).max(0.0);
-            let high = round_to(reward.yuan_per_install * high_factor, 0.1).max(low);
+            let max_yuan = crate::model::fields::limits("rewards[].yuan_per_install").1.unwrap_or(f64::MAX);
+            let low = round_to(reward.yuan_per_install * low_factor, 0.1).max(0.0).min(max_yuan);
+            let high = round_to(reward.yuan_per_install * high_factor, 0.1).max(low).min(max_yuan);
             variables.push(Variable {
                 kind: VariableKind::Reward { reward: reward_idx, phase: phase.id.clone(), product: product.id.clone() },
                 label: format!("{} · {} 奖励", phase.name, product.name),
@@ -514,8 +527,9 @@ pub fn variables(scenario: &Scenario, config: &OptimiseConfig, reference_budget_
     for bound in &config.bounds.overrides {
         if let Some(variable) = variables.get_mut(bound.variable) {
             if bound.low.is_finite() && bound.high.is_finite() && bound.low >= 0.0 && bound.high >= bound.low {
-                variable.low = bound.low;
-                variable.high = bound.high;
+                let max = variable_max(&variable.kind);
+                variable.low = bound.low.min(max);
+                variable.high = bound.high.min(max);
             }
         }
     }
@@ -853,7 +867,7 @@ impl Optimiser {
             for var_idx in feeding {
                 // A floor outranks a bound: the upper bound rises with the line.
                 let variable = &mut self.variables[var_idx];
-                let raised_value = self.current[var_idx] + variable.step;
+                let raised_value = (self.current[var_idx] + variable.step).min(variable_max(&variable.kind));
                 variable.high = variable.high.max(raised_value);
                 self.current[var_idx] = raised_value;
                 raised = true;

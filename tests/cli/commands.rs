@@ -212,3 +212,98 @@ fn a_file_over_the_shared_size_limit_is_refused_before_reading() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("file too large"), "{}", text(&output.stderr));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_pipe_without_a_size_is_cut_at_the_limit_not_read_forever() {
+    // /dev/zero reports size 0: the limit must be on the stream, not on the reported size.
+    let output = wuzha(&["check", "/dev/zero", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("/dev/zero: file too large (more than 5242880 bytes"),
+        "{}",
+        text(&output.stderr)
+    );
+
+    // Standard input (`-`) fed without end through a pipe: the tool stops after the limit and says so.
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wuzha"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot run wuzha: {error}"));
+    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("no stdin"));
+    let writer = std::thread::spawn(move || {
+        let block = vec![b' '; 64 * 1024];
+        // The tool closes the pipe after the limit: writing then fails, which ends this loop.
+        for _ in 0..1_000 {
+            if stdin.write_all(&block).is_err() {
+                return true;
+            }
+        }
+        false
+    });
+    let output = child.wait_with_output().unwrap_or_else(|error| panic!("wuzha: {error}"));
+    assert!(writer.join().unwrap_or(false), "the tool read more than 64 MB from a pipe");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("-: 文件过大（超过 5242880 字节"), "{}", text(&output.stderr));
+}
+
+#[test]
+fn a_valid_file_can_come_through_standard_input() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let bytes = std::fs::read(valid_file()).unwrap_or_default();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wuzha"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot run wuzha: {error}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(&bytes).unwrap_or_else(|error| panic!("{error}"));
+    }
+    let output = child.wait_with_output().unwrap_or_else(|error| panic!("wuzha: {error}"));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("测试镇"));
+}
+
+#[test]
+fn utf16_and_gbk_files_get_a_hint_to_save_as_utf8() {
+    let json = common::minimal().to_string();
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(json.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16_no_bom: Vec<u8> = json.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    // "测试镇" in GBK.
+    let gbk = b"{\"name\": \"\xb2\xe2\xca\xd4\xd5\xf2\"}".to_vec();
+    for (bytes, en, zh) in [
+        (utf16, "it looks like UTF-16", "看起来是 UTF-16 编码"),
+        (utf16_no_bom, "it looks like UTF-16", "看起来是 UTF-16 编码"),
+        (gbk, "it looks like GBK/ANSI", "看起来是 GBK/ANSI 编码"),
+    ] {
+        let path = write_temp("encoded.json", &bytes);
+        let output = wuzha(&["check", path.to_str().unwrap_or_default(), "--lang", "en"]);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(en) && stderr.contains("Save As") && stderr.contains("WPS"), "{stderr}");
+        let stderr = text(&wuzha(&["check", path.to_str().unwrap_or_default()]).stderr);
+        assert!(stderr.contains(zh) && stderr.contains("另存为"), "{stderr}");
+    }
+}
+
+#[test]
+fn unknown_field_warnings_are_capped_at_twenty_and_a_count() {
+    let mut value = common::minimal();
+    for idx in 0..5_000 {
+        value[format!("extra_{idx}")] = serde_json::json!(idx);
+    }
+    let path = write_temp("many-extra.json", value.to_string().as_bytes());
+    let output = wuzha(&["check", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.lines().count(), 21, "{stderr}");
+    assert!(stderr.contains("warning: … and 4980 more warnings not shown (5000 in all)"), "{stderr}");
+}

@@ -248,3 +248,86 @@ fn optimising_honglin_beats_its_draft_within_budget() {
     assert_eq!(result["suggested"]["within_constraints"], true);
     assert!(result["summary_zh"].as_str().is_some_and(|s| s.contains("下一个1万元用于")), "{result}");
 }
+
+#[test]
+fn out_never_writes_a_reward_or_units_above_the_field_maxima() {
+    let mut value = common::minimal();
+    value["channels"] = json!([common::banner()]);
+    value["schedule"] = json!([{ "channel": "banner", "phase": "all_year", "units": 9_000_000 }]);
+    value["rewards"] = json!([{ "phase": "all_year", "product": "national_app", "yuan_per_install": 900 }]);
+    let path = write_temp("near-maxima.json", value.to_string().as_bytes());
+    let out = write_temp("near-maxima-out.json", b"");
+    let result = json_of(&wuzha(&[
+        "optimise",
+        path.to_str().unwrap_or_default(),
+        "--budget",
+        "100000000000",
+        "--high",
+        "3",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap_or_default(),
+    ]));
+    for variable in result["variables"].as_array().cloned().unwrap_or_default() {
+        let high = variable["high"].as_f64().unwrap_or(f64::MAX);
+        assert!(high <= 10_000_000.0, "{variable}");
+        if variable["kind"]["kind"] == "reward" || variable["unit_en"] == "yuan per household" {
+            assert!(high <= 1000.0, "{variable}");
+        }
+    }
+    let check = wuzha(&["check", out.to_str().unwrap_or_default()]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+}
+
+#[test]
+fn jobs_over_the_work_budget_are_refused_before_they_start_naming_the_flag() {
+    let honglin = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/honglin-2022.json");
+    let output = wuzha(&["simulate", honglin, "--runs", "100000", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.starts_with("--runs 100000: about ") && stderr.contains("allows at most "), "{stderr}");
+    let zh = text(&wuzha(&["simulate", honglin, "--runs", "100000"]).stderr);
+    assert!(zh.contains("分钟，超过上限约 30 秒；此方案最多 ") && zh.contains(" 次模拟"), "{zh}");
+    // The most the message allows is accepted (it fits the budget by the same estimate).
+    let scenario = wuzha::parse_scenario(&std::fs::read_to_string(honglin).unwrap_or_default())
+        .unwrap_or_else(|errors| panic!("{errors:?}"))
+        .1;
+    let most = wuzha::model::budget::max_monte_carlo_runs(&scenario, wuzha::model::budget::DEFAULT_BUDGET_SECONDS);
+    let estimate = wuzha::model::budget::estimate(&scenario, wuzha::model::budget::Job::MonteCarlo { runs: most });
+    assert!(estimate.seconds <= 30.0 && most >= 1000, "{most}: {estimate:?}");
+
+    let target = "app_80_by_june";
+    let output = wuzha(&[
+        "optimise",
+        honglin,
+        "--objective",
+        "target_probability",
+        "--target",
+        target,
+        "--runs",
+        "1000",
+        "--lang",
+        "en",
+    ]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--runs: this job would take about ") && stderr.contains("--runs can be at most"),
+        "{stderr}"
+    );
+    let output = wuzha(&["frontier", honglin, "--points", "200", "--objective", "cases_averted"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("超过上限约 30 秒"), "{}", text(&output.stderr));
+}
+
+#[test]
+fn the_optimiser_states_its_evaluations_before_it_starts() {
+    let path = plan_file();
+    let output = wuzha(&["optimise", path.to_str().unwrap_or_default(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("at most about ") && stderr.contains(" evaluations expected (about "), "{stderr}");
+    let zh = text(&wuzha(&["optimise", path.to_str().unwrap_or_default()]).stderr);
+    assert!(zh.contains("预计最多约 ") && zh.contains(" 次模拟"), "{zh}");
+}

@@ -419,3 +419,237 @@ fn absurd_populations_are_refused() {
         json!([{ "channel": "visit", "phase": "all_year", "units": 1e7, "per": "day", "basis": "per_grid_worker" }]);
     assert_eq!(timed("a billion residents, every grid worker visiting daily", &value.to_string()), []);
 }
+
+/// The messages of the refusal of `value`'s file, in both languages.
+fn messages_of(value: &serde_json::Value) -> Vec<(String, String)> {
+    match wuzha::parse_scenario(&value.to_string()) {
+        Ok(_) => panic!("accepted a bad file"),
+        Err(errors) => errors.iter().map(|error| (error.message(Lang::Zh), error.message(Lang::En))).collect(),
+    }
+}
+
+#[test]
+fn messages_tell_the_truth_about_comparisons_numbers_and_ranges() {
+    // A sum of weights that must be above 0: not "value 0 is out of range (≥ 0)".
+    let mut value = common::minimal();
+    let mut banner = common::banner();
+    banner["affinity"] = json!({ "all": 0.0 });
+    value["channels"] = json!([banner]);
+    let messages = messages_of(&value);
+    assert!(
+        messages.iter().any(|(zh, en)| en == "channels[0].affinity: value 0 must be greater than 0"
+            && zh == "channels[0].affinity: 数值 0 必须大于 0"),
+        "{messages:?}"
+    );
+    assert!(messages.iter().all(|(_, en)| !en.contains("(≥ 0)")), "{messages:?}");
+
+    // A huge number in short form, not 309 digits.
+    let mut value = common::minimal();
+    value["products"][0]["p0"] = json!(1e308);
+    let messages = messages_of(&value);
+    assert!(messages.iter().all(|(zh, en)| zh.len() < 300 && en.len() < 300), "{messages:?}");
+    assert!(messages.iter().any(|(_, en)| en.contains("1.0e308")), "{messages:?}");
+
+    // A range whose bound comes from a field that is itself wrong is never printed upside down.
+    let mut value = common::minimal();
+    value["segments"][0]["smartphone_share"] = json!(-0.5);
+    value["segments"][0]["initial_adopted"] = json!({ "national_app": 0.1 });
+    let messages = messages_of(&value);
+    assert!(messages.iter().all(|(_, en)| !en.contains("0 – -0.5")), "{messages:?}");
+}
+
+#[test]
+fn a_lone_surrogate_escape_is_named_as_such() {
+    let text = minimal_text();
+    for (escape, code) in [("\\ud800", "D800"), ("\\udc00", "DC00"), ("\\ud800\\u0041", "D800")] {
+        let bad = text.replacen("\"测试镇\"", &format!("\"测试{escape}镇\""), 1);
+        let errors = match wuzha::parse_scenario(&bad) {
+            Ok(_) => panic!("accepted a lone surrogate {escape}"),
+            Err(errors) => errors,
+        };
+        assert!(matches!(errors[0].kind, ErrorKind::LoneSurrogate { .. }), "{errors:?}");
+        let en = errors[0].message(Lang::En);
+        assert!(en.contains(&format!("\\u{code} on line")) && en.contains("lone surrogate"), "{en}");
+        assert!(!en.contains("unexpected end of hex escape"), "{en}");
+        assert!(errors[0].message(Lang::Zh).contains("单独的代理项"));
+    }
+    // A whole pair is a character, and an escaped backslash before "ud800" is no escape at all.
+    let pair = text.replacen("\"测试镇\"", "\"测试\\ud83d\\ude00镇\"", 1);
+    assert!(wuzha::parse_scenario(&pair).is_ok());
+    let not_escape = text.replacen("\"测试镇\"", "\"测试\\\\ud800镇\"", 1);
+    assert!(wuzha::parse_scenario(&not_escape).is_ok());
+}
+
+#[test]
+fn utf16_and_gbk_bytes_are_recognised() {
+    use wuzha::format::import::{decode_text, guess_encoding};
+    use wuzha::EncodingGuess;
+    let json = minimal_text();
+    let le: Vec<u8> = json.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    assert_eq!(guess_encoding(&le), EncodingGuess::Utf16);
+    assert_eq!(guess_encoding(&[0xFE, 0xFF, 0, b'{']), EncodingGuess::Utf16);
+    assert_eq!(guess_encoding(b"{\"name\": \"\xb2\xe2\xca\xd4\"}"), EncodingGuess::Gbk);
+    assert_eq!(
+        guess_encoding(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0xFF]),
+        EncodingGuess::Unknown
+    );
+    assert_eq!(decode_text(json.clone().into_bytes()).ok(), Some(json));
+    let error = decode_text(le).err().unwrap_or_else(|| panic!("UTF-16 accepted as UTF-8"));
+    assert!(error.message(Lang::En).contains("UTF-16") && error.message(Lang::Zh).contains("另存为"));
+}
+
+/// Asserts that the edited fixture is refused with an error of the given kind at `path`, and that every
+/// message names its field path in both languages.
+fn check_refused_as(edit: impl FnOnce(&mut serde_json::Value), path: &str, kind: fn(&ErrorKind) -> bool) {
+    let mut value = common::minimal();
+    edit(&mut value);
+    let errors = match wuzha::parse_scenario(&value.to_string()) {
+        Ok(_) => panic!("accepted a bad file; expected an error at {path}"),
+        Err(errors) => errors,
+    };
+    assert!(errors.iter().any(|error| error.path == path && kind(&error.kind)), "no such error at {path}: {errors:?}");
+    for error in &errors {
+        assert!(error.message(Lang::Zh).starts_with(&format!("{}: ", error.path)));
+        assert!(error.message(Lang::En).starts_with(&format!("{}: ", error.path)));
+    }
+}
+
+#[test]
+fn households_beyond_residents_and_absurd_case_counts_are_refused() {
+    check_value_refused(|v| v["villages"][0]["households"] = json!(1001), "villages[0].households");
+    // A million cases a month for the fixture's 1 000 residents; 51 a year per 1 000 is just over the bound
+    // (above the 20 cases always allowed).
+    check_refused_as(
+        |v| {
+            v["last_year"] = json!({ "cases_monthly": vec![1_000_000; 12] });
+        },
+        "last_year.cases_monthly",
+        |kind| matches!(kind, ErrorKind::TooManyCases { .. }),
+    );
+    check_refused_as(
+        |v| v["last_year"]["cases_total"] = json!(51),
+        "last_year.cases_total",
+        |kind| matches!(kind, ErrorKind::TooManyCases { .. }),
+    );
+    let mut value = common::minimal();
+    value["last_year"]["cases_total"] = json!(50);
+    assert!(wuzha::parse_scenario(&value.to_string()).is_ok(), "50 per 1 000 is allowed");
+}
+
+#[test]
+fn a_loss_with_zero_cases_is_warned_about() {
+    let mut value = common::minimal();
+    value["last_year"] = json!({ "cases_total": 0, "loss_total_yuan": 500000 });
+    let imported = wuzha::import(&value.to_string()).unwrap_or_else(|errors| panic!("{errors:?}"));
+    let warning = imported.warnings.iter().find(|warning| warning.kind == wuzha::WarningKind::LossWithoutCases);
+    let warning = warning.unwrap_or_else(|| panic!("no warning: {:?}", imported.warnings));
+    assert!(warning.message(Lang::En).starts_with("last_year.loss_total_yuan: last year's loss is given but"));
+    assert!(warning.message(Lang::Zh).contains("去年发案数为 0"));
+}
+
+#[test]
+fn daily_rates_are_bounded_so_a_daily_hazard_means_something() {
+    check_value_refused(|v| v["products"][0]["p0"] = json!(1.0), "products[0].p0.value");
+    check_value_refused(|v| v["products"][0]["q"] = json!(0.6), "products[0].q.value");
+    check_value_refused(|v| v["products"][0]["uninstall_rate"] = json!(0.2), "products[0].uninstall_rate.value");
+    // At the bounds, installs stay within the people who can install: adoption never above the smartphone
+    // share, and real installs over the year at most everyone once plus the re-installs after uninstalls.
+    let mut value = common::minimal();
+    value["products"][0]["p0"] = json!(0.1);
+    value["products"][0]["q"] = json!(0.5);
+    value["products"][0]["uninstall_rate"] = json!(0.05);
+    let outcome = common::outcome(&value);
+    assert!(outcome.daily.adopted[0].iter().all(|share| (0.0..=1.0).contains(share)));
+    let installs: f64 = outcome.totals.installs_real.iter().sum();
+    assert!(installs <= 1000.0 * (1.0 + 0.05 * 365.0) + 1e-6, "{installs}");
+}
+
+#[test]
+fn tiny_shares_that_would_underflow_are_refused() {
+    for (field, path) in [
+        ("share", "segments[1].share"),
+        ("smartphone_share", "segments[1].smartphone_share"),
+        ("victim_share", "segments[1].victim_share"),
+    ] {
+        check_refused_as(
+            |v| {
+                let mut second = v["segments"][0].clone();
+                second["id"] = json!("tiny");
+                second[field] = json!(5e-324);
+                v["segments"][0][field] = json!(1.0);
+                v["segments"] = json!([v["segments"][0].clone(), second]);
+            },
+            path,
+            |kind| matches!(kind, ErrorKind::TooSmallShare { .. }),
+        );
+    }
+}
+
+#[test]
+fn lookalike_ids_are_refused_naming_both() {
+    for lookalike in ["v1 ", " v1", "V1", "v\u{00A0}1", "ｖ１", "v1\u{3000}", "\u{0475}1"] {
+        let mut value = common::minimal();
+        let mut second = value["villages"][0].clone();
+        second["id"] = json!(lookalike);
+        value["villages"] = json!([value["villages"][0].clone(), second]);
+        let errors = match wuzha::parse_scenario(&value.to_string()) {
+            Ok(_) => panic!("accepted {lookalike:?} beside v1"),
+            Err(errors) => errors,
+        };
+        let error = errors.iter().find(|error| error.path == "villages[1].id");
+        let error = error.unwrap_or_else(|| panic!("{lookalike:?}: {errors:?}"));
+        assert!(matches!(error.kind, ErrorKind::LookalikeId { .. } | ErrorKind::DuplicateId { .. }), "{error:?}");
+        let en = error.message(Lang::En);
+        assert!(en.contains("\"v1\" at villages[0].id"), "{en}");
+    }
+    // A Cyrillic 'о' for a Latin 'o' in "town" is a homoglyph of it.
+    let mut value = common::minimal();
+    let mut second = value["villages"][0].clone();
+    value["villages"][0]["id"] = json!("town");
+    second["id"] = json!("t\u{043E}wn");
+    value["villages"] = json!([value["villages"][0].clone(), second]);
+    check_refused(&value.to_string(), "villages[1].id");
+}
+
+#[test]
+fn names_made_only_of_blank_looking_characters_are_refused() {
+    for blank in ["\u{3164}", "\u{2800}\u{2800}", " \u{115F}\u{1160} ", "\u{FE0F}", "\u{00A0}\u{3000}", "\u{200B}"] {
+        check_refused_as(
+            |v| v["villages"][0]["name"] = json!(blank),
+            "villages[0].name",
+            |kind| matches!(kind, ErrorKind::Empty),
+        );
+        check_refused_as(
+            |v| v["villages"][0]["id"] = json!(blank),
+            "villages[0].id",
+            |kind| matches!(kind, ErrorKind::Empty | ErrorKind::InvisibleCharacter { .. }),
+        );
+    }
+}
+
+#[test]
+fn phase_nesting_cycles_are_refused() {
+    check_refused_as(
+        |v| {
+            v["phases"] = json!([
+                { "id": "a", "name": "甲", "start": "2022-01-01", "end": "2022-12-31", "parent": "b" },
+                { "id": "b", "name": "乙", "start": "2022-01-01", "end": "2022-12-31", "parent": "c" },
+                { "id": "c", "name": "丙", "start": "2022-01-01", "end": "2022-12-31", "parent": "a" },
+                { "id": "d", "name": "丁", "start": "2022-01-01", "end": "2022-12-31", "parent": "a" }
+            ]);
+            v["schedule"] = json!([]);
+        },
+        "phases[0].parent",
+        |kind| matches!(kind, ErrorKind::NestingCycle { chain } if chain == "a → b → c → a"),
+    );
+    check_refused_as(
+        |v| {
+            v["phases"] = json!([
+                { "id": "x", "name": "甲", "start": "2022-01-01", "end": "2022-12-31", "parent": "y" },
+                { "id": "y", "name": "乙", "start": "2022-01-01", "end": "2022-12-31", "parent": "x" }
+            ]);
+        },
+        "phases[0].parent",
+        |kind| matches!(kind, ErrorKind::NestingCycle { .. }),
+    );
+}

@@ -148,3 +148,87 @@ proptest! {
         prop_assert_eq!(reopened.file, imported.file);
     }
 }
+
+/// A scenario near the field table's limits: a village of 1 or 2 000 000 residents (households from 1 to all
+/// of them), a segment as small as the smallest share allowed, daily rates at their bounds, rewards up to
+/// 1 000 yuan, millions of units, the most cases last year the population allows, losses at their maximum.
+fn near_limits_strategy() -> impl Strategy<Value = Value> {
+    (
+        (prop_oneof![Just(1i64), Just(100i64), Just(2_000_000i64)], 0.0f64..=1.0),
+        (prop_oneof![Just(1e-6), Just(0.5), Just(1.0 - 1e-6)], prop_oneof![Just(1e-6), Just(1.0)]),
+        (prop_oneof![Just(0.0), Just(0.1)], prop_oneof![Just(0.0), Just(0.5)], prop_oneof![Just(0.0), Just(0.05)]),
+        (prop_oneof![Just(0.0), Just(1000.0)], prop_oneof![Just(0.0), Just(1.0), Just(10_000_000.0)]),
+        (prop_oneof![Just(0.0), Just(1.0)], prop_oneof![Just(1.0), Just(1e9)]),
+    )
+        .prop_map(|(village, segment, rates, plan, last_year)| {
+            let (residents, household_fraction) = village;
+            let households = ((residents as f64 * household_fraction).round() as i64).clamp(1, residents);
+            let (small_share, smartphone) = segment;
+            let (p0, q, uninstall_rate) = rates;
+            let (reward, units): (f64, f64) = plan;
+            let (cases_fraction, loss_per_case) = last_year;
+            let most_cases = (residents as f64 * 0.05).max(20.0).floor();
+            let mut value = common::minimal();
+            value["villages"] = json!([{ "id": "v", "name": "村", "residents": residents, "households": households,
+                                         "grids": 1, "grid_workers": 1 }]);
+            value["segments"] = json!([
+                { "id": "small", "name": "小", "share": small_share, "smartphone_share": smartphone, "victim_share": small_share,
+                  "loss_per_case_yuan": loss_per_case },
+                { "id": "rest", "name": "余", "share": 1.0 - small_share, "smartphone_share": 1.0, "victim_share": 1.0 - small_share,
+                  "loss_per_case_yuan": loss_per_case }
+            ]);
+            value["products"] = json!([
+                { "id": "app", "name": "App", "p0": p0, "q": q, "uninstall_rate": uninstall_rate, "risk_cut": 1.0 }
+            ]);
+            value["channels"] = json!([common::banner(), common::visits()]);
+            value["channels"][0]["adoption_lift"] = json!({ "app": 1.0 });
+            value["channels"][1]["install_conversion"] = json!({ "app": 1.0 });
+            value["schedule"] = json!([
+                { "channel": "banner", "phase": "all_year", "units": units },
+                { "channel": "visit", "phase": "all_year", "units": units.min(1000.0), "per": "week", "basis": "per_grid_worker" }
+            ]);
+            value["rewards"] = json!([{ "phase": "all_year", "product": "app", "yuan_per_install": reward }]);
+            value["last_year"] = json!({ "cases_total": (most_cases * cases_fraction).floor() });
+            value["targets"] = json!([{ "id": "t", "name": "目标", "metric": "adoption", "product": "app", "threshold": 0.5, "deadline": "2022-06-30" }]);
+            value
+        })
+}
+
+/// True if `text` holds `NaN` or `inf` as a token (Debug and CSV print non-finite numbers so).
+fn has_non_finite(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    ["NaN", "inf"].iter().any(|token| {
+        text.match_indices(token).any(|(at, _)| {
+            let before = at.checked_sub(1).map(|idx| bytes[idx]);
+            let after = bytes.get(at + token.len()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && !after.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_output_holds_nan_or_infinity_near_the_bounds(value in near_limits_strategy()) {
+        let scenario = match wuzha::parse_scenario(&value.to_string()) {
+            Ok((_, scenario)) => scenario,
+            Err(errors) => return Err(TestCaseError::fail(format!("near-limit scenario refused: {errors:?}"))),
+        };
+        let outcome = wuzha::simulate(&scenario);
+        // Debug prints every number of the Outcome as it is (JSON would turn NaN into null).
+        prop_assert!(!has_non_finite(&format!("{outcome:?}")), "non-finite number in the Outcome of {}", value);
+        let csv = wuzha::export::daily_csv(&outcome);
+        prop_assert!(!has_non_finite(&csv), "non-finite number in the CSV of {}", value);
+        let json = serde_json::to_value(outcome.summary()).map_err(|error| TestCaseError::fail(error.to_string()))?;
+        let json_debug = format!("{json:?}");
+        prop_assert!(!has_non_finite(&json_debug));
+    }
+}
+
+#[test]
+fn the_non_finite_detector_finds_nan_and_inf_tokens_only() {
+    assert!(has_non_finite("cash: NaN,") && has_non_finite("[1.0, inf]") && has_non_finite("-inf\n"));
+    assert!(!has_non_finite("info, infinite_loop, NaNa, 1.5"));
+}

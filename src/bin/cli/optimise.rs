@@ -450,16 +450,94 @@ pub fn optimise_text(result: &OptimiseResult, lang: Lang) -> String {
     out
 }
 
+/// States the optimiser's evaluations before it starts (stderr), and refuses a job over the work budget
+/// ([`wuzha::model::budget`]) with a message naming the flag and the estimate (exit 1).
+fn work_budget(args: &PlanArgs, config: &OptimiseConfig, scenario: &Scenario) -> Result<(), (u8, String)> {
+    use wuzha::model::budget::{self, Job, DEFAULT_BUDGET_SECONDS};
+    let zh = args.lang == Lang::Zh;
+    let variables = scenario.schedule.len() + if config.include_rewards { scenario.rewards.len() } else { 0 };
+    let runs = if config.objective.uses_monte_carlo() { config.n_runs } else { 0 };
+    let job = match args.command {
+        PlanCommand::Optimise => Job::Optimise { variables, runs },
+        PlanCommand::Frontier => Job::Frontier { variables, runs, points: args.n_points },
+        PlanCommand::Sensitivity => return Ok(()),
+    };
+    let estimate = budget::estimate(scenario, job);
+    let time = budget::describe_seconds(estimate.seconds, zh);
+    if estimate.seconds <= DEFAULT_BUDGET_SECONDS {
+        eprintln!(
+            "{}",
+            message(
+                args.lang,
+                format!("预计最多约 {} 次模拟（{time}）", estimate.evaluations),
+                format!("at most about {} evaluations expected ({time})", estimate.evaluations),
+            )
+        );
+        return Ok(());
+    }
+    let limit = budget::describe_seconds(DEFAULT_BUDGET_SECONDS, zh);
+    // What fits: the runs per evaluation, else the frontier's points, else nothing (the file's plan is too big).
+    let fits = DEFAULT_BUDGET_SECONDS / estimate.seconds;
+    let runs_that_fit = (runs as f64 * fits).floor() as usize;
+    let points_that_fit = (args.n_points as f64 * fits).floor() as usize;
+    let (flag, most) = match args.command {
+        _ if runs > 1 && runs_that_fit >= 1 => ("--runs", runs_that_fit.to_string()),
+        PlanCommand::Frontier if points_that_fit >= 2 => ("--points", points_that_fit.to_string()),
+        _ => ("schedule", "0".to_string()),
+    };
+    let zh_text = if flag == "schedule" {
+        format!(
+            "此任务{time}（约 {} 次模拟），超过上限{limit}；请减少方案中的宣传安排（schedule）或奖励再优化",
+            estimate.evaluations
+        )
+    } else {
+        format!(
+            "{flag}：此任务{time}（约 {} 次模拟），超过上限{limit}；此方案 {flag} 最多 {most}",
+            estimate.evaluations
+        )
+    };
+    let en_text = if flag == "schedule" {
+        format!(
+            "this job would take {time} ({} evaluations), over the limit of {limit}; optimise fewer schedule lines \
+             or rewards",
+            estimate.evaluations
+        )
+    } else {
+        format!(
+            "{flag}: this job would take {time} ({} evaluations), over the limit of {limit}; for this scenario \
+             {flag} can be at most {most}",
+            estimate.evaluations
+        )
+    };
+    Err((1, message(args.lang, zh_text, en_text)))
+}
+
 /// Runs a planner command on a validated scenario; returns stdout, or `Err((exit code, message))`.
 pub fn run(args: &PlanArgs, file: &wuzha::ScenarioFile, scenario: &Scenario) -> Result<String, (u8, String)> {
     let lang = args.lang;
     let zh = lang == Lang::Zh;
     let config = config(args, scenario).map_err(|UsageError(message)| (1, message))?;
+    work_budget(args, &config, scenario)?;
     match args.command {
         PlanCommand::Optimise => {
             let result = optimise::optimise(scenario, &config);
             if let Some(out) = &args.out {
                 let applied = optimise::apply_to_file(file, &result);
+                // Only a file that `check` accepts is written.
+                if let Err(errors) = wuzha::validate(&applied) {
+                    let lines: Vec<String> = errors.iter().map(|error| error.message(lang)).collect();
+                    return Err((
+                        2,
+                        message(
+                            lang,
+                            format!("{out}: 优化后的方案未通过检查，未写入：\n{}", lines.join("\n")),
+                            format!(
+                                "{out}: the optimised scenario does not pass check; not written:\n{}",
+                                lines.join("\n")
+                            ),
+                        ),
+                    ));
+                }
                 std::fs::write(out, wuzha::wire::to_json(&applied) + "\n").map_err(|error| {
                     (
                         2,

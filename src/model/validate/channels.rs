@@ -15,10 +15,7 @@ impl Checker {
                         check.number_field(p, *v, "channels[].affinity.*")
                     });
                 if !affinity.is_empty() && affinity.iter().all(|weight| *weight == 0.0) {
-                    self.error(
-                        format!("{path}.affinity"),
-                        ErrorKind::OutOfRange { found: 0.0, min: Some(0.0), max: None },
-                    );
+                    self.error(format!("{path}.affinity"), ErrorKind::NotAbove { found: 0.0, min: 0.0 });
                 }
                 let door_to_door = channel.kind == wire::ChannelKind::DoorToDoor;
                 let visits_per_hour = match (&channel.visits_per_hour, door_to_door) {

@@ -46,10 +46,7 @@ impl Checker {
                             );
                         }
                         if weights.iter().sum::<f64>() <= 0.0 {
-                            self.error(
-                                "last_year.seasonal_profile",
-                                ErrorKind::OutOfRange { found: 0.0, min: Some(0.0), max: None },
-                            );
+                            self.error("last_year.seasonal_profile", ErrorKind::NotAbove { found: 0.0, min: 0.0 });
                         }
                         weights
                     }
@@ -66,6 +63,22 @@ impl Checker {
                 self.error("last_year.cases_total", ErrorKind::Conflict { other: "last_year.cases_monthly".into() })
             }
             (None, None) => self.error("last_year.cases_monthly", ErrorKind::Missing),
+        }
+        let cases_year: f64 = cases_monthly.iter().sum();
+        let residents: f64 = file.villages.iter().map(|village| village.residents.max(0) as f64).sum();
+        let absurd = cases_year > CASES_ALWAYS_ALLOWED && cases_year * 1000.0 > MAX_CASES_PER_THOUSAND * residents;
+        if residents > 0.0 && cases_year.is_finite() && absurd {
+            let path =
+                if last_year.cases_monthly.is_some() { "last_year.cases_monthly" } else { "last_year.cases_total" };
+            self.error(
+                path,
+                ErrorKind::TooManyCases {
+                    cases: cases_year,
+                    residents,
+                    per_thousand: cases_year * 1000.0 / residents,
+                    max: MAX_CASES_PER_THOUSAND,
+                },
+            );
         }
         let mean_loss_per_case: f64 = segments.iter().map(|s| s.victim_share * s.loss_per_case_yuan.value).sum();
         let cases_total: f64 = cases_monthly.iter().sum();

@@ -39,6 +39,19 @@ pub const MAX_RESIDENTS: f64 = 2_000_000.0;
 /// Tolerance on shares that must sum to 1.
 pub const SHARE_SUM_TOLERANCE: f64 = 1e-6;
 
+/// The smallest share above 0 a file may give (one person in a million): smaller ones mean nothing for a
+/// township and, as denormals (5e-324), underflow the engine's divisions into NaN.
+pub const MIN_SHARE: f64 = 1e-6;
+
+/// The most cases last year per 1 000 residents (all villages). Reported telecom-fraud case rates are about
+/// 0.5-3 per 1 000 residents a year (the shipped scenarios: 0.68-1.08); 50 is beyond any real township, while a
+/// million cases a month for 38 000 people (315 000 per 1 000) is refused.
+pub const MAX_CASES_PER_THOUSAND: f64 = 50.0;
+
+/// Last year's cases always allowed, whatever the population: a hamlet's figures are noisy (12 cases in a
+/// village of 100 people is odd but possible), so the per-1 000 bound applies only above this count.
+pub const CASES_ALWAYS_ALLOWED: f64 = 20.0;
+
 /// Reads JSON text with [`crate::format::import::import`] (size limit, strict JSON, migration, unknown fields kept) and
 /// validates it. Callers that show warnings call `import` and [`validate`] themselves.
 pub fn parse_scenario(text: &str) -> Result<(ScenarioFile, Scenario), Vec<FieldError>> {
@@ -62,6 +75,69 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}'
     ) || c.is_control()
+}
+
+/// True for characters that show as nothing or as blank space without being whitespace or [`is_invisible`]:
+/// Hangul fillers, the braille blank, the combining grapheme joiner, variation selectors, tag characters,
+/// Khmer and Mongolian invisible vowels and selectors, musical-symbol formatting. A name made only of these
+/// (and whitespace) is refused as empty.
+pub fn is_blank_looking(c: char) -> bool {
+    matches!(
+        c,
+        '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180D}'
+            | '\u{180F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FFA0}'
+            | '\u{FFFC}'
+            | '\u{1D159}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
+}
+
+/// The form in which two ids are compared: NFKC (full-width forms and compatibility characters to their plain
+/// forms, NBSP to a space), without whitespace (ids are identifiers: `v 1` and `v1` read as one), lower-cased, and Cyrillic and Greek letters that look like Latin ones
+/// mapped to those. `"V1 "`, `"ｖ１"`, `"v\u{00A0}1"` and `"v1"` (with a Cyrillic `v`-lookalike) compare equal.
+pub fn id_key(id: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = id.nfkc().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    folded.chars().map(latin_lookalike).collect()
+}
+
+/// The Latin letter a Cyrillic or Greek lower-case letter is easily taken for, or the letter itself.
+fn latin_lookalike(c: char) -> char {
+    match c {
+        'а' | 'α' => 'a',
+        'в' | 'β' => 'b',
+        'с' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' => 'e',
+        'һ' => 'h',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'к' | 'κ' => 'k',
+        'м' => 'm',
+        'п' | 'η' => 'n',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' => 'u',
+        'ν' | 'ѵ' => 'v',
+        'ԝ' | 'ω' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'γ' => 'y',
+        other => other,
+    }
 }
 
 /// A name as the app and reports show it: the file's text without invisible or direction-changing
@@ -143,7 +219,17 @@ impl Checker {
     }
 
     fn share(&mut self, path: &str, value: f64) -> f64 {
-        self.number(path, value, Some(0.0), Some(1.0))
+        let value = self.number(path, value, Some(0.0), Some(1.0));
+        self.not_tiny(path, value)
+    }
+
+    /// Refuses a share above 0 but below [`MIN_SHARE`] (a denormal such as 5e-324 would underflow the
+    /// engine's divisions); returns the value either way.
+    fn not_tiny(&mut self, path: &str, value: f64) -> f64 {
+        if value > 0.0 && value < MIN_SHARE {
+            self.error(path, ErrorKind::TooSmallShare { found: value, min: MIN_SHARE });
+        }
+        value
     }
 
     /// Checks a parameter's value and range (low ≤ value ≤ high, all within [min, max]).
@@ -163,7 +249,7 @@ impl Checker {
     /// A name: must show something once invisible characters are taken out ([`display_text`]).
     fn text(&mut self, path: &str, text: &str) -> String {
         let shown = display_text(text);
-        if shown.trim().is_empty() {
+        if shown.chars().all(|c| c.is_whitespace() || is_blank_looking(c)) {
             self.error(path, ErrorKind::Empty);
         }
         shown
@@ -204,18 +290,31 @@ impl Checker {
 
     fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>, refers_to: RefKind) -> Ids {
         let mut index = HashMap::new();
+        // Each id's normal form ([`id_key`]) → its index and the id as written.
+        let mut keys: HashMap<String, (usize, &str)> = HashMap::new();
         let mut n_entries = 0;
         for (idx, id) in ids.enumerate() {
             n_entries = idx + 1;
             let path = format!("{list}[{idx}].id");
-            if id.trim().is_empty() {
+            let key = id_key(id);
+            if key.chars().all(|c| c.is_whitespace() || is_blank_looking(c)) {
                 self.error(&path, ErrorKind::Empty);
             } else if let Some(c) = id.chars().find(|c| is_invisible(*c)) {
                 self.error(&path, ErrorKind::InvisibleCharacter { code_point: u32::from(c) });
             } else if index.contains_key(id) {
                 self.error(&path, ErrorKind::DuplicateId { id: id.to_string() });
+            } else if let Some(&(other_idx, other_id)) = keys.get(&key) {
+                self.error(
+                    &path,
+                    ErrorKind::LookalikeId {
+                        id: id.to_string(),
+                        other_id: other_id.to_string(),
+                        other_path: format!("{list}[{other_idx}].id"),
+                    },
+                );
             } else {
                 index.insert(id.to_string(), idx);
+                keys.insert(key, (idx, id));
             }
         }
         Ids { index, n_entries, refers_to }

@@ -39,6 +39,9 @@ impl Checker {
         if !complete {
             return None;
         }
+        if !self.no_nesting_cycle(&phases) {
+            return None;
+        }
         // A nested phase must lie inside its parent.
         for (idx, phase) in phases.iter().enumerate() {
             if let Some(parent) = phase.parent.and_then(|parent| phases.get(parent)) {
@@ -52,6 +55,38 @@ impl Checker {
             }
         }
         Some(phases)
+    }
+
+    /// Refuses phases whose parents lead round in a cycle (`a` inside `b` inside `a`), one error per cycle at
+    /// the `parent` of its first phase in file order; true when there is none. (A phase that is its own parent
+    /// is reported where the parent is resolved.)
+    fn no_nesting_cycle(&mut self, phases: &[Phase]) -> bool {
+        let mut in_reported_cycle = vec![false; phases.len()];
+        let mut acyclic = true;
+        for start in 0..phases.len() {
+            let mut chain = vec![start];
+            let mut at = start;
+            // A path longer than the list must repeat a phase.
+            while let Some(parent) = phases[at].parent.filter(|_| chain.len() <= phases.len()) {
+                if parent == start && parent != at && !in_reported_cycle[start] {
+                    chain.push(start);
+                    for &idx in &chain {
+                        in_reported_cycle[idx] = true;
+                    }
+                    let ids: Vec<&str> = chain.iter().map(|&idx| phases[idx].id.as_str()).collect();
+                    self.error(format!("phases[{start}].parent"), ErrorKind::NestingCycle { chain: ids.join(" → ") });
+                    acyclic = false;
+                    break;
+                }
+                if chain.contains(&parent) {
+                    // A cycle that does not pass through `start`: reported from its own first phase.
+                    break;
+                }
+                chain.push(parent);
+                at = parent;
+            }
+        }
+        acyclic
     }
 
     /// Checks `schedule[]` and returns the validated entries.

@@ -39,6 +39,7 @@ impl Checker {
                     segment.smartphone_share,
                     "segments[].smartphone_share",
                 );
+                let smartphone_share = self.not_tiny(&format!("{path}.smartphone_share"), smartphone_share);
                 let initial_adopted = self.by_index(
                     &format!("{path}.initial_adopted"),
                     &segment.initial_adopted,
@@ -58,13 +59,16 @@ impl Checker {
                 Segment {
                     id: segment.id.clone(),
                     name: self.text(&format!("{path}.name"), &segment.name),
-                    share: self.number_field(&format!("{path}.share"), segment.share, "segments[].share"),
+                    share: {
+                        let share = self.number_field(&format!("{path}.share"), segment.share, "segments[].share");
+                        self.not_tiny(&format!("{path}.share"), share)
+                    },
                     smartphone_share,
-                    victim_share: self.number_field(
-                        &format!("{path}.victim_share"),
-                        segment.victim_share,
-                        "segments[].victim_share",
-                    ),
+                    victim_share: {
+                        let path = format!("{path}.victim_share");
+                        let share = self.number_field(&path, segment.victim_share, "segments[].victim_share");
+                        self.not_tiny(&path, share)
+                    },
                     loss_per_case_yuan: self.param_field(
                         &format!("{path}.loss_per_case_yuan"),
                         &segment.loss_per_case_yuan,
