@@ -29,10 +29,12 @@
 //! [`optimise`] loops to the end. [`apply_to_file`] writes the suggested plan into the draft file.
 
 pub mod frontier;
+pub mod job;
 pub mod sensitivity;
 mod text;
 
 pub use frontier::{frontier, Frontier, FrontierPoint};
+pub use job::{PlanJob, PlanRequest};
 pub use sensitivity::{sensitivity, Tornado, TornadoBar};
 
 use crate::engine::outcome::Outcome;
