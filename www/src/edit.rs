@@ -476,46 +476,6 @@ fn new_row(root: &Value, table: &str, name: &str, unit: &str) -> Value {
     }
 }
 
-/// The seed-004 assessment as file rules, for a file that relies on the default (so it can be edited).
-pub fn default_rules(file: &ScenarioFile) -> Vec<wuzha::wire::AssessmentRuleFile> {
-    use wuzha::model::RuleScoring;
-    use wuzha::wire::{AssessmentRuleFile, RuleKind};
-    wuzha::validate::default_assessment(file.targets.len())
-        .into_iter()
-        .map(|rule| {
-            let mut out = AssessmentRuleFile {
-                id: rule.id,
-                name: rule.name,
-                kind: RuleKind::Manual,
-                points_max: rule.points_max,
-                flat_points: None,
-                points_per_pct_rise: None,
-                zero_at_rise_pct: None,
-                full_decline_pct: None,
-                targets: None,
-                points: None,
-                note: None,
-            };
-            match rule.scoring {
-                RuleScoring::YoyCases { flat_points, points_per_pct_rise, zero_at_rise_pct, full_decline_pct } => {
-                    out.kind = RuleKind::YoyCases;
-                    out.flat_points = Some(flat_points);
-                    out.points_per_pct_rise = Some(points_per_pct_rise);
-                    out.zero_at_rise_pct = Some(zero_at_rise_pct);
-                    out.full_decline_pct = Some(full_decline_pct);
-                }
-                RuleScoring::TargetsMet { targets } => {
-                    out.kind = RuleKind::TargetsMet;
-                    out.targets =
-                        Some(targets.iter().filter_map(|idx| file.targets.get(*idx)).map(|t| t.id.clone()).collect());
-                }
-                RuleScoring::Manual { points } => out.points = Some(points),
-            }
-            out
-        })
-        .collect()
-}
-
 /// The rows of `table` in `root`, made a list first (an absent `assessment` becomes the default rules).
 fn rows_mut<'a>(root: &'a mut Value, file: &ScenarioFile, table: &str) -> Result<&'a mut Vec<Value>, EditError> {
     let bad = || EditError::BadPath(table.to_string());
@@ -526,7 +486,7 @@ fn rows_mut<'a>(root: &'a mut Value, file: &ScenarioFile, table: &str) -> Result
     let slot = map.entry(table.to_string()).or_insert(Value::Null);
     if slot.is_null() {
         *slot = if table == "assessment" {
-            serde_json::to_value(default_rules(file)).map_err(|_| bad())?
+            serde_json::to_value(wuzha::model::validate::default_assessment_file(file)).map_err(|_| bad())?
         } else {
             Value::Array(Vec::new())
         };

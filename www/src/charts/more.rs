@@ -11,7 +11,7 @@ use super::{
     MARGIN_RIGHT, MUTED, PALETTE, WARNING, X_LABEL_AREA, Y_LABEL_AREA,
 };
 use crate::format;
-use crate::model::{primary_product_idx, Computed};
+use crate::model::Computed;
 use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -70,7 +70,7 @@ fn share_chart(lang: Lang, computed: &Computed, lines: Vec<DailyLine>, targets: 
 /// residents, with the segment targets of that product (on their segment's line, or as their own path when
 /// measured among smartphone holders).
 pub fn segment_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
-    let product_idx = primary_product_idx(&computed.scenario);
+    let product_idx = computed.scenario.primary_product_idx();
     let by_segment = computed.outcome.daily.adopted_by_segment.get(product_idx);
     let lines = computed
         .scenario
@@ -136,7 +136,7 @@ pub fn reach_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
 impl AdoptionChart {
     /// Adds the P10-P90 fan of each segment's adoption of the primary product (for [`segment_chart`]).
     pub fn with_segment_bands(mut self, lang: Lang, computed: &Computed, summary: &MonteCarloSummary) -> AdoptionChart {
-        let product_idx = primary_product_idx(&computed.scenario);
+        let product_idx = computed.scenario.primary_product_idx();
         if let Some(by_segment) = summary.daily.adopted_by_segment.get(product_idx) {
             for (line, bands) in self.lines.iter_mut().zip(by_segment) {
                 line.band = Some(FanBand::of(bands, 100.0));

@@ -18,8 +18,8 @@ mod errors;
 mod files;
 mod select;
 
-pub use crate::model::{is_share, primary_product_idx, Computed};
-pub use controls::{parse_seed, primary_product, set_reward, Field, Inputs, MAX_SEED};
+pub use crate::model::Computed;
+pub use controls::{parse_seed, Field, Inputs, MAX_SEED};
 
 use crate::edit::EditError;
 use crate::history::History;
@@ -271,7 +271,7 @@ impl State {
     /// True when the selected target's threshold is a share (shown in percent of the population), false
     /// for a year-on-year change.
     pub fn target_is_share(&self) -> bool {
-        self.target().is_none_or(|target| is_share(target.metric))
+        self.target().is_none_or(|target| target.metric.is_share())
     }
 
     /// Validates the file and, if valid, simulates it.
