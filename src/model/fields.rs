@@ -9,7 +9,8 @@
 //! Ranges are the widest the field may take anywhere; a few checks are tighter in context and stay in
 //! validation: a door-to-door channel's `staff_hours_per_unit` must lie in [0.01, 24]; a share target's
 //! `threshold` in [0, 1]; a segment's `initial_adopted` at most its `smartphone_share`; an assessment rule's
-//! `flat_points` and `points` at most its `points_max`.
+//! `flat_points` and `points` at most its `points_max` (the table gives them `points_max`'s widest range, and
+//! no single default: `flat_points` defaults to 0.9 × `points_max`).
 
 /// What kind of value a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -637,6 +638,15 @@ const FIELDS: &[FieldSpec] = &[
         label_key: "field.assessment.points_max",
     },
     FieldSpec {
+        path: "assessment[].flat_points",
+        kind: FieldKind::Number,
+        unit: Unit::Points,
+        min: Some(Bound::inclusive(0.0)),
+        max: Some(Bound::inclusive(1000.0)),
+        default: None,
+        label_key: "field.assessment.flat_points",
+    },
+    FieldSpec {
         path: "assessment[].points_per_pct_rise",
         kind: FieldKind::Number,
         unit: Unit::Points,
@@ -662,6 +672,15 @@ const FIELDS: &[FieldSpec] = &[
         max: Some(Bound::inclusive(100.0)),
         default: Some(FieldDefault::Number(20.0)),
         label_key: "field.assessment.full_decline_pct",
+    },
+    FieldSpec {
+        path: "assessment[].points",
+        kind: FieldKind::Number,
+        unit: Unit::Points,
+        min: Some(Bound::inclusive(0.0)),
+        max: Some(Bound::inclusive(1000.0)),
+        default: None,
+        label_key: "field.assessment.points",
     },
     FieldSpec {
         path: "behaviour.awareness_half_life_days",

@@ -7,6 +7,7 @@
 //! holds no words shown to users: errors are [`EditError`] values that `crate::words` words.
 
 use serde_json::{Map, Value};
+use wuzha::model::fields::{self, FieldDefault, FieldKind, FieldSpec, Unit};
 use wuzha::{Date, ScenarioFile};
 
 /// How a field's text is read.
@@ -43,17 +44,29 @@ pub enum Kind {
     IdList,
 }
 
-/// What the editor knows about a field: how to read it and its allowed range (as `wuzha::validate` checks it).
+/// What the editor knows about a field: how to read its text (the editor's own [`Kind`]), and the core's facts
+/// from its field table (`wuzha::model::fields`): the allowed range as `wuzha::validate` checks it, the unit
+/// and the default.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spec {
     /// The field's key in the file (for its label and unit in `crate::words`), e.g. `residents`.
     pub key: &'static str,
     /// How its text is read.
     pub kind: Kind,
-    /// Smallest allowed value, if any.
+    /// Smallest allowed value, if any (from the core's field table).
     pub min: Option<f64>,
-    /// Largest allowed value, if any.
+    /// Largest allowed value, if any (from the core's field table).
     pub max: Option<f64>,
+    /// The unit of the value (from the core's field table; `Unit::None` for fields it does not describe).
+    pub unit: Unit,
+    /// The value when the file leaves the field out (from the core's field table).
+    pub default: Option<FieldDefault>,
+}
+
+impl Spec {
+    fn read(key: &'static str, kind: Kind) -> Spec {
+        Spec { key, kind, min: None, max: None, unit: Unit::None, default: None }
+    }
 }
 
 /// Why an edit was not made. The file is then left as it was.
@@ -133,12 +146,7 @@ pub fn spec(path: &str) -> Spec {
     let last = keys.last().copied().unwrap_or_default();
     let bound = matches!(last, "low" | "high");
     let source = last == "source";
-    let field = keys.iter().rev().find_map(|key| base_spec(key)).unwrap_or(Spec {
-        key: "",
-        kind: Kind::Text,
-        min: None,
-        max: None,
-    });
+    let field = keys.iter().rev().find_map(|key| base_spec(key)).unwrap_or(Spec::read("", Kind::Text));
     let field = if field.kind == Kind::Param && bound {
         Spec { kind: Kind::ParamBound, ..field }
     } else if field.kind == Kind::Param && source {
@@ -156,104 +164,86 @@ pub fn spec(path: &str) -> Spec {
     }
 }
 
+/// The spec of a field by its key: the editor's reading of the fields the core's table does not describe
+/// (ids, free text, choices, references, flags, id lists), else the table's kind, range, unit and default.
 fn base_spec(key: &str) -> Option<Spec> {
     use Kind::*;
-    let s = |key: &'static str, kind: Kind, min: Option<f64>, max: Option<f64>| Some(Spec { key, kind, min, max });
-    let range = |key: &'static str, kind: Kind, min: f64, max: f64| s(key, kind, Some(min), Some(max));
+    let read = |key: &'static str, kind: Kind| Some(Spec::read(key, kind));
     match key {
-        "id" => s("id", Text, None, None),
-        "name" => s("name", Text, None, None),
-        "unit" => s("unit", Text, None, None),
-        "county" => s("county", OptText, None, None),
-        "note" => s("note", OptText, None, None),
-        "start_date" => s("start_date", Date, None, None),
-        "end_date" => s("end_date", Date, None, None),
-        "start" => s("start", Date, None, None),
-        "end" => s("end", Date, None, None),
-        "deadline" => s("deadline", Date, None, None),
-        "residents" => range("residents", Int, 1.0, 2e6),
-        "households" => range("households", Int, 1.0, 2e6),
-        "grids" => range("grids", Int, 0.0, 1e5),
-        "grid_workers" => range("grid_workers", Int, 0.0, 1e5),
-        "share" => range("share", Number, 0.0, 1.0),
-        "smartphone_share" => range("smartphone_share", Number, 0.0, 1.0),
-        "victim_share" => range("victim_share", Number, 0.0, 1.0),
-        "initial_aware" => range("initial_aware", Number, 0.0, 1.0),
-        "initial_adopted" => range("initial_adopted", Number, 0.0, 1.0),
-        "priority" => s("priority", Bool, None, None),
-        "loss_per_case_yuan" => range("loss_per_case_yuan", Param, 0.0, 1e9),
-        "p0" => range("p0", Param, 0.0, 1.0),
-        "q" => range("q", Param, 0.0, 1.0),
-        "uninstall_rate" => range("uninstall_rate", Param, 0.0, 1.0),
-        "risk_cut" => range("risk_cut", Param, 0.0, 1.0),
-        "kind" => s("kind", Choice, None, None),
-        "cost_per_unit_yuan" => range("cost_per_unit_yuan", Number, 0.0, 1e8),
-        "fixed_cost_yuan" => range("fixed_cost_yuan", Number, 0.0, 1e9),
-        "reach_per_unit" => range("reach_per_unit", Number, 0.0, 1e7),
-        "affinity" => range("affinity", Number, 0.0, 1000.0),
-        "awareness_lift" => range("awareness_lift", Param, 0.0, 10.0),
-        "adoption_lift" => range("adoption_lift", Param, 0.0, 10.0),
-        "carry_over_per_week" => range("carry_over_per_week", Param, 0.0, 0.99),
-        "hill_alpha" => range("hill_alpha", Param, 0.1, 10.0),
-        "hill_gamma" => range("hill_gamma", Param, 0.001, 100.0),
-        "staff_hours_per_unit" => range("staff_hours_per_unit", Number, 0.0, 1000.0),
-        "visits_per_hour" => range("visits_per_hour", Param, 0.0, 100.0),
-        "install_conversion" => range("install_conversion", Param, 0.0, 1.0),
-        "parent" => s("parent", OptRef, None, None),
-        "channel" => s("channel", Choice, None, None),
-        "phase" => s("phase", Choice, None, None),
-        "units" => range("units", Number, 0.0, 1e7),
-        "per" => s("per", Choice, None, None),
-        "basis" => s("basis", Choice, None, None),
-        "village" => s("village", OptRef, None, None),
-        "min_units_per_village" => range("min_units_per_village", Number, 0.0, 1e7),
-        "product" => s("product", OptRef, None, None),
-        "yuan_per_install" => range("yuan_per_install", Number, 0.0, 1000.0),
-        "total_yuan" => range("total_yuan", OptNumber, 0.0, 1e11),
-        "per_phase_yuan" => range("per_phase_yuan", OptNumber, 0.0, 1e11),
-        "metric" => s("metric", Choice, None, None),
-        "segment" => s("segment", OptRef, None, None),
-        "denominator" => s("denominator", Choice, None, None),
-        "threshold" => range("threshold", Number, -1.0, 10.0),
-        "cases_monthly" => range("cases_monthly", Number, 0.0, 1e6),
-        "cases_total" => range("cases_total", OptNumber, 0.0, 1e7),
-        "loss_total_yuan" => range("loss_total_yuan", OptNumber, 0.0, 1e12),
-        "points_max" => range("points_max", Number, 0.0, 1000.0),
-        "flat_points" => range("flat_points", OptNumber, 0.0, 1000.0),
-        "points_per_pct_rise" => range("points_per_pct_rise", OptNumber, 0.0, 1000.0),
-        "zero_at_rise_pct" => range("zero_at_rise_pct", OptNumber, 0.0, 1000.0),
-        "full_decline_pct" => range("full_decline_pct", OptNumber, 0.1, 100.0),
-        "points" => range("points", OptNumber, 0.0, 1000.0),
-        "targets" => s("targets", IdList, None, None),
-        "seed" => range("seed", Int, 0.0, 9_007_199_254_740_992.0),
-        _ => behaviour_spec(key),
+        "id" => read("id", Text),
+        "unit" => read("unit", Text),
+        "county" => read("county", OptText),
+        "note" => read("note", OptText),
+        "priority" => read("priority", Bool),
+        "kind" => read("kind", Choice),
+        "parent" => read("parent", OptRef),
+        "channel" => read("channel", Choice),
+        "phase" => read("phase", Choice),
+        "per" => read("per", Choice),
+        "basis" => read("basis", Choice),
+        "village" => read("village", OptRef),
+        "product" => read("product", OptRef),
+        "metric" => read("metric", Choice),
+        "segment" => read("segment", OptRef),
+        "denominator" => read("denominator", Choice),
+        "targets" => read("targets", IdList),
+        _ => table_spec(key),
     }
 }
 
-/// The behavioural parameters of `behaviour`, in the order of the file format, with their allowed ranges.
-pub const BEHAVIOUR: [(&str, f64, f64); 12] = [
-    ("awareness_half_life_days", 1.0, 3650.0),
-    ("awareness_gate_m0", 0.0, 1.0),
-    ("risk_cut_aware", 0.0, 1.0),
-    ("reporting_uplift", 0.0, 10.0),
-    ("case_trend", 0.0, 10.0),
-    ("effort_max", 0.0, 100.0),
-    ("effort_half_yuan", 0.001, 1000.0),
-    ("gaming_max", 0.0, 10.0),
-    ("gaming_half_yuan", 0.001, 1000.0),
-    ("verification_share", 0.0, 1.0),
-    ("staff_hours_per_worker_day", 0.0, 24.0),
-    ("alerts_per_case", 1.0, 100.0),
+/// Numbers the file may leave out, so that an emptied cell removes them (no cap, the default).
+const OPTIONAL_NUMBERS: [&str; 9] = [
+    "total_yuan",
+    "per_phase_yuan",
+    "cases_total",
+    "loss_total_yuan",
+    "flat_points",
+    "points_per_pct_rise",
+    "zero_at_rise_pct",
+    "full_decline_pct",
+    "points",
 ];
 
-fn behaviour_spec(key: &str) -> Option<Spec> {
-    BEHAVIOUR.iter().find(|(name, _, _)| *name == key).map(|(name, min, max)| Spec {
-        key: name,
-        kind: Kind::Param,
-        min: Some(*min),
-        max: Some(*max),
-    })
+/// The spec of the field the core's table names `key` (the last name of its path: `residents` for
+/// `villages[].residents`, `affinity` for `channels[].affinity.*`).
+fn table_spec(key: &str) -> Option<Spec> {
+    let (name, field) =
+        fields::fields().iter().find_map(|field| Some((last_name(field), field)).filter(|(name, _)| *name == key))?;
+    let kind = match field.kind {
+        FieldKind::Text => Kind::Text,
+        FieldKind::Date => Kind::Date,
+        FieldKind::Integer => Kind::Int,
+        FieldKind::Number | FieldKind::Share if OPTIONAL_NUMBERS.contains(&name) => Kind::OptNumber,
+        FieldKind::Number | FieldKind::Share => Kind::Number,
+        FieldKind::Param => Kind::Param,
+    };
+    let (min, max) = field.limits();
+    Some(Spec { key: name, kind, min, max, unit: field.unit, default: field.default })
 }
+
+/// The last name of a field's path pattern: `villages[].residents` → `residents`, `channels[].affinity.*` →
+/// `affinity`, `last_year.cases_monthly[]` → `cases_monthly`.
+fn last_name(field: &FieldSpec) -> &'static str {
+    let path = field.path.trim_end_matches(".*").trim_end_matches("[]");
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// The behavioural parameters of `behaviour`, in the order the editor lists them (their ranges, units and
+/// defaults are the core's field table's: see [`spec`]).
+pub const BEHAVIOUR: [&str; 12] = [
+    "awareness_half_life_days",
+    "awareness_gate_m0",
+    "risk_cut_aware",
+    "reporting_uplift",
+    "case_trend",
+    "effort_max",
+    "effort_half_yuan",
+    "gaming_max",
+    "gaming_half_yuan",
+    "verification_share",
+    "staff_hours_per_worker_day",
+    "alerts_per_case",
+];
 
 /// The file as a JSON value (with every default written out, as `wuzha::wire::to_json` writes it).
 pub fn to_value(file: &ScenarioFile) -> Value {

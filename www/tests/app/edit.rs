@@ -58,6 +58,27 @@ fn specs_give_kind_and_range_as_validate_checks_them() {
 }
 
 #[test]
+fn specs_take_range_unit_and_default_from_the_core_field_table() {
+    use wuzha::model::fields::{self, FieldKind, Unit};
+    for field in fields::fields() {
+        let path = field.path.replace("[]", "[0]").replace(".*", ".some_id");
+        let spec = edit::spec(&path);
+        assert_eq!((spec.min, spec.max), field.limits(), "{path}");
+        assert_eq!((spec.unit, spec.default), (field.unit, field.default), "{path}");
+        let kinds: &[Kind] = match field.kind {
+            FieldKind::Text => &[Kind::Text],
+            FieldKind::Date => &[Kind::Date],
+            FieldKind::Integer => &[Kind::Int],
+            FieldKind::Number | FieldKind::Share => &[Kind::Number, Kind::OptNumber],
+            FieldKind::Param => &[Kind::Param, Kind::OptParam],
+        };
+        assert!(kinds.contains(&spec.kind), "{path}: {:?} for {:?}", spec.kind, field.kind);
+    }
+    assert_eq!(edit::spec("villages[0].residents").unit, Unit::People);
+    assert_eq!(edit::spec("assessment[1].points").kind, Kind::OptNumber);
+}
+
+#[test]
 fn a_field_is_set_through_the_core_reader() {
     let file = honglin();
     let edited = edit::apply_text(&file, "villages[3].residents", "4000").expect("a whole number");
