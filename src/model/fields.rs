@@ -52,6 +52,8 @@ pub enum Unit {
     Hours,
     /// Households visited per staff hour.
     HouseholdsPerHour,
+    /// Contacts per person (a channel's half-saturation point).
+    ContactsPerPerson,
     /// Units of a channel (banners, visit days, ...).
     Units,
     /// Cases (发案数).
@@ -409,7 +411,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::Weight,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(1000.0)),
-        default: None,
+        default: Some(FieldDefault::Number(1.0)),
         label_key: "field.channels.affinity",
     },
     FieldSpec {
@@ -427,7 +429,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::PerDay,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(10.0)),
-        default: None,
+        default: Some(FieldDefault::Param { value: 0.0, low: 0.0, high: 0.0 }),
         label_key: "field.channels.adoption_lift",
     },
     FieldSpec {
@@ -451,7 +453,7 @@ const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         path: "channels[].hill_gamma",
         kind: FieldKind::Param,
-        unit: Unit::None,
+        unit: Unit::ContactsPerPerson,
         min: Some(Bound::inclusive(0.001)),
         max: Some(Bound::inclusive(100.0)),
         default: Some(FieldDefault::Param { value: 0.5, low: 0.3, high: 1.0 }),
@@ -481,7 +483,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::Share,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(1.0)),
-        default: None,
+        default: Some(FieldDefault::Param { value: 0.0, low: 0.0, high: 0.0 }),
         label_key: "field.channels.install_conversion",
     },
     FieldSpec {
@@ -712,7 +714,7 @@ const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         path: "behaviour.reporting_uplift",
         kind: FieldKind::Param,
-        unit: Unit::Share,
+        unit: Unit::None,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(10.0)),
         default: Some(FieldDefault::Param { value: 0.0, low: 0.0, high: 0.3 }),
