@@ -583,7 +583,7 @@ enum Move {
 /// An optimisation in progress, for incremental use (a Web Worker calls [`Optimiser::step`] in slices).
 ///
 /// ```
-/// use wuzha::optimise::{Objective, OptimiseConfig, Optimiser};
+/// use wuzha::planner::{Objective, OptimiseConfig, Optimiser};
 /// let (_file, scenario) = wuzha::parse_scenario(include_str!("../../scenarios/honglin-2022.json"))
 ///     .expect("the file is valid");
 /// let mut config = OptimiseConfig::new(&scenario, Objective::CasesAverted);

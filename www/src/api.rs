@@ -1,7 +1,7 @@
 //! The JavaScript API: `check(scenario)` and `simulate(scenario)`. Thin: convert, call the core, convert.
 //!
 //! `scenario` is a JS object or its JSON text. An object is turned into JSON text with `JSON.stringify`, so both
-//! go through the core's one file reader, `wuzha::wire::parse_json` (errors name the field path), and then
+//! go through the core's one file reader, `wuzha::format::json::parse_json` (errors name the field path), and then
 //! `wuzha::validate`.
 //! Nothing here panics on any input: every failure becomes a list of `{ path, message_zh, message_en }`.
 
@@ -63,7 +63,7 @@ pub fn read_scenario(value: JsValue) -> Result<(ScenarioFile, Scenario), Vec<Fie
 
 fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
     if let Some(text) = value.as_string() {
-        return wuzha::wire::parse_json(&text);
+        return wuzha::format::json::parse_json(&text);
     }
     if !value.is_object() {
         let found_type =
@@ -80,7 +80,7 @@ fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
         });
     let replacer_fn: &js_sys::Function = replacer.as_ref().unchecked_ref();
     match js_sys::JSON::stringify_with_replacer(&value, replacer_fn) {
-        Ok(text) => wuzha::wire::parse_json(&String::from(text)),
+        Ok(text) => wuzha::format::json::parse_json(&String::from(text)),
         Err(_) => {
             let detail = words::not_a_scenario("an object JSON.stringify cannot write (a cycle or a BigInt)");
             Err(FieldError::new(".", ErrorKind::Syntax { detail }))

@@ -2,7 +2,7 @@
 //!
 //! Paths are the core's own error paths (`villages[3].residents`, `channels[0].adoption_lift.national_app`,
 //! `budget.per_phase_yuan.mobilise`). An edit turns the file into a `serde_json::Value`, changes it at the
-//! path and reads it back through the core's reader (`wuzha::wire::parse_json`), so every type is checked
+//! path and reads it back through the core's reader (`wuzha::format::json::parse_json`), so every type is checked
 //! there; the values themselves are then checked by `wuzha::validate` in the reducer. This module is pure and
 //! holds no words shown to users: errors are [`EditError`] values that `crate::words` words.
 
@@ -245,7 +245,7 @@ pub const BEHAVIOUR: [&str; 12] = [
     "alerts_per_case",
 ];
 
-/// The file as a JSON value (with every default written out, as `wuzha::wire::to_json` writes it).
+/// The file as a JSON value (with every default written out, as `wuzha::format::json::to_json` writes it).
 pub fn to_value(file: &ScenarioFile) -> Value {
     serde_json::to_value(file).unwrap_or(Value::Null)
 }
@@ -253,7 +253,7 @@ pub fn to_value(file: &ScenarioFile) -> Value {
 /// Reads a JSON value back through the core's reader, so that its types are checked exactly as a file's.
 pub fn from_value(value: &Value) -> Result<ScenarioFile, EditError> {
     let text = serde_json::to_string(value).map_err(|_| EditError::BadPath(String::new()))?;
-    wuzha::wire::parse_json(&text).map_err(EditError::Rejected)
+    wuzha::format::json::parse_json(&text).map_err(EditError::Rejected)
 }
 
 /// The value at `path`, if there is one.
@@ -383,16 +383,16 @@ pub fn apply_text(file: &ScenarioFile, path: &str, text: &str) -> Result<Scenari
 
 /// The lists the editor can add rows to, remove rows from and paste rows into, with their limits.
 pub const TABLES: [(&str, usize); 10] = [
-    ("villages", wuzha::validate::MAX_VILLAGES),
-    ("segments", wuzha::validate::MAX_SEGMENTS),
-    ("products", wuzha::validate::MAX_PRODUCTS),
-    ("channels", wuzha::validate::MAX_CHANNELS),
-    ("phases", wuzha::validate::MAX_PHASES),
-    ("schedule", wuzha::validate::MAX_SCHEDULE),
-    ("floors", wuzha::validate::MAX_SMALL_LIST),
-    ("rewards", wuzha::validate::MAX_SMALL_LIST),
-    ("targets", wuzha::validate::MAX_SMALL_LIST),
-    ("assessment", wuzha::validate::MAX_SMALL_LIST),
+    ("villages", wuzha::model::validate::MAX_VILLAGES),
+    ("segments", wuzha::model::validate::MAX_SEGMENTS),
+    ("products", wuzha::model::validate::MAX_PRODUCTS),
+    ("channels", wuzha::model::validate::MAX_CHANNELS),
+    ("phases", wuzha::model::validate::MAX_PHASES),
+    ("schedule", wuzha::model::validate::MAX_SCHEDULE),
+    ("floors", wuzha::model::validate::MAX_SMALL_LIST),
+    ("rewards", wuzha::model::validate::MAX_SMALL_LIST),
+    ("targets", wuzha::model::validate::MAX_SMALL_LIST),
+    ("assessment", wuzha::model::validate::MAX_SMALL_LIST),
 ];
 
 /// The columns a pasted row fills, in order (the id is made up when a row has one cell fewer).

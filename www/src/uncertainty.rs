@@ -27,7 +27,7 @@ pub const CACHE_SIZE: usize = 6;
 /// What identifies a batch: the plan (its file's fingerprint, which covers the seed) and the number of runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunKey {
-    /// `wuzha::wire::fingerprint` of the scenario file.
+    /// `wuzha::format::fingerprint::fingerprint` of the scenario file.
     pub fingerprint: String,
     /// Runs asked for.
     pub n_runs: usize,
@@ -87,7 +87,7 @@ pub enum McAction {
     SetRuns(usize),
     /// The current plan is valid and is this file: show its runs (from the cache, or run them).
     Want {
-        /// `wuzha::wire::fingerprint` of the file.
+        /// `wuzha::format::fingerprint::fingerprint` of the file.
         fingerprint: String,
         /// The file as compact JSON.
         scenario_json: Rc<str>,

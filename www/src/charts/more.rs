@@ -15,8 +15,8 @@ use crate::model::Computed;
 use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use wuzha::montecarlo::MonteCarloSummary;
-use wuzha::wire::{Denominator, Metric};
+use wuzha::format::wire::{Denominator, Metric};
+use wuzha::uncertainty::MonteCarloSummary;
 use wuzha::Date;
 
 /// The phases of a result as shaded spans.
@@ -430,7 +430,7 @@ pub fn loss_chart(lang: Lang, computed: &Computed) -> CasesChart {
         .flat_map(|row| [row.last_year_loss_yuan, row.counterfactual_loss_yuan, row.loss_yuan])
         .fold(0.0f64, f64::max);
     let (y_unit_yuan, y_title) = money_unit(lang, largest, Text::AxisLossYuan, Text::AxisLossWanYuan);
-    let series = |label: Text, color: RGBColor, pick: fn(&wuzha::outcome::MonthRow) -> f64| MonthlyBars {
+    let series = |label: Text, color: RGBColor, pick: fn(&wuzha::engine::outcome::MonthRow) -> f64| MonthlyBars {
         label: words::text(lang, label).to_string(),
         values: monthly.iter().map(|row| pick(row) / y_unit_yuan).collect(),
         color,

@@ -5,7 +5,7 @@ use super::{Cell, CellText, State};
 use crate::edit::EditError;
 use crate::format;
 use crate::words::Text;
-use wuzha::wire::ScenarioFile;
+use wuzha::format::wire::ScenarioFile;
 
 /// A quick control: a name for the editor cell at [`Field::path`] with its own label and reading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

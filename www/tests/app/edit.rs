@@ -10,7 +10,7 @@ use wuzha_www::words::Lang;
 use yew::Reducible;
 
 fn honglin() -> wuzha::ScenarioFile {
-    wuzha::wire::parse_json(include_str!("../../../scenarios/honglin-2022.json")).expect("the template parses")
+    wuzha::format::json::parse_json(include_str!("../../../scenarios/honglin-2022.json")).expect("the template parses")
 }
 
 fn after(actions: &[Action]) -> Rc<State> {
@@ -303,7 +303,7 @@ fn leaves(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
 #[test]
 fn every_field_of_every_template_has_a_spec_a_label_and_round_trips() {
     for template in wuzha_www::templates::TEMPLATES {
-        let file = wuzha::wire::parse_json(template.json).expect("the template parses");
+        let file = wuzha::format::json::parse_json(template.json).expect("the template parses");
         let root = edit::to_value(&file);
         let mut paths = Vec::new();
         leaves(&root, String::new(), &mut paths);
