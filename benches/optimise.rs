@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::time::Instant;
-use wuzha::optimise::{optimise, Objective, OptimiseConfig, Optimiser};
+use wuzha::planner::{optimise, Objective, OptimiseConfig, Optimiser};
 
 const HONGLIN: &str = include_str!("../scenarios/honglin-2022.json");
 

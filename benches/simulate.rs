@@ -10,7 +10,8 @@ const HONGLIN: &str = include_str!("../scenarios/honglin-2022.json");
 
 /// 洪林镇 with its village list repeated until it has `n_villages` villages (ids made unique).
 fn widened(n_villages: usize) -> wuzha::Scenario {
-    let mut file = wuzha::wire::parse_json(HONGLIN).unwrap_or_else(|error| panic!("honglin-2022.json: {error}"));
+    let mut file =
+        wuzha::format::json::parse_json(HONGLIN).unwrap_or_else(|error| panic!("honglin-2022.json: {error}"));
     let originals = file.villages.clone();
     file.villages = (0..n_villages)
         .map(|idx| {
@@ -33,10 +34,10 @@ fn benches(c: &mut Criterion) {
         b.iter(|| wuzha::simulate(black_box(&honglin)))
     });
     for noise in [true, false] {
-        let config = wuzha::montecarlo::MonteCarloConfig { n_runs: 100, seed: honglin.seed, noise };
+        let config = wuzha::uncertainty::MonteCarloConfig { n_runs: 100, seed: honglin.seed, noise };
         let label = if noise { "with noise" } else { "parameter draws only" };
         c.bench_function(&format!("montecarlo/honglin-2022 100 runs, {label}, 1 thread"), |b| {
-            b.iter(|| wuzha::montecarlo::run_batch(black_box(&honglin), &config, |_| {}))
+            b.iter(|| wuzha::uncertainty::run_batch(black_box(&honglin), &config, |_| {}))
         });
     }
     for n_villages in [20, 50] {

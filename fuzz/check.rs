@@ -13,7 +13,7 @@ pub fn check_input(data: &[u8], max_work: usize) {
     let Ok(imported) = wuzha::import(text) else { return };
     let file = imported.file;
     // Save → open gives the same file (unknown fields may move to the end of their object).
-    let reopened = match wuzha::import(&wuzha::wire::to_json(&file)) {
+    let reopened = match wuzha::import(&wuzha::format::json::to_json(&file)) {
         Ok(reopened) => reopened.file,
         Err(errors) => panic!("a saved file does not open again: {errors:?}\n{text}"),
     };
@@ -37,6 +37,6 @@ pub fn check_input(data: &[u8], max_work: usize) {
 /// The file with its unknown fields in path order, so two files that differ only in where unknown fields sit
 /// compare equal.
 fn sorted(mut file: wuzha::ScenarioFile) -> wuzha::ScenarioFile {
-    file.unknown_fields.sort_by_key(|field| wuzha::import::display_path(&field.path));
+    file.unknown_fields.sort_by_key(|field| wuzha::format::import::display_path(&field.path));
     file
 }

@@ -34,27 +34,6 @@ pub mod planner;
 pub mod uncertainty;
 pub mod vocab;
 
-// Old paths, kept so that callers written before the core was put in parts keep compiling.
-
-/// Old path of [`format::wire`], [`format::json`] and [`format::fingerprint`].
-pub mod wire {
-    pub use crate::format::fingerprint::{fingerprint, fingerprint_of_compact_json};
-    pub use crate::format::json::{parse_json, to_compact_json, to_json};
-    pub use crate::format::wire::*;
-}
-/// Old path of [`engine::simulate`] and [`engine::outcome`]'s entry points.
-pub mod simulate {
-    pub use crate::engine::simulate::*;
-}
-pub use engine::outcome;
-pub use format::import;
-pub use format::link;
-pub use format::migrate;
-pub use model::validate;
-pub use planner as optimise;
-pub use uncertainty as montecarlo;
-pub use uncertainty::rng;
-
 pub use date::Date;
 pub use engine::simulate::simulate;
 pub use engine::Outcome;

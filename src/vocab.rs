@@ -57,6 +57,14 @@ pub enum Metric {
     YoyLoss,
 }
 
+impl Metric {
+    /// True for metrics whose threshold is a share of a population in [0, 1] (adoption, reach, awareness);
+    /// false for the year-on-year changes of cases and loss, whose threshold is a change (-0.1 = 10 % fewer).
+    pub fn is_share(self) -> bool {
+        !matches!(self, Metric::YoyCases | Metric::YoyLoss)
+    }
+}
+
 /// The population a share is taken of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -65,4 +73,18 @@ pub enum Denominator {
     Residents,
     /// Residents in scope holding a smartphone.
     SmartphoneHolders,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Metric;
+
+    #[test]
+    fn shares_are_the_population_metrics() {
+        assert!(Metric::Adoption.is_share());
+        assert!(Metric::Reach.is_share());
+        assert!(Metric::Awareness.is_share());
+        assert!(!Metric::YoyCases.is_share());
+        assert!(!Metric::YoyLoss.is_share());
+    }
 }

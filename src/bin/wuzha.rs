@@ -8,8 +8,9 @@
 mod optimise_cli;
 
 use std::process::ExitCode;
-use wuzha::montecarlo::{self, MonteCarloConfig, MAX_RUNS};
-use wuzha::{export, validate, Lang};
+use wuzha::model::validate;
+use wuzha::uncertainty::{self as montecarlo, MonteCarloConfig, MAX_RUNS};
+use wuzha::{export, Lang};
 
 /// Files larger than this are refused before reading: the core's limit, shared with the app.
 const MAX_FILE_BYTES: u64 = wuzha::MAX_FILE_BYTES as u64;

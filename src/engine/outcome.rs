@@ -232,6 +232,14 @@ pub struct VillageOutcome {
     pub counterfactual_cases: f64,
 }
 
+impl VillageOutcome {
+    /// The village's cash (元): channel cash spent in it plus rewards paid for its installs (fixed costs are
+    /// township-wide and not included).
+    pub fn cash_yuan(&self) -> f64 {
+        self.channel_cash_yuan + self.rewards_yuan
+    }
+}
+
 /// A year-on-year checkpoint (同比): cumulative figures from the start of the period to `date`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Checkpoint {

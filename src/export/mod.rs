@@ -1,9 +1,13 @@
-//! Plain-text exports of an outcome: the daily series as CSV (one row per day), built in memory.
+//! Plain-text exports of an outcome: the daily series as CSV (one row per day) and the village table
+//! ([`villages`]), built in memory.
 //!
 //! No I/O happens here; the CLI writes the text to stdout and the app offers it as a download.
 
 use crate::engine::outcome::Outcome;
 use std::fmt::Write as _;
+
+pub mod villages;
+pub use villages::{village_csv, VillageHeaders};
 
 /// A column of the daily CSV.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,7 +9,8 @@
 //! Ranges are the widest the field may take anywhere; a few checks are tighter in context and stay in
 //! validation: a door-to-door channel's `staff_hours_per_unit` must lie in [0.01, 24]; a share target's
 //! `threshold` in [0, 1]; a segment's `initial_adopted` at most its `smartphone_share`; an assessment rule's
-//! `flat_points` and `points` at most its `points_max`; last year's cases at most
+//! `flat_points` and `points` at most its `points_max` (the table gives them `points_max`'s widest range, and
+//! no single default: `flat_points` defaults to 0.9 × `points_max`); last year's cases at most
 //! [`crate::model::validate::MAX_CASES_PER_THOUSAND`] per 1 000 residents; a share above 0 at least
 //! [`crate::model::validate::MIN_SHARE`].
 //!
@@ -58,6 +59,8 @@ pub enum Unit {
     Hours,
     /// Households visited per staff hour.
     HouseholdsPerHour,
+    /// Contacts per person (a channel's half-saturation point).
+    ContactsPerPerson,
     /// Units of a channel (banners, visit days, ...).
     Units,
     /// Cases (发案数).
@@ -415,7 +418,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::Weight,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(1000.0)),
-        default: None,
+        default: Some(FieldDefault::Number(1.0)),
         label_key: "field.channels.affinity",
     },
     FieldSpec {
@@ -433,7 +436,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::PerDay,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(10.0)),
-        default: None,
+        default: Some(FieldDefault::Param { value: 0.0, low: 0.0, high: 0.0 }),
         label_key: "field.channels.adoption_lift",
     },
     FieldSpec {
@@ -457,7 +460,7 @@ const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         path: "channels[].hill_gamma",
         kind: FieldKind::Param,
-        unit: Unit::None,
+        unit: Unit::ContactsPerPerson,
         min: Some(Bound::inclusive(0.001)),
         max: Some(Bound::inclusive(100.0)),
         default: Some(FieldDefault::Param { value: 0.5, low: 0.3, high: 1.0 }),
@@ -487,7 +490,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::Share,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(1.0)),
-        default: None,
+        default: Some(FieldDefault::Param { value: 0.0, low: 0.0, high: 0.0 }),
         label_key: "field.channels.install_conversion",
     },
     FieldSpec {
@@ -644,6 +647,15 @@ const FIELDS: &[FieldSpec] = &[
         label_key: "field.assessment.points_max",
     },
     FieldSpec {
+        path: "assessment[].flat_points",
+        kind: FieldKind::Number,
+        unit: Unit::Points,
+        min: Some(Bound::inclusive(0.0)),
+        max: Some(Bound::inclusive(1000.0)),
+        default: None,
+        label_key: "field.assessment.flat_points",
+    },
+    FieldSpec {
         path: "assessment[].points_per_pct_rise",
         kind: FieldKind::Number,
         unit: Unit::Points,
@@ -669,6 +681,15 @@ const FIELDS: &[FieldSpec] = &[
         max: Some(Bound::inclusive(100.0)),
         default: Some(FieldDefault::Number(20.0)),
         label_key: "field.assessment.full_decline_pct",
+    },
+    FieldSpec {
+        path: "assessment[].points",
+        kind: FieldKind::Number,
+        unit: Unit::Points,
+        min: Some(Bound::inclusive(0.0)),
+        max: Some(Bound::inclusive(1000.0)),
+        default: None,
+        label_key: "field.assessment.points",
     },
     FieldSpec {
         path: "behaviour.awareness_half_life_days",
@@ -700,7 +721,7 @@ const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         path: "behaviour.reporting_uplift",
         kind: FieldKind::Param,
-        unit: Unit::Share,
+        unit: Unit::None,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(10.0)),
         default: Some(FieldDefault::Param { value: 0.0, low: 0.0, high: 0.3 }),

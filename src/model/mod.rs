@@ -113,6 +113,12 @@ impl Scenario {
         }
     }
 
+    /// The index of the primary product: the product of the first target that has one, else 0 (the first
+    /// product). The same rule as [`crate::format::wire::ScenarioFile::primary_product`] on a valid file.
+    pub fn primary_product_idx(&self) -> usize {
+        self.targets.iter().find_map(|target| target.product).unwrap_or(0)
+    }
+
     /// The same scenario with no campaign: no schedule, no rewards (the counterfactual, 无宣传对照).
     pub fn without_campaign(&self) -> Scenario {
         Scenario { schedule: Vec::new(), rewards: Vec::new(), ..self.clone() }
@@ -388,4 +394,19 @@ pub struct Behaviour {
     pub verification_share: Uncertain,
     /// Staff hours per grid worker per day.
     pub staff_hours_per_worker_day: Uncertain,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_primary_product_is_the_first_targets() {
+        let text = include_str!("../../scenarios/template.json");
+        let (file, mut scenario) = crate::model::validate::parse_scenario(text).expect("the template is valid");
+        let file_primary = file.primary_product().expect("the template has products");
+        assert_eq!(scenario.products[scenario.primary_product_idx()].id, file_primary);
+        for target in &mut scenario.targets {
+            target.product = None;
+        }
+        assert_eq!(scenario.primary_product_idx(), 0);
+    }
 }

@@ -29,10 +29,12 @@
 //! [`optimise`] loops to the end. [`apply_to_file`] writes the suggested plan into the draft file.
 
 pub mod frontier;
+pub mod job;
 pub mod sensitivity;
 mod text;
 
 pub use frontier::{frontier, Frontier, FrontierPoint};
+pub use job::{PlanJob, PlanRequest};
 pub use sensitivity::{sensitivity, Tornado, TornadoBar};
 
 use crate::engine::outcome::Outcome;
@@ -595,7 +597,7 @@ enum Move {
 /// An optimisation in progress, for incremental use (a Web Worker calls [`Optimiser::step`] in slices).
 ///
 /// ```
-/// use wuzha::optimise::{Objective, OptimiseConfig, Optimiser};
+/// use wuzha::planner::{Objective, OptimiseConfig, Optimiser};
 /// let (_file, scenario) = wuzha::parse_scenario(include_str!("../../scenarios/honglin-2022.json"))
 ///     .expect("the file is valid");
 /// let mut config = OptimiseConfig::new(&scenario, Objective::CasesAverted);

@@ -29,9 +29,11 @@ pub mod sample;
 
 pub use rng::{run_rng, Rng};
 
+pub mod job;
 mod runs;
 mod summary;
 
+pub use job::BatchJob;
 pub use runs::*;
 pub use summary::*;
 

@@ -605,7 +605,7 @@ impl Accumulator {
             .iter_mut()
             .zip(&self.target_defs)
             .map(|(samples, (id, metric, threshold, deadline))| {
-                let is_share = !matches!(metric, Metric::YoyCases | Metric::YoyLoss);
+                let is_share = metric.is_share();
                 let first_met = is_share.then(|| {
                     let days = &mut samples.first_met_day;
                     days.sort_unstable();

@@ -58,7 +58,7 @@ pub fn outcome(value: &Value) -> Outcome {
     wuzha::simulate(&scenario(value))
 }
 
-/// The error paths `wuzha::validate::parse_scenario` reports for JSON text.
+/// The error paths `wuzha::model::validate::parse_scenario` reports for JSON text.
 pub fn error_paths(text: &str) -> Vec<String> {
     match wuzha::parse_scenario(text) {
         Ok(_) => Vec::new(),

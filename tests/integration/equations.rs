@@ -5,7 +5,7 @@
 use crate::common;
 
 use serde_json::json;
-use wuzha::simulate::{daily_carry_over, effort, gaming_ratio, hill};
+use wuzha::engine::simulate::{daily_carry_over, effort, gaming_ratio, hill};
 
 const TOLERANCE: f64 = 1e-12;
 

@@ -11,8 +11,8 @@
 //! `scenarios/expected/` like code.
 
 use std::path::{Path, PathBuf};
-use wuzha::montecarlo::{run_batch, MonteCarloConfig};
-use wuzha::optimise::{optimise, Objective, OptimiseConfig};
+use wuzha::planner::{optimise, Objective, OptimiseConfig};
+use wuzha::uncertainty::{run_batch, MonteCarloConfig};
 
 /// Runs of the Monte Carlo golden: few enough for every `cargo test`, enough to fill the bands and histograms.
 const MONTE_CARLO_RUNS: usize = 32;

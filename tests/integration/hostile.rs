@@ -179,7 +179,7 @@ fn a_byte_order_mark_is_accepted() {
 fn too_many_villages_are_refused_before_per_entry_work() {
     let mut value = common::minimal();
     let village = value["villages"][0].clone();
-    value["villages"] = json!(vec![village; wuzha::validate::MAX_VILLAGES + 1]);
+    value["villages"] = json!(vec![village; wuzha::model::validate::MAX_VILLAGES + 1]);
     let errors = wuzha::parse_scenario(&value.to_string()).err().unwrap_or_default();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].path, "villages");
@@ -261,12 +261,12 @@ fn a_million_row_village_list_under_the_size_limit_is_refused_by_field() {
 /// A valid file just under the size limit: every list at its limit, and a long note for the rest.
 fn largest_valid_file() -> String {
     let mut value = common::minimal();
-    let villages: Vec<serde_json::Value> = (0..wuzha::validate::MAX_VILLAGES)
+    let villages: Vec<serde_json::Value> = (0..wuzha::model::validate::MAX_VILLAGES)
         .map(|idx| json!({ "id": format!("v{idx}"), "name": format!("村{idx}"), "residents": 3000, "households": 1000, "grids": 3, "grid_workers": 3 }))
         .collect();
     value["villages"] = json!(villages);
     value["channels"] = json!([common::banner(), common::visits()]);
-    let schedule: Vec<serde_json::Value> = (0..wuzha::validate::MAX_SCHEDULE)
+    let schedule: Vec<serde_json::Value> = (0..wuzha::model::validate::MAX_SCHEDULE)
         .map(|idx| json!({ "channel": if idx % 2 == 0 { "banner" } else { "visit" }, "phase": "all_year", "units": 0.01, "village": format!("v{}", idx % 500) }))
         .collect();
     value["schedule"] = json!(schedule);

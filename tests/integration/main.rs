@@ -9,6 +9,7 @@ mod common;
 
 mod closed_form;
 mod equations;
+mod fields_doc;
 mod fuzz;
 mod golden;
 mod hostile;

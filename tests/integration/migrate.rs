@@ -6,7 +6,7 @@ use crate::common;
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use wuzha::migrate::{self, Step};
+use wuzha::format::migrate::{self, Step};
 use wuzha::{ErrorKind, FieldError, Lang, WarningKind, FORMAT_VERSION};
 
 fn fixture_dir(version: u32) -> PathBuf {
@@ -152,7 +152,7 @@ fn unknown_fields_are_kept_reported_and_written_back() {
         assert!(warning.message(Lang::En).starts_with(&format!("{}: unknown field", warning.path)));
     }
     // Save → open: the fields are written back where they were and the plan is unchanged.
-    let saved = wuzha::wire::to_json(&imported.file);
+    let saved = wuzha::format::json::to_json(&imported.file);
     let saved_value: Value = serde_json::from_str(&saved).expect("saved JSON");
     assert_eq!(saved_value["county_code"], json!("431224"));
     assert_eq!(saved_value["villages"][0]["population_2020"], json!(3105));
@@ -165,5 +165,8 @@ fn unknown_fields_are_kept_reported_and_written_back() {
     let plain = wuzha::import(&std::fs::read_to_string(fixture_dir(1).join("qiaojiang-2021.json")).unwrap_or_default())
         .expect("plain fixture");
     assert_eq!(wuzha::validate(&plain.file), wuzha::validate(&imported.file));
-    assert_ne!(wuzha::wire::fingerprint(&plain.file), wuzha::wire::fingerprint(&imported.file));
+    assert_ne!(
+        wuzha::format::fingerprint::fingerprint(&plain.file),
+        wuzha::format::fingerprint::fingerprint(&imported.file)
+    );
 }

@@ -5,8 +5,8 @@
 use crate::common;
 
 use wuzha::model::Uncertain;
-use wuzha::montecarlo::{self, sample, Accumulator, Bands, MonteCarloConfig, MonteCarloSummary, Stats};
-use wuzha::rng::run_rng;
+use wuzha::uncertainty::rng::run_rng;
+use wuzha::uncertainty::{self as montecarlo, sample, Accumulator, Bands, MonteCarloConfig, MonteCarloSummary, Stats};
 use wuzha::Scenario;
 
 /// FNV-1a fingerprint of `run_batch` on `scenarios/template.json` with seed 7, 16 runs, noise on. The

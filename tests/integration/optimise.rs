@@ -6,7 +6,7 @@ use crate::common;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use wuzha::optimise::{
+use wuzha::planner::{
     self, apply_to_file, optimise, Objective, OptimiseConfig, OptimiseResult, Optimiser, Variable, VariableKind,
 };
 use wuzha::Scenario;
@@ -89,7 +89,7 @@ fn exhaustive(scenario: &Scenario, config: &OptimiseConfig) -> Vec<Point> {
         let planned = with_values(scenario, &variables, &values);
         let outcome = wuzha::simulate(&planned);
         points.push(Point {
-            objective: optimise::measure(&planned, &config.objective, &outcome),
+            objective: planner::measure(&planned, &config.objective, &outcome),
             cost: outcome.totals.cash_yuan,
             floors_met: outcome.floors.iter().all(|floor| floor.met),
         });
@@ -260,7 +260,7 @@ fn the_frontier_never_goes_down_as_the_budget_rises() {
         let mut config = OptimiseConfig::new(&scenario, objective);
         config.bounds.low_factor = 0.0;
         config.refine_sweeps = 1;
-        let frontier = optimise::frontier(&scenario, &config, 12, None, |_, _| true);
+        let frontier = planner::frontier(&scenario, &config, 12, None, |_, _| true);
         assert!(frontier.complete);
         assert_eq!(frontier.points.len(), 12);
         assert_eq!(frontier.points[0].budget_yuan, 0.0);
@@ -390,8 +390,8 @@ fn the_cheapest_plan_with_a_probability_meets_it_in_that_share_of_runs() {
     assert!(result.suggested.objective >= 0.8, "{}", result.suggested.objective);
     // The same runs of the suggested plan, counted here.
     let planned = scaled(&scenario, &result, 1.0);
-    let mc = wuzha::montecarlo::MonteCarloConfig { n_runs: 10, seed: scenario.seed, noise: false };
-    let n_met = (0..10).filter(|run| wuzha::montecarlo::run_one(&planned, &mc, *run).targets[0].met).count();
+    let mc = wuzha::uncertainty::MonteCarloConfig { n_runs: 10, seed: scenario.seed, noise: false };
+    let n_met = (0..10).filter(|run| wuzha::uncertainty::run_one(&planned, &mc, *run).targets[0].met).count();
     assert!(n_met >= 8, "{n_met} of 10");
 }
 
@@ -404,7 +404,7 @@ fn applying_a_result_gives_a_valid_file_that_simulates_to_the_suggested_plan() {
     config.budget_yuan = Some(2500.0);
     let result = optimise(&scenario, &config);
     let applied = apply_to_file(&file, &result);
-    let text = wuzha::wire::to_json(&applied);
+    let text = wuzha::format::json::to_json(&applied);
     let (_, reparsed) = wuzha::parse_scenario(&text).unwrap_or_else(|errors| panic!("{errors:?}"));
     let outcome = wuzha::simulate(&reparsed);
     assert_eq!(outcome.totals.cases_averted, result.suggested.objective);
@@ -490,13 +490,13 @@ fn the_tornado_ranks_every_ranged_number_by_its_swing() {
     let (_, scenario) = wuzha::parse_scenario(text).unwrap_or_else(|errors| panic!("{errors:?}"));
     // The list follows the order in which the parameter vector is built.
     let mut picked = Vec::new();
-    wuzha::simulate::Params::from_scenario(&scenario, |uncertain| {
+    wuzha::engine::simulate::Params::from_scenario(&scenario, |uncertain| {
         picked.push(uncertain);
         uncertain.value
     });
-    let numbers = optimise::sensitivity::uncertain_numbers(&scenario);
+    let numbers = planner::sensitivity::uncertain_numbers(&scenario);
     assert_eq!(numbers.iter().map(|(_, _, uncertain)| *uncertain).collect::<Vec<_>>(), picked);
-    let tornado = optimise::sensitivity(&scenario, &Objective::CasesAverted);
+    let tornado = planner::sensitivity(&scenario, &Objective::CasesAverted);
     let n_ranged = picked.iter().filter(|uncertain| uncertain.low < uncertain.high).count();
     assert_eq!(tornado.bars.len(), n_ranged);
     assert!((tornado.base - wuzha::simulate(&scenario).totals.cases_averted).abs() < 1e-12);

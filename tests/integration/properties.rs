@@ -121,7 +121,7 @@ proptest! {
     #[test]
     fn save_then_open_gives_the_same_scenario(value in scenario_strategy()) {
         let file: wuzha::ScenarioFile = serde_json::from_value(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let text = wuzha::wire::to_json(&file);
+        let text = wuzha::format::json::to_json(&file);
         let (reopened, scenario) = wuzha::parse_scenario(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(&reopened, &file);
         prop_assert_eq!(scenario, wuzha::validate(&file).map_err(|e| TestCaseError::fail(format!("{e:?}")))?);
@@ -143,7 +143,7 @@ proptest! {
         let imported = wuzha::import(&value.to_string()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(imported.warnings.len(), 1);
         prop_assert!(imported.warnings[0].path.ends_with("x_extra"));
-        let reopened = wuzha::import(&wuzha::wire::to_json(&imported.file)).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let reopened = wuzha::import(&wuzha::format::json::to_json(&imported.file)).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(&reopened.warnings, &imported.warnings);
         prop_assert_eq!(reopened.file, imported.file);
     }

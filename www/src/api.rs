@@ -1,16 +1,16 @@
 //! The JavaScript API: `check(scenario)` and `simulate(scenario)`. Thin: convert, call the core, convert.
 //!
 //! `scenario` is a JS object or its JSON text. An object is turned into JSON text with `JSON.stringify`, so both
-//! go through the core's one file reader, `wuzha::wire::parse_json` (errors name the field path), and then
+//! go through the core's one file reader, `wuzha::format::json::parse_json` (errors name the field path), and then
 //! `wuzha::validate`.
 //! Nothing here panics on any input: every failure becomes a list of `{ path, message_zh, message_en }`.
 
 use crate::messages::WorkerMessage;
-use crate::planning::Phase;
 use crate::words::{self, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wuzha::error::ErrorKind;
+use wuzha::planner::job::Phase;
 use wuzha::{FieldError, Scenario, ScenarioFile};
 
 /// One error as JavaScript sees it.
@@ -63,7 +63,7 @@ pub fn read_scenario(value: JsValue) -> Result<(ScenarioFile, Scenario), Vec<Fie
 
 fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
     if let Some(text) = value.as_string() {
-        return wuzha::wire::parse_json(&text);
+        return wuzha::format::json::parse_json(&text);
     }
     if !value.is_object() {
         let found_type =
@@ -80,7 +80,7 @@ fn read_file(value: JsValue) -> Result<ScenarioFile, FieldError> {
         });
     let replacer_fn: &js_sys::Function = replacer.as_ref().unchecked_ref();
     match js_sys::JSON::stringify_with_replacer(&value, replacer_fn) {
-        Ok(text) => wuzha::wire::parse_json(&String::from(text)),
+        Ok(text) => wuzha::format::json::parse_json(&String::from(text)),
         Err(_) => {
             let detail = words::not_a_scenario("an object JSON.stringify cannot write (a cycle or a BigInt)");
             Err(FieldError::new(".", ErrorKind::Syntax { detail }))
@@ -132,7 +132,7 @@ pub fn simulate_js(scenario: JsValue) -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen]
 pub struct MonteCarloJob {
-    job: Option<crate::uncertainty::BatchJob>,
+    job: Option<wuzha::uncertainty::BatchJob>,
 }
 
 #[wasm_bindgen]
@@ -140,7 +140,7 @@ impl MonteCarloJob {
     /// A batch of `n_runs` runs (1 to 100 000) of the scenario in `scenario_json`, with its own seed.
     #[wasm_bindgen(constructor)]
     pub fn new(scenario_json: &str, n_runs: u32) -> Result<MonteCarloJob, JsValue> {
-        match crate::uncertainty::BatchJob::new(scenario_json, n_runs as usize) {
+        match wuzha::uncertainty::BatchJob::new(scenario_json, n_runs as usize) {
             Ok(job) => Ok(MonteCarloJob { job: Some(job) }),
             Err(errors) => {
                 let message = errors.iter().map(|error| error.message(Lang::Zh)).collect::<Vec<_>>().join("\n");
@@ -166,7 +166,7 @@ impl MonteCarloJob {
 
     /// True when every run is done (or the summary was already taken).
     pub fn is_done(&self) -> bool {
-        self.job.as_ref().is_none_or(crate::uncertainty::BatchJob::is_done)
+        self.job.as_ref().is_none_or(wuzha::uncertainty::BatchJob::is_done)
     }
 
     /// Bytes held by the samples of the runs so far.
@@ -205,7 +205,7 @@ impl MonteCarloJob {
 /// ```
 #[wasm_bindgen]
 pub struct PlanJob {
-    job: crate::planning::PlanJob,
+    job: wuzha::planner::PlanJob,
 }
 
 #[wasm_bindgen]
@@ -214,9 +214,9 @@ impl PlanJob {
     /// in Chinese, if either cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(scenario_json: &str, request_json: &str) -> Result<PlanJob, JsValue> {
-        let request: crate::planning::PlanRequest =
+        let request: wuzha::planner::PlanRequest =
             serde_json::from_str(request_json).map_err(|error| js_sys::Error::new(&error.to_string()))?;
-        match crate::planning::PlanJob::new(scenario_json, &request) {
+        match wuzha::planner::PlanJob::new(scenario_json, &request) {
             Ok(job) => Ok(PlanJob { job }),
             Err(errors) => {
                 let message = errors.iter().map(|error| error.message(Lang::Zh)).collect::<Vec<_>>().join("\n");

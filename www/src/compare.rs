@@ -5,7 +5,7 @@
 //! state, so pinning never enters the undo history and undoing never unpins.
 
 use crate::format;
-use crate::model::{is_share, primary_product_idx, Computed};
+use crate::model::Computed;
 use crate::words::{self, Lang, Text};
 use serde_json::Value;
 use std::rc::Rc;
@@ -248,7 +248,7 @@ pub fn figure_rows(lang: Lang, options: &[Rc<PinnedOption>], current: &Computed)
         (
             Text::KpiCostPerInstall,
             |computed| {
-                let product_idx = primary_product_idx(&computed.scenario);
+                let product_idx = computed.scenario.primary_product_idx();
                 computed.outcome.totals.cost_per_install_yuan.get(product_idx).copied().flatten()
             },
             |_, value| format::yuan_small(value),
@@ -273,7 +273,7 @@ pub fn figure_rows(lang: Lang, options: &[Rc<PinnedOption>], current: &Computed)
             |_, delta| signed(delta, format::points(delta.abs())),
         ),
     ];
-    let share_target = current.scenario.targets.first().is_none_or(|target| is_share(target.metric));
+    let share_target = current.scenario.targets.first().is_none_or(|target| target.metric.is_share());
     figures
         .iter()
         .map(|(name, read, write, write_delta)| {

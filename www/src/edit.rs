@@ -2,11 +2,12 @@
 //!
 //! Paths are the core's own error paths (`villages[3].residents`, `channels[0].adoption_lift.national_app`,
 //! `budget.per_phase_yuan.mobilise`). An edit turns the file into a `serde_json::Value`, changes it at the
-//! path and reads it back through the core's reader (`wuzha::wire::parse_json`), so every type is checked
+//! path and reads it back through the core's reader (`wuzha::format::json::parse_json`), so every type is checked
 //! there; the values themselves are then checked by `wuzha::validate` in the reducer. This module is pure and
 //! holds no words shown to users: errors are [`EditError`] values that `crate::words` words.
 
 use serde_json::{Map, Value};
+use wuzha::model::fields::{self, FieldDefault, FieldKind, FieldSpec, Unit};
 use wuzha::{Date, ScenarioFile};
 
 /// How a field's text is read.
@@ -43,17 +44,29 @@ pub enum Kind {
     IdList,
 }
 
-/// What the editor knows about a field: how to read it and its allowed range (as `wuzha::validate` checks it).
+/// What the editor knows about a field: how to read its text (the editor's own [`Kind`]), and the core's facts
+/// from its field table (`wuzha::model::fields`): the allowed range as `wuzha::validate` checks it, the unit
+/// and the default.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spec {
     /// The field's key in the file (for its label and unit in `crate::words`), e.g. `residents`.
     pub key: &'static str,
     /// How its text is read.
     pub kind: Kind,
-    /// Smallest allowed value, if any.
+    /// Smallest allowed value, if any (from the core's field table).
     pub min: Option<f64>,
-    /// Largest allowed value, if any.
+    /// Largest allowed value, if any (from the core's field table).
     pub max: Option<f64>,
+    /// The unit of the value (from the core's field table; `Unit::None` for fields it does not describe).
+    pub unit: Unit,
+    /// The value when the file leaves the field out (from the core's field table).
+    pub default: Option<FieldDefault>,
+}
+
+impl Spec {
+    fn read(key: &'static str, kind: Kind) -> Spec {
+        Spec { key, kind, min: None, max: None, unit: Unit::None, default: None }
+    }
 }
 
 /// Why an edit was not made. The file is then left as it was.
@@ -133,12 +146,7 @@ pub fn spec(path: &str) -> Spec {
     let last = keys.last().copied().unwrap_or_default();
     let bound = matches!(last, "low" | "high");
     let source = last == "source";
-    let field = keys.iter().rev().find_map(|key| base_spec(key)).unwrap_or(Spec {
-        key: "",
-        kind: Kind::Text,
-        min: None,
-        max: None,
-    });
+    let field = keys.iter().rev().find_map(|key| base_spec(key)).unwrap_or(Spec::read("", Kind::Text));
     let field = if field.kind == Kind::Param && bound {
         Spec { kind: Kind::ParamBound, ..field }
     } else if field.kind == Kind::Param && source {
@@ -156,106 +164,88 @@ pub fn spec(path: &str) -> Spec {
     }
 }
 
+/// The spec of a field by its key: the editor's reading of the fields the core's table does not describe
+/// (ids, free text, choices, references, flags, id lists), else the table's kind, range, unit and default.
 fn base_spec(key: &str) -> Option<Spec> {
     use Kind::*;
-    let s = |key: &'static str, kind: Kind, min: Option<f64>, max: Option<f64>| Some(Spec { key, kind, min, max });
-    let range = |key: &'static str, kind: Kind, min: f64, max: f64| s(key, kind, Some(min), Some(max));
+    let read = |key: &'static str, kind: Kind| Some(Spec::read(key, kind));
     match key {
-        "id" => s("id", Text, None, None),
-        "name" => s("name", Text, None, None),
-        "unit" => s("unit", Text, None, None),
-        "county" => s("county", OptText, None, None),
-        "note" => s("note", OptText, None, None),
-        "start_date" => s("start_date", Date, None, None),
-        "end_date" => s("end_date", Date, None, None),
-        "start" => s("start", Date, None, None),
-        "end" => s("end", Date, None, None),
-        "deadline" => s("deadline", Date, None, None),
-        "residents" => range("residents", Int, 1.0, 2e6),
-        "households" => range("households", Int, 1.0, 2e6),
-        "grids" => range("grids", Int, 0.0, 1e5),
-        "grid_workers" => range("grid_workers", Int, 0.0, 1e5),
-        "share" => range("share", Number, 0.0, 1.0),
-        "smartphone_share" => range("smartphone_share", Number, 0.0, 1.0),
-        "victim_share" => range("victim_share", Number, 0.0, 1.0),
-        "initial_aware" => range("initial_aware", Number, 0.0, 1.0),
-        "initial_adopted" => range("initial_adopted", Number, 0.0, 1.0),
-        "priority" => s("priority", Bool, None, None),
-        "loss_per_case_yuan" => range("loss_per_case_yuan", Param, 0.0, 1e9),
-        "p0" => range("p0", Param, 0.0, 1.0),
-        "q" => range("q", Param, 0.0, 1.0),
-        "uninstall_rate" => range("uninstall_rate", Param, 0.0, 1.0),
-        "risk_cut" => range("risk_cut", Param, 0.0, 1.0),
-        "kind" => s("kind", Choice, None, None),
-        "cost_per_unit_yuan" => range("cost_per_unit_yuan", Number, 0.0, 1e8),
-        "fixed_cost_yuan" => range("fixed_cost_yuan", Number, 0.0, 1e9),
-        "reach_per_unit" => range("reach_per_unit", Number, 0.0, 1e7),
-        "affinity" => range("affinity", Number, 0.0, 1000.0),
-        "awareness_lift" => range("awareness_lift", Param, 0.0, 10.0),
-        "adoption_lift" => range("adoption_lift", Param, 0.0, 10.0),
-        "carry_over_per_week" => range("carry_over_per_week", Param, 0.0, 0.99),
-        "hill_alpha" => range("hill_alpha", Param, 0.1, 10.0),
-        "hill_gamma" => range("hill_gamma", Param, 0.001, 100.0),
-        "staff_hours_per_unit" => range("staff_hours_per_unit", Number, 0.0, 1000.0),
-        "visits_per_hour" => range("visits_per_hour", Param, 0.0, 100.0),
-        "install_conversion" => range("install_conversion", Param, 0.0, 1.0),
-        "parent" => s("parent", OptRef, None, None),
-        "channel" => s("channel", Choice, None, None),
-        "phase" => s("phase", Choice, None, None),
-        "units" => range("units", Number, 0.0, 1e7),
-        "per" => s("per", Choice, None, None),
-        "basis" => s("basis", Choice, None, None),
-        "village" => s("village", OptRef, None, None),
-        "min_units_per_village" => range("min_units_per_village", Number, 0.0, 1e7),
-        "product" => s("product", OptRef, None, None),
-        "yuan_per_install" => range("yuan_per_install", Number, 0.0, 1000.0),
-        "total_yuan" => range("total_yuan", OptNumber, 0.0, 1e11),
-        "per_phase_yuan" => range("per_phase_yuan", OptNumber, 0.0, 1e11),
-        "metric" => s("metric", Choice, None, None),
-        "segment" => s("segment", OptRef, None, None),
-        "denominator" => s("denominator", Choice, None, None),
-        "threshold" => range("threshold", Number, -1.0, 10.0),
-        "cases_monthly" => range("cases_monthly", Number, 0.0, 1e6),
-        "cases_total" => range("cases_total", OptNumber, 0.0, 1e7),
-        "loss_total_yuan" => range("loss_total_yuan", OptNumber, 0.0, 1e12),
-        "points_max" => range("points_max", Number, 0.0, 1000.0),
-        "flat_points" => range("flat_points", OptNumber, 0.0, 1000.0),
-        "points_per_pct_rise" => range("points_per_pct_rise", OptNumber, 0.0, 1000.0),
-        "zero_at_rise_pct" => range("zero_at_rise_pct", OptNumber, 0.0, 1000.0),
-        "full_decline_pct" => range("full_decline_pct", OptNumber, 0.1, 100.0),
-        "points" => range("points", OptNumber, 0.0, 1000.0),
-        "targets" => s("targets", IdList, None, None),
-        "seed" => range("seed", Int, 0.0, 9_007_199_254_740_992.0),
-        _ => behaviour_spec(key),
+        "id" => read("id", Text),
+        "unit" => read("unit", Text),
+        "county" => read("county", OptText),
+        "note" => read("note", OptText),
+        "priority" => read("priority", Bool),
+        "kind" => read("kind", Choice),
+        "parent" => read("parent", OptRef),
+        "channel" => read("channel", Choice),
+        "phase" => read("phase", Choice),
+        "per" => read("per", Choice),
+        "basis" => read("basis", Choice),
+        "village" => read("village", OptRef),
+        "product" => read("product", OptRef),
+        "metric" => read("metric", Choice),
+        "segment" => read("segment", OptRef),
+        "denominator" => read("denominator", Choice),
+        "targets" => read("targets", IdList),
+        _ => table_spec(key),
     }
 }
 
-/// The behavioural parameters of `behaviour`, in the order of the file format, with their allowed ranges.
-pub const BEHAVIOUR: [(&str, f64, f64); 12] = [
-    ("awareness_half_life_days", 1.0, 3650.0),
-    ("awareness_gate_m0", 0.0, 1.0),
-    ("risk_cut_aware", 0.0, 1.0),
-    ("reporting_uplift", 0.0, 10.0),
-    ("case_trend", 0.0, 10.0),
-    ("effort_max", 0.0, 100.0),
-    ("effort_half_yuan", 0.001, 1000.0),
-    ("gaming_max", 0.0, 10.0),
-    ("gaming_half_yuan", 0.001, 1000.0),
-    ("verification_share", 0.0, 1.0),
-    ("staff_hours_per_worker_day", 0.0, 24.0),
-    ("alerts_per_case", 1.0, 100.0),
+/// Numbers the file may leave out, so that an emptied cell removes them (no cap, the default).
+const OPTIONAL_NUMBERS: [&str; 9] = [
+    "total_yuan",
+    "per_phase_yuan",
+    "cases_total",
+    "loss_total_yuan",
+    "flat_points",
+    "points_per_pct_rise",
+    "zero_at_rise_pct",
+    "full_decline_pct",
+    "points",
 ];
 
-fn behaviour_spec(key: &str) -> Option<Spec> {
-    BEHAVIOUR.iter().find(|(name, _, _)| *name == key).map(|(name, min, max)| Spec {
-        key: name,
-        kind: Kind::Param,
-        min: Some(*min),
-        max: Some(*max),
-    })
+/// The spec of the field the core's table names `key` (the last name of its path: `residents` for
+/// `villages[].residents`, `affinity` for `channels[].affinity.*`).
+fn table_spec(key: &str) -> Option<Spec> {
+    let (name, field) =
+        fields::fields().iter().find_map(|field| Some((last_name(field), field)).filter(|(name, _)| *name == key))?;
+    let kind = match field.kind {
+        FieldKind::Text => Kind::Text,
+        FieldKind::Date => Kind::Date,
+        FieldKind::Integer => Kind::Int,
+        FieldKind::Number | FieldKind::Share if OPTIONAL_NUMBERS.contains(&name) => Kind::OptNumber,
+        FieldKind::Number | FieldKind::Share => Kind::Number,
+        FieldKind::Param => Kind::Param,
+    };
+    let (min, max) = field.limits();
+    Some(Spec { key: name, kind, min, max, unit: field.unit, default: field.default })
 }
 
-/// The file as a JSON value (with every default written out, as `wuzha::wire::to_json` writes it).
+/// The last name of a field's path pattern: `villages[].residents` → `residents`, `channels[].affinity.*` →
+/// `affinity`, `last_year.cases_monthly[]` → `cases_monthly`.
+fn last_name(field: &FieldSpec) -> &'static str {
+    let path = field.path.trim_end_matches(".*").trim_end_matches("[]");
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// The behavioural parameters of `behaviour`, in the order the editor lists them (their ranges, units and
+/// defaults are the core's field table's: see [`spec`]).
+pub const BEHAVIOUR: [&str; 12] = [
+    "awareness_half_life_days",
+    "awareness_gate_m0",
+    "risk_cut_aware",
+    "reporting_uplift",
+    "case_trend",
+    "effort_max",
+    "effort_half_yuan",
+    "gaming_max",
+    "gaming_half_yuan",
+    "verification_share",
+    "staff_hours_per_worker_day",
+    "alerts_per_case",
+];
+
+/// The file as a JSON value (with every default written out, as `wuzha::format::json::to_json` writes it).
 pub fn to_value(file: &ScenarioFile) -> Value {
     serde_json::to_value(file).unwrap_or(Value::Null)
 }
@@ -263,7 +253,7 @@ pub fn to_value(file: &ScenarioFile) -> Value {
 /// Reads a JSON value back through the core's reader, so that its types are checked exactly as a file's.
 pub fn from_value(value: &Value) -> Result<ScenarioFile, EditError> {
     let text = serde_json::to_string(value).map_err(|_| EditError::BadPath(String::new()))?;
-    wuzha::wire::parse_json(&text).map_err(EditError::Rejected)
+    wuzha::format::json::parse_json(&text).map_err(EditError::Rejected)
 }
 
 /// The value at `path`, if there is one.
@@ -393,16 +383,16 @@ pub fn apply_text(file: &ScenarioFile, path: &str, text: &str) -> Result<Scenari
 
 /// The lists the editor can add rows to, remove rows from and paste rows into, with their limits.
 pub const TABLES: [(&str, usize); 10] = [
-    ("villages", wuzha::validate::MAX_VILLAGES),
-    ("segments", wuzha::validate::MAX_SEGMENTS),
-    ("products", wuzha::validate::MAX_PRODUCTS),
-    ("channels", wuzha::validate::MAX_CHANNELS),
-    ("phases", wuzha::validate::MAX_PHASES),
-    ("schedule", wuzha::validate::MAX_SCHEDULE),
-    ("floors", wuzha::validate::MAX_SMALL_LIST),
-    ("rewards", wuzha::validate::MAX_SMALL_LIST),
-    ("targets", wuzha::validate::MAX_SMALL_LIST),
-    ("assessment", wuzha::validate::MAX_SMALL_LIST),
+    ("villages", wuzha::model::validate::MAX_VILLAGES),
+    ("segments", wuzha::model::validate::MAX_SEGMENTS),
+    ("products", wuzha::model::validate::MAX_PRODUCTS),
+    ("channels", wuzha::model::validate::MAX_CHANNELS),
+    ("phases", wuzha::model::validate::MAX_PHASES),
+    ("schedule", wuzha::model::validate::MAX_SCHEDULE),
+    ("floors", wuzha::model::validate::MAX_SMALL_LIST),
+    ("rewards", wuzha::model::validate::MAX_SMALL_LIST),
+    ("targets", wuzha::model::validate::MAX_SMALL_LIST),
+    ("assessment", wuzha::model::validate::MAX_SMALL_LIST),
 ];
 
 /// The columns a pasted row fills, in order (the id is made up when a row has one cell fewer).
@@ -476,46 +466,6 @@ fn new_row(root: &Value, table: &str, name: &str, unit: &str) -> Value {
     }
 }
 
-/// The seed-004 assessment as file rules, for a file that relies on the default (so it can be edited).
-pub fn default_rules(file: &ScenarioFile) -> Vec<wuzha::wire::AssessmentRuleFile> {
-    use wuzha::model::RuleScoring;
-    use wuzha::wire::{AssessmentRuleFile, RuleKind};
-    wuzha::validate::default_assessment(file.targets.len())
-        .into_iter()
-        .map(|rule| {
-            let mut out = AssessmentRuleFile {
-                id: rule.id,
-                name: rule.name,
-                kind: RuleKind::Manual,
-                points_max: rule.points_max,
-                flat_points: None,
-                points_per_pct_rise: None,
-                zero_at_rise_pct: None,
-                full_decline_pct: None,
-                targets: None,
-                points: None,
-                note: None,
-            };
-            match rule.scoring {
-                RuleScoring::YoyCases { flat_points, points_per_pct_rise, zero_at_rise_pct, full_decline_pct } => {
-                    out.kind = RuleKind::YoyCases;
-                    out.flat_points = Some(flat_points);
-                    out.points_per_pct_rise = Some(points_per_pct_rise);
-                    out.zero_at_rise_pct = Some(zero_at_rise_pct);
-                    out.full_decline_pct = Some(full_decline_pct);
-                }
-                RuleScoring::TargetsMet { targets } => {
-                    out.kind = RuleKind::TargetsMet;
-                    out.targets =
-                        Some(targets.iter().filter_map(|idx| file.targets.get(*idx)).map(|t| t.id.clone()).collect());
-                }
-                RuleScoring::Manual { points } => out.points = Some(points),
-            }
-            out
-        })
-        .collect()
-}
-
 /// The rows of `table` in `root`, made a list first (an absent `assessment` becomes the default rules).
 fn rows_mut<'a>(root: &'a mut Value, file: &ScenarioFile, table: &str) -> Result<&'a mut Vec<Value>, EditError> {
     let bad = || EditError::BadPath(table.to_string());
@@ -526,7 +476,7 @@ fn rows_mut<'a>(root: &'a mut Value, file: &ScenarioFile, table: &str) -> Result
     let slot = map.entry(table.to_string()).or_insert(Value::Null);
     if slot.is_null() {
         *slot = if table == "assessment" {
-            serde_json::to_value(default_rules(file)).map_err(|_| bad())?
+            serde_json::to_value(wuzha::model::validate::default_assessment_file(file)).map_err(|_| bad())?
         } else {
             Value::Array(Vec::new())
         };

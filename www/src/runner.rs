@@ -9,14 +9,16 @@
 //! `worker.js` beside the page, as a module worker.
 
 use crate::messages::WorkerMessage;
-use crate::planning::{Phase, PlanAction, PlanAnswer, PlanJob, PlanRequest};
-use crate::uncertainty::{BatchJob, McAction};
+use crate::planning::PlanAction;
+use crate::uncertainty::McAction;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use wuzha::planner::job::{Phase, PlanAnswer, PlanJob, PlanRequest};
+use wuzha::uncertainty::BatchJob;
 use yew::Callback;
 
 /// Milliseconds of runs between two yields when the batch runs on the page.

@@ -34,7 +34,7 @@ pub fn label(lang: Lang, template: &Template) -> String {
     if template.id == GENERIC_ID {
         return words::text(lang, Text::TemplateGeneric).to_string();
     }
-    match wuzha::wire::parse_json(template.json) {
+    match wuzha::format::json::parse_json(template.json) {
         Ok(file) => label_of_file(lang, &file).unwrap_or_else(|| template.id.to_string()),
         Err(_) => template.id.to_string(),
     }

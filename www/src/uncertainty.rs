@@ -1,4 +1,5 @@
-//! Monte Carlo in the app, without web types: the batch job a Web Worker steps through ([`BatchJob`]), the
+//! Monte Carlo in the app, without web types: the batch job a Web Worker steps through ([`BatchJob`], the
+//! core's `wuzha::uncertainty::job`, re-exported here), the
 //! small reducer saying which runs are wanted, under way and shown ([`McState`]), and the sentences and
 //! badges read off a summary ([`target_chances`], [`chance_alone`], [`distribution_rows`]).
 //!
@@ -8,11 +9,11 @@
 //! of runs, so undoing to an earlier plan shows its runs at once instead of running them again.
 
 use crate::format;
-use crate::state::is_share;
 use crate::words::{self, Distribution, Goal, Lang};
 use std::rc::Rc;
-use wuzha::montecarlo::{Accumulator, MonteCarloConfig, MonteCarloSummary, Stats, MAX_RUNS};
-use wuzha::{FieldError, Scenario};
+pub use wuzha::uncertainty::BatchJob;
+use wuzha::uncertainty::{MonteCarloSummary, Stats};
+use wuzha::Scenario;
 
 /// The numbers of runs the user can choose.
 pub const RUN_CHOICES: [usize; 5] = [100, 200, 500, 1000, 2000];
@@ -23,66 +24,10 @@ pub const DEFAULT_RUNS: usize = 200;
 /// Finished summaries kept for plans seen earlier.
 pub const CACHE_SIZE: usize = 6;
 
-/// A batch of Monte Carlo runs of one scenario, run a few at a time: the worker calls [`BatchJob::step`]
-/// until [`BatchJob::is_done`], reporting progress in between, then [`BatchJob::finish`].
-pub struct BatchJob {
-    scenario: Scenario,
-    config: MonteCarloConfig,
-    accumulator: Accumulator,
-    n_done: usize,
-}
-
-impl BatchJob {
-    /// A batch of `n_runs` runs (clamped to 1..=[`MAX_RUNS`]) of the scenario in `scenario_json`, with the
-    /// scenario's own seed and process noise; or every reason the file is not a valid scenario.
-    pub fn new(scenario_json: &str, n_runs: usize) -> Result<BatchJob, Vec<FieldError>> {
-        let (_, scenario) = wuzha::parse_scenario(scenario_json)?;
-        let n_runs = n_runs.clamp(1, MAX_RUNS);
-        let config = MonteCarloConfig::for_scenario(&scenario, n_runs);
-        let accumulator = Accumulator::new(&scenario, &config, n_runs);
-        Ok(BatchJob { scenario, config, accumulator, n_done: 0 })
-    }
-
-    /// Runs up to `max_runs` more runs (at least one unless done); returns the number done so far.
-    pub fn step(&mut self, max_runs: usize) -> usize {
-        let end = (self.n_done + max_runs.max(1)).min(self.config.n_runs);
-        for run_idx in self.n_done..end {
-            self.accumulator.push(&wuzha::montecarlo::run_one(&self.scenario, &self.config, run_idx));
-        }
-        self.n_done = end;
-        self.n_done
-    }
-
-    /// Runs done so far.
-    pub fn n_done(&self) -> usize {
-        self.n_done
-    }
-
-    /// Runs asked for.
-    pub fn n_runs(&self) -> usize {
-        self.config.n_runs
-    }
-
-    /// True when every run is done.
-    pub fn is_done(&self) -> bool {
-        self.n_done >= self.config.n_runs
-    }
-
-    /// Bytes held by the runs' samples so far.
-    pub fn bytes_held(&self) -> usize {
-        self.accumulator.bytes_held()
-    }
-
-    /// The summary of the runs done (equal to `wuzha::montecarlo::run_batch` when all are done).
-    pub fn finish(self) -> MonteCarloSummary {
-        self.accumulator.finish()
-    }
-}
-
 /// What identifies a batch: the plan (its file's fingerprint, which covers the seed) and the number of runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunKey {
-    /// `wuzha::wire::fingerprint` of the scenario file.
+    /// `wuzha::format::fingerprint::fingerprint` of the scenario file.
     pub fingerprint: String,
     /// Runs asked for.
     pub n_runs: usize,
@@ -142,7 +87,7 @@ pub enum McAction {
     SetRuns(usize),
     /// The current plan is valid and is this file: show its runs (from the cache, or run them).
     Want {
-        /// `wuzha::wire::fingerprint` of the file.
+        /// `wuzha::format::fingerprint::fingerprint` of the file.
         fingerprint: String,
         /// The file as compact JSON.
         scenario_json: Rc<str>,
@@ -355,7 +300,7 @@ pub fn target_chances(lang: Lang, scenario: &Scenario, summary: &MonteCarloSumma
                 .iter()
                 .find(|target| target.id == chance.id)
                 .map_or(chance.id.as_str(), |target| target.name.as_str());
-            let goal = if is_share(chance.metric) {
+            let goal = if chance.metric.is_share() {
                 Goal::Share(format::percent(chance.threshold))
             } else if chance.threshold == 0.0 {
                 Goal::NoRise

@@ -2,7 +2,7 @@
 //! output as text or JSON, `--out`). The work itself is `wuzha::optimise`.
 
 use std::fmt::Write as _;
-use wuzha::optimise::{self, Objective, OptimiseConfig, OptimiseResult};
+use wuzha::planner::{self as optimise, Objective, OptimiseConfig, OptimiseResult};
 use wuzha::{Date, Lang, Scenario};
 
 /// The planner commands, for the main usage text.
@@ -538,7 +538,7 @@ pub fn run(args: &PlanArgs, file: &wuzha::ScenarioFile, scenario: &Scenario) -> 
                         ),
                     ));
                 }
-                std::fs::write(out, wuzha::wire::to_json(&applied) + "\n").map_err(|error| {
+                std::fs::write(out, wuzha::format::json::to_json(&applied) + "\n").map_err(|error| {
                     (
                         2,
                         message(

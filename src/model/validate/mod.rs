@@ -471,3 +471,58 @@ pub fn default_assessment(n_targets: usize) -> Vec<AssessmentRule> {
         },
     ]
 }
+
+/// [`default_assessment`] for `file` written back in file form (`assessment[]`), so an editor can show the
+/// default rules as rows and the file means the same with them as without: targets are named by id.
+pub fn default_assessment_file(file: &ScenarioFile) -> Vec<wire::AssessmentRuleFile> {
+    default_assessment(file.targets.len())
+        .into_iter()
+        .map(|rule| {
+            let mut out = wire::AssessmentRuleFile {
+                id: rule.id,
+                name: rule.name,
+                kind: RuleKind::Manual,
+                points_max: rule.points_max,
+                flat_points: None,
+                points_per_pct_rise: None,
+                zero_at_rise_pct: None,
+                full_decline_pct: None,
+                targets: None,
+                points: None,
+                note: None,
+            };
+            match rule.scoring {
+                RuleScoring::YoyCases { flat_points, points_per_pct_rise, zero_at_rise_pct, full_decline_pct } => {
+                    out.kind = RuleKind::YoyCases;
+                    out.flat_points = Some(flat_points);
+                    out.points_per_pct_rise = Some(points_per_pct_rise);
+                    out.zero_at_rise_pct = Some(zero_at_rise_pct);
+                    out.full_decline_pct = Some(full_decline_pct);
+                }
+                RuleScoring::TargetsMet { targets } => {
+                    out.kind = RuleKind::TargetsMet;
+                    let ids = targets.iter().filter_map(|idx| file.targets.get(*idx)).map(|target| target.id.clone());
+                    out.targets = Some(ids.collect());
+                }
+                RuleScoring::Manual { points } => out.points = Some(points),
+            }
+            out
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_default_rules_in_file_form_mean_the_same_as_none() {
+        let text = include_str!("../../../scenarios/template.json");
+        let (mut file, _) = super::parse_scenario(text).expect("the template is valid");
+        file.assessment = None;
+        let defaults = super::validate(&file).expect("valid without rules").assessment;
+        let rules = super::default_assessment_file(&file);
+        assert_eq!(rules.len(), 3);
+        assert_eq!(rules[0].targets.as_ref().map(Vec::len), Some(file.targets.len()));
+        file.assessment = Some(rules);
+        assert_eq!(super::validate(&file).expect("valid with the rules written out").assessment, defaults);
+    }
+}

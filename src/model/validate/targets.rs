@@ -33,7 +33,7 @@ impl Checker {
                 target.segment.as_ref().and_then(|id| segment_ids.resolve(self, &format!("{path}.segment"), id));
             let village =
                 target.village.as_ref().and_then(|id| village_ids.resolve(self, &format!("{path}.village"), id));
-            let is_share = !matches!(target.metric, Metric::YoyCases | Metric::YoyLoss);
+            let is_share = target.metric.is_share();
             // Only adoption is a share of smartphone holders; reach, awareness and cases concern everyone.
             if target.metric != Metric::Adoption && target.denominator == wire::Denominator::SmartphoneHolders {
                 self.error(format!("{path}.denominator"), ErrorKind::NotApplicable);

@@ -17,9 +17,9 @@ use plotters::coord::Shift;
 use plotters::element::Text as TextElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use wuzha::montecarlo::{Bands, MonteCarloSummary};
-use wuzha::outcome::MonthRow;
-use wuzha::wire::{Denominator, Metric};
+use wuzha::engine::outcome::MonthRow;
+use wuzha::format::wire::{Denominator, Metric};
+use wuzha::uncertainty::{Bands, MonteCarloSummary};
 use wuzha::Date;
 
 pub mod more;

@@ -11,12 +11,12 @@ use super::{
     MARGIN_RIGHT, MUTED, PALETTE, WARNING, X_LABEL_AREA, Y_LABEL_AREA,
 };
 use crate::format;
-use crate::model::{primary_product_idx, Computed};
+use crate::model::Computed;
 use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use wuzha::montecarlo::MonteCarloSummary;
-use wuzha::wire::{Denominator, Metric};
+use wuzha::format::wire::{Denominator, Metric};
+use wuzha::uncertainty::MonteCarloSummary;
 use wuzha::Date;
 
 /// The phases of a result as shaded spans.
@@ -70,7 +70,7 @@ fn share_chart(lang: Lang, computed: &Computed, lines: Vec<DailyLine>, targets: 
 /// residents, with the segment targets of that product (on their segment's line, or as their own path when
 /// measured among smartphone holders).
 pub fn segment_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
-    let product_idx = primary_product_idx(&computed.scenario);
+    let product_idx = computed.scenario.primary_product_idx();
     let by_segment = computed.outcome.daily.adopted_by_segment.get(product_idx);
     let lines = computed
         .scenario
@@ -136,7 +136,7 @@ pub fn reach_chart(lang: Lang, computed: &Computed) -> AdoptionChart {
 impl AdoptionChart {
     /// Adds the P10-P90 fan of each segment's adoption of the primary product (for [`segment_chart`]).
     pub fn with_segment_bands(mut self, lang: Lang, computed: &Computed, summary: &MonteCarloSummary) -> AdoptionChart {
-        let product_idx = primary_product_idx(&computed.scenario);
+        let product_idx = computed.scenario.primary_product_idx();
         if let Some(by_segment) = summary.daily.adopted_by_segment.get(product_idx) {
             for (line, bands) in self.lines.iter_mut().zip(by_segment) {
                 line.band = Some(FanBand::of(bands, 100.0));
@@ -430,7 +430,7 @@ pub fn loss_chart(lang: Lang, computed: &Computed) -> CasesChart {
         .flat_map(|row| [row.last_year_loss_yuan, row.counterfactual_loss_yuan, row.loss_yuan])
         .fold(0.0f64, f64::max);
     let (y_unit_yuan, y_title) = money_unit(lang, largest, Text::AxisLossYuan, Text::AxisLossWanYuan);
-    let series = |label: Text, color: RGBColor, pick: fn(&wuzha::outcome::MonthRow) -> f64| MonthlyBars {
+    let series = |label: Text, color: RGBColor, pick: fn(&wuzha::engine::outcome::MonthRow) -> f64| MonthlyBars {
         label: words::text(lang, label).to_string(),
         values: monthly.iter().map(|row| pick(row) / y_unit_yuan).collect(),
         color,

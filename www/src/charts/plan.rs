@@ -9,7 +9,7 @@ use crate::words::{self, Lang, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use wuzha::optimise::{Frontier, Objective, OptimiseResult, Tornado};
+use wuzha::planner::{Frontier, Objective, OptimiseResult, Tornado};
 
 /// Bars shown on the tornado.
 pub const TORNADO_BARS: usize = 10;

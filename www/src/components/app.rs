@@ -32,7 +32,7 @@ fn location_fragment() -> Option<String> {
 
 /// The share link's fragment in the address bar, if there is one.
 fn scenario_fragment() -> Option<String> {
-    location_fragment().filter(|fragment| fragment.contains(wuzha::link::FRAGMENT_KEY))
+    location_fragment().filter(|fragment| fragment.contains(wuzha::format::link::FRAGMENT_KEY))
 }
 
 /// Removes a `#scenario=...` fragment from the address bar without reloading or adding a history entry.
@@ -230,8 +230,12 @@ fn backup_handler(state: &State, json: Option<AttrValue>) -> Callback<MouseEvent
     let stem = format!("{}-backup", state.file.as_ref().map_or("wuzha", |f| f.name.as_str()));
     let name = super::file_menu::file_name(&stem, "json");
     Callback::from(move |_: MouseEvent| {
-        if let Some(file) = json.as_ref().and_then(|json| wuzha::wire::parse_json(json).ok()) {
-            let _ = super::file_menu::download(&wuzha::wire::to_json(&file), "application/json;charset=utf-8", &name);
+        if let Some(file) = json.as_ref().and_then(|json| wuzha::format::json::parse_json(json).ok()) {
+            let _ = super::file_menu::download(
+                &wuzha::format::json::to_json(&file),
+                "application/json;charset=utf-8",
+                &name,
+            );
         }
     })
 }
@@ -268,8 +272,8 @@ pub fn app() -> Html {
     // an option): made once per edit of the file, not per render.
     let saved = use_memo(state.file.clone(), |file| {
         file.as_ref().map(|file| {
-            let json = wuzha::wire::to_compact_json(file);
-            let fingerprint = wuzha::wire::fingerprint_of_compact_json(&json);
+            let json = wuzha::format::json::to_compact_json(file);
+            let fingerprint = wuzha::format::fingerprint::fingerprint_of_compact_json(&json);
             (AttrValue::from(json), AttrValue::from(fingerprint), Shared(Rc::new(file.clone())))
         })
     });

@@ -45,7 +45,7 @@ fn option_chip(props: &ComparePanelProps, option: &Rc<PinnedOption>) -> Html {
         let option: Rc<PinnedOption> = option.clone();
         let name = name.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = wuzha::wire::to_json(&option.file);
+            let text = wuzha::format::json::to_json(&option.file);
             on_action.emit(Action::OpenFile { name: name.clone(), text });
         })
     };

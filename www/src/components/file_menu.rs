@@ -14,11 +14,11 @@ use yew::prelude::*;
 pub struct FileMenuProps {
     /// Language of the texts.
     pub lang: Lang,
-    /// The scenario in compact JSON (`wuzha::wire::to_compact_json`), or `None` when there is nothing to save.
+    /// The scenario in compact JSON (`wuzha::format::json::to_compact_json`), or `None` when there is nothing to save.
     pub json: Option<AttrValue>,
     /// The name to save under, without `.json`.
     pub file_stem: AttrValue,
-    /// The fingerprint of the scenario (`wuzha::wire::fingerprint`).
+    /// The fingerprint of the scenario (`wuzha::format::fingerprint::fingerprint`).
     pub fingerprint: AttrValue,
     /// The last valid result, for the daily CSV.
     pub result: Option<Shared<Computed>>,
@@ -118,8 +118,8 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
         let name = file_name(&props.file_stem, "json");
         Callback::from(move |_: MouseEvent| {
             // Saved files are pretty-printed for people; the compact text is read back once, on click.
-            if let Some(file) = json.as_ref().and_then(|json| wuzha::wire::parse_json(json).ok()) {
-                let _ = download(&wuzha::wire::to_json(&file), "application/json;charset=utf-8", &name);
+            if let Some(file) = json.as_ref().and_then(|json| wuzha::format::json::parse_json(json).ok()) {
+                let _ = download(&wuzha::format::json::to_json(&file), "application/json;charset=utf-8", &name);
             }
         })
     };
@@ -140,10 +140,10 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
         let json = props.json.clone();
         let shared = shared.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(file) = json.as_ref().and_then(|json| wuzha::wire::parse_json(json).ok()) else { return };
-            let fragment = wuzha::link::encode_fragment(&file);
+            let Some(file) = json.as_ref().and_then(|json| wuzha::format::json::parse_json(json).ok()) else { return };
+            let fragment = wuzha::format::link::encode_fragment(&file);
             let outcome = match link_to(&fragment) {
-                Some(link) if link.chars().count() <= wuzha::link::MAX_LINK_CHARS => ShareResult::Link(link),
+                Some(link) if link.chars().count() <= wuzha::format::link::MAX_LINK_CHARS => ShareResult::Link(link),
                 Some(link) => ShareResult::TooLong(link.chars().count()),
                 None => return,
             };
@@ -173,7 +173,7 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
         },
         Some(ShareResult::TooLong(n_chars)) => html! {
             <p class="share-box share-too-long" data-testid="share-too-long" role="alert">
-                { words::link_too_long(lang, *n_chars, wuzha::link::MAX_LINK_CHARS) }
+                { words::link_too_long(lang, *n_chars, wuzha::format::link::MAX_LINK_CHARS) }
             </p>
         },
         None => html! {},

@@ -3,7 +3,7 @@
 
 use super::Shared;
 use crate::format;
-use crate::model::{is_share, primary_product_idx, Computed};
+use crate::model::Computed;
 use crate::uncertainty::{self, Finished, Tone};
 use crate::words::{self, Lang, Text};
 use yew::prelude::*;
@@ -88,7 +88,7 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Fin
             chance: None,
         };
     };
-    let share = is_share(target.metric);
+    let share = target.metric.is_share();
     let show = |value: f64| if share { format::percent(value) } else { format::percent_change(value) };
     let (figure, unit) = match result.value_at_deadline {
         Some(value) => {
@@ -173,7 +173,7 @@ fn cost_card(lang: Lang, computed: &Computed, runs: Option<&Finished>) -> Card {
 }
 
 fn cost_per_install_card(lang: Lang, computed: &Computed) -> Card {
-    let product_idx = primary_product_idx(&computed.scenario);
+    let product_idx = computed.scenario.primary_product_idx();
     let totals = &computed.outcome.totals;
     let product_name =
         computed.scenario.products.get(product_idx).map(|product| product.name.as_str()).unwrap_or_default();

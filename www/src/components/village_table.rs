@@ -4,8 +4,9 @@
 use super::file_menu::{download, file_name};
 use super::Shared;
 use crate::format;
-use crate::model::{is_share, primary_product_idx, Computed};
+use crate::model::Computed;
 use crate::words::{self, Lang, Text};
+use wuzha::export::VillageHeaders;
 use yew::prelude::*;
 
 /// Props of [`VillageTable`].
@@ -44,49 +45,29 @@ pub fn gap(value: Option<f64>, threshold: f64, higher_is_better: bool) -> Gap {
 }
 
 /// The village table as CSV for Excel and WPS (numbers as numbers: percents with one decimal, yuan whole),
-/// with the same columns and the same outcome fields as the table on screen.
+/// with the same columns and the same outcome fields as the table on screen; the core builds it
+/// ([`wuzha::export::village_csv`]) with the headers in `lang`.
 pub fn village_csv(lang: Lang, computed: &Computed, selected_target: usize) -> String {
-    use wuzha::export::csv_field;
     let Computed { scenario, outcome } = computed;
-    let product_idx = primary_product_idx(scenario);
-    let product_name = scenario.products.get(product_idx).map(|product| product.name.as_str()).unwrap_or_default();
-    let target = scenario.targets.get(selected_target).zip(outcome.targets.get(selected_target));
+    let product_name =
+        scenario.products.get(scenario.primary_product_idx()).map(|product| product.name.as_str()).unwrap_or_default();
     let percent_header = |text: &str| format!("{text}（%）");
-    let mut headers = vec![
-        words::text(lang, Text::ColVillage).to_string(),
-        words::text(lang, Text::ColResidents).to_string(),
-        percent_header(words::text(lang, Text::ColReached)),
-        percent_header(words::text(lang, Text::ColAware)),
-        percent_header(&words::adopted_column(lang, product_name)),
-    ];
-    if let Some((target, result)) = target {
-        headers.push(percent_header(&words::village_target_column(
-            lang,
-            &target.name,
-            &format::date(lang, result.deadline),
-        )));
-    }
-    headers.push(format!("{}（{}）", words::text(lang, Text::ColCost), words::text(lang, Text::Yuan)));
-    headers.push(words::text(lang, Text::ColCases).to_string());
-    let mut csv = headers.iter().map(|header| csv_field(header)).collect::<Vec<_>>().join(",") + "\n";
-    let pct = |share: f64| format!("{:.1}", share * 100.0);
-    for (village_idx, (village, result)) in scenario.villages.iter().zip(&outcome.villages).enumerate() {
-        let mut cells = vec![
-            csv_field(&village.name),
-            format!("{:.0}", village.residents),
-            pct(result.reached),
-            pct(result.aware),
-            pct(result.adopted.get(product_idx).copied().unwrap_or(0.0)),
-        ];
-        if let Some((_, result)) = target {
-            cells.push(result.by_village.get(village_idx).copied().flatten().map(pct).unwrap_or_default());
-        }
-        cells.push(format!("{:.0}", result.channel_cash_yuan + result.rewards_yuan));
-        cells.push(format!("{:.2}", result.cases_expected));
-        csv.push_str(&cells.join(","));
-        csv.push('\n');
-    }
-    wuzha::export::for_spreadsheets(&csv)
+    let target = scenario.targets.get(selected_target).zip(outcome.targets.get(selected_target));
+    let headers = VillageHeaders {
+        village: words::text(lang, Text::ColVillage).to_string(),
+        residents: words::text(lang, Text::ColResidents).to_string(),
+        reached: percent_header(words::text(lang, Text::ColReached)),
+        aware: percent_header(words::text(lang, Text::ColAware)),
+        adopted: percent_header(&words::adopted_column(lang, product_name)),
+        target: target
+            .map(|(target, result)| {
+                percent_header(&words::village_target_column(lang, &target.name, &format::date(lang, result.deadline)))
+            })
+            .unwrap_or_default(),
+        cost: format!("{}（{}）", words::text(lang, Text::ColCost), words::text(lang, Text::Yuan)),
+        cases: words::text(lang, Text::ColCases).to_string(),
+    };
+    wuzha::export::village_csv(scenario, outcome, selected_target, &headers)
 }
 
 /// The table of villages.
@@ -94,7 +75,7 @@ pub fn village_csv(lang: Lang, computed: &Computed, selected_target: usize) -> S
 pub fn village_table(props: &VillageTableProps) -> Html {
     let lang = props.lang;
     let Computed { scenario, outcome } = &*props.result;
-    let product_idx = primary_product_idx(scenario);
+    let product_idx = scenario.primary_product_idx();
     let product_name = scenario.products.get(product_idx).map(|product| product.name.as_str()).unwrap_or_default();
     let target = scenario.targets.get(props.selected_target).zip(outcome.targets.get(props.selected_target));
     let target_header = target
@@ -143,7 +124,7 @@ pub fn village_table(props: &VillageTableProps) -> Html {
                                     Gap::Near => "gap-near",
                                     Gap::Far => "gap-far",
                                 };
-                                let shown = match (value, is_share(target.metric)) {
+                                let shown = match (value, target.metric.is_share()) {
                                     (Some(value), true) => format::percent(value),
                                     (Some(value), false) => format::percent_change(value),
                                     (None, _) => words::text(lang, Text::NotAvailable).to_string(),
@@ -158,7 +139,7 @@ pub fn village_table(props: &VillageTableProps) -> Html {
                                     <td class="num">{ format::percent(result.aware) }</td>
                                     <td class="num">{ format::percent(result.adopted.get(product_idx).copied().unwrap_or(0.0)) }</td>
                                     { for target_cell }
-                                    <td class="num">{ format::yuan(lang, result.channel_cash_yuan + result.rewards_yuan) }</td>
+                                    <td class="num">{ format::yuan(lang, result.cash_yuan()) }</td>
                                     <td class="num">{ format::cases(result.cases_expected) }</td>
                                 </tr>
                             }

@@ -5,7 +5,7 @@ use super::{Cell, CellText, State};
 use crate::edit::EditError;
 use crate::format;
 use crate::words::Text;
-use wuzha::wire::{RewardFile, ScenarioFile};
+use wuzha::format::wire::ScenarioFile;
 
 /// A quick control: a name for the editor cell at [`Field::path`] with its own label and reading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -178,7 +178,7 @@ impl State {
         let mut file = file.clone();
         let number = || format::parse_number(text).ok_or_else(|| EditError::NotANumber(text.to_string()));
         match field {
-            Field::Reward => set_reward(&mut file, number()?),
+            Field::Reward => file.set_reward_yuan_per_install(number()?),
             Field::Budget => file.budget.total_yuan = if text.trim().is_empty() { None } else { Some(number()?) },
             Field::Threshold => {
                 let percent = number()?;
@@ -204,31 +204,6 @@ impl State {
             Field::Seed => file.seed = parse_seed(text).ok_or_else(|| EditError::NotASeed(text.to_string()))?,
         }
         Ok(file)
-    }
-}
-
-/// The product rewards are added for when a file has none: the first target's product, else the first product.
-pub fn primary_product(file: &ScenarioFile) -> Option<&str> {
-    file.targets
-        .iter()
-        .find_map(|target| target.product.as_deref())
-        .filter(|id| file.products.iter().any(|product| product.id == *id))
-        .or_else(|| file.products.first().map(|product| product.id.as_str()))
-}
-
-/// Sets `yuan_per_install` on every reward; with none, adds one for the primary product in every phase.
-pub fn set_reward(file: &mut ScenarioFile, yuan_per_install: f64) {
-    if file.rewards.is_empty() {
-        let Some(product) = primary_product(file).map(str::to_string) else { return };
-        file.rewards = file
-            .phases
-            .iter()
-            .map(|phase| RewardFile { phase: phase.id.clone(), product: product.clone(), yuan_per_install, note: None })
-            .collect();
-    } else {
-        for reward in &mut file.rewards {
-            reward.yuan_per_install = yuan_per_install;
-        }
     }
 }
 

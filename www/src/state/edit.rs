@@ -6,7 +6,7 @@ use crate::edit::{self, EditError};
 use crate::history::History;
 use crate::words::{self, Text};
 use std::rc::Rc;
-use wuzha::wire::ScenarioFile;
+use wuzha::format::wire::ScenarioFile;
 
 impl State {
     /// The text `cell` shows now: the text held for it, else (controls: the last text typed) the file's.

@@ -7,7 +7,7 @@ use crate::templates::{self, TEMPLATES};
 use crate::words::{self, Lang, Text};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use wuzha::wire::ScenarioFile;
+use wuzha::format::wire::ScenarioFile;
 use wuzha::FieldError;
 
 impl State {
@@ -20,7 +20,7 @@ impl State {
     /// The app's first state when the browser kept an autosaved session: that scenario, as it was left
     /// (even if it did not validate then). A session that cannot be read gives the default state.
     pub fn restore(lang: Lang, session: &Session) -> State {
-        let Ok(file) = wuzha::wire::parse_json(&session.scenario_json) else { return State::new(lang) };
+        let Ok(file) = wuzha::format::json::parse_json(&session.scenario_json) else { return State::new(lang) };
         let labels: Rc<[String]> = templates::labels(lang).into();
         let template_idx = session.template_idx.min(TEMPLATES.len() - 1);
         let mut state = State::with_file(lang, labels, template_idx, file, 0);
@@ -32,7 +32,7 @@ impl State {
     /// What autosave keeps of this state, or `None` when there is no scenario.
     pub fn session(&self) -> Option<Session> {
         Some(Session {
-            scenario_json: wuzha::wire::to_json(self.file.as_ref()?),
+            scenario_json: wuzha::format::json::to_json(self.file.as_ref()?),
             template_idx: self.template_idx,
             opened_file: self.opened_file.clone(),
         })
@@ -41,7 +41,7 @@ impl State {
     /// The state after loading template `template_idx` (clamped to the list).
     fn load(lang: Lang, template_labels: Rc<[String]>, template_idx: usize, n_simulations: u64) -> State {
         let template_idx = template_idx.min(TEMPLATES.len() - 1);
-        match wuzha::wire::parse_json(TEMPLATES[template_idx].json) {
+        match wuzha::format::json::parse_json(TEMPLATES[template_idx].json) {
             Ok(file) => State::with_file(lang, template_labels, template_idx, file, n_simulations),
             Err(error) => {
                 let mut state = State::empty(lang, template_labels, template_idx, n_simulations);
@@ -178,7 +178,7 @@ impl State {
 
     /// The state after [`super::Action::OpenLink`]: the link's scenario, like a file named after the link.
     pub(super) fn link_opened(self: Rc<Self>, fragment: String) -> Rc<Self> {
-        let Some(read) = wuzha::link::decode_fragment(&fragment) else { return self };
+        let Some(read) = wuzha::format::link::decode_fragment(&fragment) else { return self };
         let name = words::text(self.lang, Text::SharedLinkName).to_string();
         let checked = read.map_err(|error| vec![error]).and_then(|file| {
             wuzha::validate(&file)?;

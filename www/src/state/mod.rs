@@ -18,15 +18,15 @@ mod errors;
 mod files;
 mod select;
 
-pub use crate::model::{is_share, primary_product_idx, Computed};
-pub use controls::{parse_seed, primary_product, set_reward, Field, Inputs, MAX_SEED};
+pub use crate::model::Computed;
+pub use controls::{parse_seed, Field, Inputs, MAX_SEED};
 
 use crate::edit::EditError;
 use crate::history::History;
 use crate::words::Lang;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use wuzha::wire::ScenarioFile;
+use wuzha::format::wire::ScenarioFile;
 use wuzha::FieldError;
 use yew::Reducible;
 
@@ -57,7 +57,7 @@ pub const MAX_OPEN_BYTES: f64 = wuzha::MAX_FILE_BYTES as f64;
 /// What autosave keeps in the browser: the scenario file and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
-    /// The scenario as a file (`wuzha::wire::to_json`).
+    /// The scenario as a file (`wuzha::format::json::to_json`).
     pub scenario_json: String,
     /// The template it was loaded from.
     pub template_idx: usize,
@@ -259,19 +259,19 @@ impl State {
     }
 
     /// The selected target of the edited file, if the file has targets.
-    pub fn target(&self) -> Option<&wuzha::wire::TargetFile> {
+    pub fn target(&self) -> Option<&wuzha::format::wire::TargetFile> {
         self.file.as_ref()?.targets.get(self.selected_target)
     }
 
     /// The selected phase of the edited file, if the file has phases.
-    pub fn phase(&self) -> Option<&wuzha::wire::PhaseFile> {
+    pub fn phase(&self) -> Option<&wuzha::format::wire::PhaseFile> {
         self.file.as_ref()?.phases.get(self.selected_phase)
     }
 
     /// True when the selected target's threshold is a share (shown in percent of the population), false
     /// for a year-on-year change.
     pub fn target_is_share(&self) -> bool {
-        self.target().is_none_or(|target| is_share(target.metric))
+        self.target().is_none_or(|target| target.metric.is_share())
     }
 
     /// Validates the file and, if valid, simulates it.

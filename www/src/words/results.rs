@@ -264,8 +264,9 @@ pub fn score_out_of(lang: Lang, points_max: &str) -> String {
 /// The name of a part of the core's default (seed 004) assessment in `lang`, or `None` for a rule written
 /// in the scenario file, whose name is the planner's own text.
 pub fn default_rule_name(lang: Lang, rule: &wuzha::model::AssessmentRule) -> Option<&'static str> {
-    let is_default =
-        wuzha::validate::default_assessment(0).iter().any(|default| default.id == rule.id && default.name == rule.name);
+    let is_default = wuzha::model::validate::default_assessment(0)
+        .iter()
+        .any(|default| default.id == rule.id && default.name == rule.name);
     if !is_default {
         return None;
     }

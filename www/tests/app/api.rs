@@ -18,7 +18,7 @@ fn a_valid_scenario_gets_a_chinese_summary() {
 
 #[test]
 fn an_invalid_scenario_lists_every_error_with_path_and_both_languages() {
-    let mut file = wuzha::wire::parse_json(TEMPLATES[0].json).expect("the embedded scenario parses");
+    let mut file = wuzha::format::json::parse_json(TEMPLATES[0].json).expect("the embedded scenario parses");
     file.villages[2].residents = -5;
     file.rewards[0].yuan_per_install = -3.0;
     let report = check_report(&wuzha::validate(&file).map(|scenario| (file.clone(), scenario)));

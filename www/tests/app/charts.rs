@@ -171,10 +171,10 @@ fn narrow_charts_label_every_other_month() {
 }
 
 /// 40 Monte Carlo runs of 洪林镇 2022 (the same plan as [`honglin`]).
-fn honglin_runs() -> wuzha::montecarlo::MonteCarloSummary {
+fn honglin_runs() -> wuzha::uncertainty::MonteCarloSummary {
     let computed = honglin();
-    let config = wuzha::montecarlo::MonteCarloConfig::for_scenario(&computed.scenario, 40);
-    wuzha::montecarlo::run_batch(&computed.scenario, &config, |_| {})
+    let config = wuzha::uncertainty::MonteCarloConfig::for_scenario(&computed.scenario, 40);
+    wuzha::uncertainty::run_batch(&computed.scenario, &config, |_| {})
 }
 
 #[test]

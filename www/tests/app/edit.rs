@@ -10,7 +10,7 @@ use wuzha_www::words::Lang;
 use yew::Reducible;
 
 fn honglin() -> wuzha::ScenarioFile {
-    wuzha::wire::parse_json(include_str!("../../../scenarios/honglin-2022.json")).expect("the template parses")
+    wuzha::format::json::parse_json(include_str!("../../../scenarios/honglin-2022.json")).expect("the template parses")
 }
 
 fn after(actions: &[Action]) -> Rc<State> {
@@ -55,6 +55,27 @@ fn specs_give_kind_and_range_as_validate_checks_them() {
     check("behaviour.awareness_half_life_days", Kind::Param, Some(1.0), Some(3650.0));
     check("schedule[0].village", Kind::OptRef, None, None);
     check("phases[1].start", Kind::Date, None, None);
+}
+
+#[test]
+fn specs_take_range_unit_and_default_from_the_core_field_table() {
+    use wuzha::model::fields::{self, FieldKind, Unit};
+    for field in fields::fields() {
+        let path = field.path.replace("[]", "[0]").replace(".*", ".some_id");
+        let spec = edit::spec(&path);
+        assert_eq!((spec.min, spec.max), field.limits(), "{path}");
+        assert_eq!((spec.unit, spec.default), (field.unit, field.default), "{path}");
+        let kinds: &[Kind] = match field.kind {
+            FieldKind::Text => &[Kind::Text],
+            FieldKind::Date => &[Kind::Date],
+            FieldKind::Integer => &[Kind::Int],
+            FieldKind::Number | FieldKind::Share => &[Kind::Number, Kind::OptNumber],
+            FieldKind::Param => &[Kind::Param, Kind::OptParam],
+        };
+        assert!(kinds.contains(&spec.kind), "{path}: {:?} for {:?}", spec.kind, field.kind);
+    }
+    assert_eq!(edit::spec("villages[0].residents").unit, Unit::People);
+    assert_eq!(edit::spec("assessment[1].points").kind, Kind::OptNumber);
 }
 
 #[test]
@@ -282,7 +303,7 @@ fn leaves(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
 #[test]
 fn every_field_of_every_template_has_a_spec_a_label_and_round_trips() {
     for template in wuzha_www::templates::TEMPLATES {
-        let file = wuzha::wire::parse_json(template.json).expect("the template parses");
+        let file = wuzha::format::json::parse_json(template.json).expect("the template parses");
         let root = edit::to_value(&file);
         let mut paths = Vec::new();
         leaves(&root, String::new(), &mut paths);

@@ -44,7 +44,8 @@ fn a_job_optimises_then_tests_the_numbers_then_draws_the_frontier() {
     let objectives: Vec<f64> = frontier.points.iter().filter_map(|point| point.objective).collect();
     assert!(objectives.windows(2).all(|pair| pair[1] >= pair[0] - 1e-12), "the frontier never goes down");
     // The applied file is the suggestion: valid, and simulating it gives the suggested cost.
-    let (_, scenario) = wuzha::parse_scenario(&wuzha::wire::to_json(&answer.applied)).expect("applied file is valid");
+    let (_, scenario) =
+        wuzha::parse_scenario(&wuzha::format::json::to_json(&answer.applied)).expect("applied file is valid");
     let outcome = wuzha::simulate(&scenario);
     assert!((outcome.totals.cash_yuan - answer.result.suggested.cost_yuan).abs() < 1e-6);
 

@@ -338,8 +338,9 @@ fn an_autosaved_session_is_restored_and_a_corrupt_one_is_ignored() {
 
 #[test]
 fn a_share_link_opens_like_a_file_and_a_broken_one_is_refused() {
-    let file = wuzha::wire::parse_json(include_str!("../../../scenarios/template.json")).expect("valid template");
-    let fragment = format!("#{}", wuzha::link::encode_fragment(&file));
+    let file =
+        wuzha::format::json::parse_json(include_str!("../../../scenarios/template.json")).expect("valid template");
+    let fragment = format!("#{}", wuzha::format::link::encode_fragment(&file));
     let state = Rc::new(State::new(Lang::Zh));
     let opened = state.clone().reduce(Action::OpenLink { fragment: fragment.clone() });
     assert_eq!(opened.file.as_ref(), Some(&file));

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
-use wuzha::montecarlo::{run_batch, MonteCarloConfig, MonteCarloSummary};
+use wuzha::uncertainty::{run_batch, MonteCarloConfig, MonteCarloSummary};
 use wuzha_www::uncertainty::{self, BatchJob, McAction, McState, Tone, DEFAULT_RUNS};
 use wuzha_www::words::Lang;
 

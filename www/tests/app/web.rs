@@ -167,8 +167,8 @@ fn monte_carlo_runs_are_bit_identical_to_the_native_build() {
     let expected = u64::from_str_radix(&text.trim().replace('_', ""), 16).expect("a hex fingerprint");
     let (_, template) =
         wuzha::parse_scenario(include_str!("../../../scenarios/template.json")).expect("valid template");
-    let config = wuzha::montecarlo::MonteCarloConfig { n_runs: 16, seed: 7, noise: true };
-    let summary = wuzha::montecarlo::run_batch(&template, &config, |_| {});
+    let config = wuzha::uncertainty::MonteCarloConfig { n_runs: 16, seed: 7, noise: true };
+    let summary = wuzha::uncertainty::run_batch(&template, &config, |_| {});
     assert_eq!(summary.fingerprint(), expected, "wasm differs from native: {:#018x}", summary.fingerprint());
 }
 
@@ -178,9 +178,9 @@ fn monte_carlo_runs_are_bit_identical_to_the_native_build() {
 fn the_worker_job_hands_over_the_same_batch_as_json() {
     let text = include_str!("../../../tests/reference/montecarlo-template-seed7-16runs.fingerprint");
     let expected = u64::from_str_radix(&text.trim().replace('_', ""), 16).expect("a hex fingerprint");
-    let mut file = wuzha::wire::parse_json(include_str!("../../../scenarios/template.json")).expect("template");
+    let mut file = wuzha::format::json::parse_json(include_str!("../../../scenarios/template.json")).expect("template");
     file.seed = 7;
-    let json = wuzha::wire::to_compact_json(&file);
+    let json = wuzha::format::json::to_compact_json(&file);
     let mut job = wuzha_www::api::MonteCarloJob::new(&json, 16).expect("a valid scenario");
     assert_eq!(job.step(5), 5);
     while !job.is_done() {
@@ -189,7 +189,7 @@ fn the_worker_job_hands_over_the_same_batch_as_json() {
     assert_eq!(job.n_done(), 16);
     let handed_over = job.finish().expect("the first finish gives the summary");
     assert!(job.finish().is_err(), "a job is finished once");
-    let summary: wuzha::montecarlo::MonteCarloSummary = serde_json::from_str(&handed_over).expect("summary JSON");
+    let summary: wuzha::uncertainty::MonteCarloSummary = serde_json::from_str(&handed_over).expect("summary JSON");
     assert_eq!(summary.fingerprint(), expected, "a different batch: {:#018x}", summary.fingerprint());
     assert!(wuzha_www::api::MonteCarloJob::new("{}", 10).is_err(), "an invalid file is refused");
 }

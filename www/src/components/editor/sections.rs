@@ -270,8 +270,9 @@ pub fn behaviour(ctx: &Ctx) -> Html {
             <table class="sheet full-width" data-testid="behaviour-table">
                 <thead><tr>{ for header.iter().map(|key| html! { <th scope="col">{ words::text(lang, *key) }</th> }) }</tr></thead>
                 <tbody>
-                    { for edit::BEHAVIOUR.iter().map(|(key, min, max)| {
+                    { for edit::BEHAVIOUR.iter().map(|key| {
                         let path = format!("behaviour.{key}");
+                        let spec = edit::spec(&path);
                         let name = words::editor_field(lang, key);
                         let unit = words::editor_unit(lang, key);
                         let cell_at = |suffix: &str, column: Text| {
@@ -290,7 +291,7 @@ pub fn behaviour(ctx: &Ctx) -> Html {
                                 { cell_at("low", Text::ColLow) }
                                 { cell_at("high", Text::ColHigh) }
                                 <td class="unit-cell">{ unit }</td>
-                                <td class="unit-cell">{ words::allowed_range(lang, Some(*min), Some(*max), false) }</td>
+                                <td class="unit-cell">{ words::allowed_range(lang, spec.min, spec.max, false) }</td>
                                 { cell_at("source", Text::ColSource) }
                             </tr>
                         }
