@@ -752,14 +752,16 @@ pub fn chance_alone(last_year_cases: f64) -> ChanceAlone {
             yoy_change_p90: None,
         };
     }
-    // Sum the Poisson probabilities in log space (no underflow of e^-mean for large means) up to far in
-    // the upper tail; `cdf` is P(X ≤ k).
+    // Sum the Poisson probabilities in log space (no underflow of e^-mean for large means) over mean ± 40
+    // standard deviations (+ 40); the mass outside is below 1e-300, so `cdf` is P(X ≤ k) to rounding and the
+    // cost grows with √mean, not the mean (0 is the start for means below about 1 700).
     let log_mean = libm::log(mean);
-    let k_max = libm::ceil(mean + 40.0 * libm::sqrt(mean) + 40.0);
+    let reach = 40.0 * libm::sqrt(mean) + 40.0;
+    let k_max = libm::ceil(mean + reach);
     let mut cdf = 0.0;
     let mut at_most_mean = 0.0;
     let mut quantiles = [None; 3];
-    let mut k = 0.0;
+    let mut k = libm::floor(mean - reach).max(0.0);
     while k <= k_max {
         cdf += libm::exp(k * log_mean - mean - libm::lgamma(k + 1.0));
         if k <= mean {

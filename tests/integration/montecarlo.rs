@@ -459,3 +459,88 @@ fn installs_are_whole_people_and_never_exceed_the_not_yet_adopted() {
         assert!((people - people.round()).abs() < 1e-9 || share == not_adopted, "{people}");
     }
 }
+
+/// The average number of 32-bit words of the stream one call of `draw` consumes, over `n_draws` calls.
+fn words_per_draw(rng: &mut wuzha::rng::Rng, n_draws: usize, mut draw: impl FnMut(&mut wuzha::rng::Rng)) -> f64 {
+    let start = rng.get_word_pos();
+    for _ in 0..n_draws {
+        draw(rng);
+    }
+    (rng.get_word_pos() - start) as f64 / n_draws as f64
+}
+
+#[test]
+fn sampler_cost_does_not_grow_with_the_count() {
+    let mut rng = run_rng(2024, 5);
+    let n_draws = 4_000;
+    // Counted in uniforms read, not time: a uniform is one u64, two words.
+    let poisson_small = words_per_draw(&mut rng, n_draws, |rng| {
+        sample::poisson(rng, 1e2);
+    });
+    let poisson_large = words_per_draw(&mut rng, n_draws, |rng| {
+        sample::poisson(rng, 1e6);
+    });
+    assert!(poisson_small <= 6.0 && poisson_large <= 1.1 * poisson_small, "{poisson_small} {poisson_large}");
+    for p in [0.3, 0.001] {
+        let binomial_small = words_per_draw(&mut rng, n_draws, |rng| {
+            sample::binomial(rng, 1e4, p);
+        });
+        let binomial_large = words_per_draw(&mut rng, n_draws, |rng| {
+            sample::binomial(rng, 1e9, p);
+        });
+        assert!(
+            binomial_large <= 6.0 && binomial_large <= 1.1 * binomial_small.max(4.0),
+            "{binomial_small} {binomial_large}"
+        );
+    }
+    for n_cases in [31.0, 1e2, 1e6, 1e12] {
+        let words = words_per_draw(&mut rng, n_draws, |rng| {
+            sample::total_loss(rng, n_cases, 30_000.0);
+        });
+        assert_eq!(words, 4.0, "{n_cases} cases: one normal (two uniforms)");
+    }
+    let exact = words_per_draw(&mut rng, n_draws, |rng| {
+        sample::total_loss(rng, sample::EXACT_LOSS_CASES, 30_000.0);
+    });
+    assert_eq!(exact, 4.0 * sample::EXACT_LOSS_CASES, "exact up to the threshold: one normal per case");
+    // And the large draws have the right centre.
+    let (mean, _) = moments(4_000, || sample::poisson(&mut rng, 1e6));
+    assert!((mean - 1e6).abs() < 5.0 * (1e6_f64 / 4_000.0).sqrt(), "{mean}");
+    let (mean, _) = moments(4_000, || sample::binomial(&mut rng, 1e9, 0.3));
+    assert!((mean - 3e8).abs() < 5.0 * (1e9 * 0.21 / 4_000.0_f64).sqrt(), "{mean}");
+}
+
+#[test]
+fn total_loss_has_the_mean_and_variance_of_the_sum_of_its_cases() {
+    let mut rng = run_rng(2024, 6);
+    let loss_per_case = 30_000.0;
+    let excess = montecarlo::LOSS_SIGMA.powi(2).exp_m1();
+    let n_samples = 100_000;
+    for n_cases in [1.0, 5.0, 30.0, 31.0, 200.0, 1e6] {
+        let draws = moments(n_samples, || sample::total_loss(&mut rng, n_cases, loss_per_case));
+        let true_mean = n_cases * loss_per_case;
+        let true_variance = n_cases * loss_per_case * loss_per_case * excess;
+        let label = format!("total loss of {n_cases} cases");
+        // The variance of a heavy-tailed sample variance: 10 % for one case (kurtosis 114), 6 % above.
+        let (mean, variance) = draws;
+        let standard_error = (true_variance / n_samples as f64).sqrt();
+        assert!((mean - true_mean).abs() <= 5.0 * standard_error, "{label}: mean {mean} vs {true_mean}");
+        let tolerance = if n_cases < 5.0 { 0.15 } else { 0.06 };
+        assert!((variance / true_variance - 1.0).abs() <= tolerance, "{label}: variance {variance} vs {true_variance}");
+    }
+    // Just above the threshold the moment-matched draw's quantiles are those of the exact sum within 3 %
+    // (measured: P10 2 % low, P50 and P90 within 0.6 %, sampling noise included).
+    let quantiles = |draws: &mut Vec<f64>| {
+        draws.sort_by(f64::total_cmp);
+        [draws[draws.len() / 10], draws[draws.len() / 2], draws[draws.len() * 9 / 10]]
+    };
+    let n_cases = sample::EXACT_LOSS_CASES + 1.0;
+    let mut matched: Vec<f64> = (0..40_000).map(|_| sample::total_loss(&mut rng, n_cases, 1.0)).collect();
+    let mut exact: Vec<f64> = (0..40_000)
+        .map(|_| (0..n_cases as usize).map(|_| sample::lognormal(&mut rng, 1.0, montecarlo::LOSS_SIGMA)).sum())
+        .collect();
+    let (matched, exact) = (quantiles(&mut matched), quantiles(&mut exact));
+    for (m, e) in matched.iter().zip(&exact) {
+        assert!((m / e - 1.0).abs() < 0.03, "matched {matched:?} vs exact {exact:?}");
+    }
+}
