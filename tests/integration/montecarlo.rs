@@ -544,3 +544,67 @@ fn total_loss_has_the_mean_and_variance_of_the_sum_of_its_cases() {
         assert!((m / e - 1.0).abs() < 0.03, "matched {matched:?} vs exact {exact:?}");
     }
 }
+
+#[test]
+fn memory_stops_growing_with_runs_and_bands_stay_within_one_sketch_bin() {
+    let scenario = fixture();
+    let config = config(3_000, 8, true);
+    let mut accumulator = Accumulator::new(&scenario, &config, config.n_runs);
+    let mut cash: Vec<Vec<f32>> = vec![Vec::new(); scenario.n_days()];
+    let mut adopted: Vec<Vec<f32>> = vec![Vec::new(); scenario.n_days()];
+    let mut loss: Vec<f64> = Vec::new();
+    let mut bytes_at = Vec::new();
+    for run_idx in 0..config.n_runs {
+        let outcome = montecarlo::run_one(&scenario, &config, run_idx);
+        for day_idx in 0..scenario.n_days() {
+            cash[day_idx].push(outcome.daily.cash_cost_cum[day_idx] as f32);
+            adopted[day_idx].push(outcome.daily.adopted[0][day_idx] as f32);
+        }
+        loss.push(outcome.totals.loss_yuan);
+        accumulator.push(&outcome);
+        if [100, montecarlo::EXACT_RUNS, 1_000, 3_000].contains(&(run_idx + 1)) {
+            bytes_at.push(accumulator.bytes_held());
+        }
+    }
+    // 3 000 runs hold what 1 000 hold, and no more than the exact samples of 256 runs (+ 4 %).
+    assert_eq!(bytes_at[2], bytes_at[3], "{bytes_at:?}");
+    assert!(bytes_at[3] as f64 <= 1.04 * bytes_at[1] as f64 && bytes_at[0] < bytes_at[1], "{bytes_at:?}");
+    let summary = accumulator.finish();
+    assert_eq!(summary.sample_bytes, bytes_at[3]);
+    let exact = |values: &mut Vec<f32>, percent: usize| {
+        values.sort_by(f32::total_cmp);
+        f64::from(values[montecarlo::quantile_index(percent, values.len())])
+    };
+    for (name, samples, bands) in
+        [("cash", &mut cash, &summary.daily.cash_cost_cum), ("adopted", &mut adopted, &summary.daily.adopted[0])]
+    {
+        for (day_idx, values) in samples.iter_mut().enumerate() {
+            let spread = f64::from(values.iter().copied().fold(f32::NEG_INFINITY, f32::max))
+                - f64::from(values.iter().copied().fold(f32::INFINITY, f32::min));
+            // The documented bound: one bin of a range within 4 × the spread.
+            let tolerance = 4.0 * spread / montecarlo::SKETCH_BINS as f64 + 1e-12;
+            for (percent, band) in [(10, &bands.p10), (50, &bands.p50), (90, &bands.p90)] {
+                let truth = exact(values, percent);
+                assert!(
+                    (band[day_idx] - truth).abs() <= tolerance,
+                    "{name} day {day_idx} P{percent}: {} vs exact {truth} (spread {spread})",
+                    band[day_idx]
+                );
+            }
+        }
+    }
+    let stats = &summary.distributions.loss_yuan;
+    let mean = loss.iter().sum::<f64>() / loss.len() as f64;
+    assert!((stats.mean - mean).abs() <= 1e-9 * mean, "the mean stays exact");
+    loss.sort_by(f64::total_cmp);
+    let spread = loss[loss.len() - 1] - loss[0];
+    assert_eq!((stats.min, stats.max), (loss[0], loss[loss.len() - 1]));
+    for (percent, value) in [(10, stats.p10), (50, stats.p50), (90, stats.p90)] {
+        let truth = loss[montecarlo::quantile_index(percent, loss.len())];
+        assert!(
+            (value - truth).abs() <= 4.0 * spread / montecarlo::SKETCH_BINS as f64,
+            "P{percent} {value} vs {truth}"
+        );
+    }
+    check_summary_is_coherent("3000 runs", &scenario, &summary);
+}
