@@ -30,7 +30,8 @@ COMMANDS:
                 instead: json prints each target's probability of being met, the cases moved by chance
                 alone, distributions of cash, cases, loss and the score, and monthly bands; csv prints
                 one row per day with <series>_p10, _p50, _p90 and _mean columns. --seed S (0 to 2^64-1)
-                replaces the scenario's seed; it needs --runs.
+                replaces the scenario's seed; it needs --runs. More runs than fit in about 30 s by an
+                estimate from the file's size are refused (exit 2) with the largest N that fits.
 
 Exit codes: 0 ok, 1 usage error, 2 unreadable or invalid file.";
 
@@ -184,6 +185,10 @@ fn run(args: &Args) -> Result<String, String> {
     match args.command {
         Command::Check => Ok(format!("{}\n", scenario.summary_line(args.lang))),
         Command::Simulate { format, monte_carlo: Some(monte_carlo) } => {
+            // Refused before any run when the estimate exceeds the time budget (the message names --runs).
+            if let Some(refusal) = montecarlo::runs_refusal(&scenario, monte_carlo.n_runs, "--runs", args.lang) {
+                return Err(format!("{}: {refusal}", args.path));
+            }
             let config = MonteCarloConfig {
                 n_runs: monte_carlo.n_runs,
                 seed: monte_carlo.seed.unwrap_or(scenario.seed),

@@ -26,9 +26,11 @@
 //! (rounded to `f32` for the daily and monthly bands; exact for the scalar distributions); above, they are
 //! within one sketch bin (the range / 256) of those. P10 ≤ P50 ≤ P90 always.
 
+pub mod budget;
 pub mod rng;
 pub mod sample;
 
+pub use budget::{max_runs_within, runs_refusal, RUNS_BUDGET_SECONDS};
 pub use rng::{run_rng, Rng};
 
 mod runs;

@@ -608,3 +608,21 @@ fn memory_stops_growing_with_runs_and_bands_stay_within_one_sketch_bin() {
     }
     check_summary_is_coherent("3000 runs", &scenario, &summary);
 }
+
+#[test]
+fn the_runs_budget_fits_the_app_default_and_refuses_what_would_take_too_long() {
+    use wuzha::montecarlo::budget;
+    let honglin = scenario_file("honglin-2022");
+    let max_runs = montecarlo::max_runs_within(&honglin, montecarlo::RUNS_BUDGET_SECONDS);
+    assert!((500..montecarlo::MAX_RUNS).contains(&max_runs), "{max_runs}");
+    assert_eq!(montecarlo::runs_refusal(&honglin, max_runs, "--runs", wuzha::Lang::En), None);
+    let refusal = montecarlo::runs_refusal(&honglin, max_runs + 1, "--runs", wuzha::Lang::En).unwrap_or_default();
+    assert!(refusal.contains(&format!("at most {max_runs} runs (--runs {max_runs})")), "{refusal}");
+    // Twice the work, about half the runs; and the estimate ignores last year's counts.
+    let mut doubled = honglin.clone();
+    doubled.segments.extend(honglin.segments.clone());
+    let doubled_max = montecarlo::max_runs_within(&doubled, montecarlo::RUNS_BUDGET_SECONDS);
+    assert!(doubled_max < max_runs * 6 / 10 && doubled_max > max_runs * 4 / 10, "{doubled_max} vs {max_runs}");
+    assert!(budget::seconds_per_run(&honglin) > 0.0);
+    assert_eq!(montecarlo::max_runs_within(&honglin, 0.0), 0);
+}
