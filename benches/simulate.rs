@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the core: one deterministic year (plan + counterfactual) of 洪林镇 2022, and of
 //! the same township widened to 20 and 50 villages; also parse + validate of the file, and Monte Carlo
-//! batches of 洪林镇 on one thread (100 runs, with and without process noise; runs/s = 100 / time).
+//! batches of 洪林镇 on one thread (100 runs, with and without process noise; runs/s = 100 / time) and one
+//! Monte Carlo run alone (to compare with one deterministic run).
 //! Run with `cargo bench --bench simulate`; not part of the tests.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -32,6 +33,11 @@ fn benches(c: &mut Criterion) {
     c.bench_function("parse_and_validate/honglin-2022", |b| b.iter(|| wuzha::parse_scenario(black_box(HONGLIN))));
     c.bench_function(&format!("simulate/honglin-2022 ({} villages)", honglin.villages.len()), |b| {
         b.iter(|| wuzha::simulate(black_box(&honglin)))
+    });
+    // One Monte Carlo run against one deterministic run (the ratio issue 12 reports).
+    let one_run = wuzha::uncertainty::MonteCarloConfig::for_scenario(&honglin, 1);
+    c.bench_function("montecarlo/honglin-2022 one run with noise", |b| {
+        b.iter(|| wuzha::uncertainty::run_one(black_box(&honglin), &one_run, 0))
     });
     for noise in [true, false] {
         let config = wuzha::uncertainty::MonteCarloConfig { n_runs: 100, seed: honglin.seed, noise };

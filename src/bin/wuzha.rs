@@ -31,7 +31,8 @@ COMMANDS:
                 instead: json prints each target's probability of being met, the cases moved by chance
                 alone, distributions of cash, cases, loss and the score, and monthly bands; csv prints
                 one row per day with <series>_p10, _p50, _p90 and _mean columns. --seed S (0 to 2^64-1)
-                replaces the scenario's seed; it needs --runs.
+                replaces the scenario's seed; it needs --runs. More runs than fit in about 30 s by an
+                estimate from the file's size are refused (exit 2) with the largest N that fits.
 
 FILE may be - for standard input. At most 5 MB is read from any file, pipe or device. A job estimated
 to take more than about 30 s (--runs N here, --runs and --points for the planner) is refused before it
@@ -180,19 +181,6 @@ fn read_text(path: &str, lang: Lang) -> Result<String, String> {
     wuzha::format::import::decode_text(bytes).map_err(|error| format!("{path}: {}", error.reason(lang)))
 }
 
-/// The message for `--runs N` over the work budget: the estimate and the most runs that fit.
-fn runs_over_budget(scenario: &wuzha::Scenario, n_runs: usize, seconds: f64, lang: Lang) -> String {
-    use wuzha::model::budget::{describe_seconds, max_monte_carlo_runs, DEFAULT_BUDGET_SECONDS};
-    let zh = lang == Lang::Zh;
-    let most = max_monte_carlo_runs(scenario, DEFAULT_BUDGET_SECONDS);
-    let (time, limit) = (describe_seconds(seconds, zh), describe_seconds(DEFAULT_BUDGET_SECONDS, zh));
-    if zh {
-        format!("--runs {n_runs}：{time}，超过上限{limit}；此方案最多 {most} 次模拟")
-    } else {
-        format!("--runs {n_runs}: {time}, over the limit of {limit}; this scenario allows at most {most} runs")
-    }
-}
-
 /// Runs `check` or `simulate`; `Err((exit code, message))`: 2 for an unreadable or invalid file, 1 for a job
 /// over the work budget (a usage error: the flag asks for too much).
 fn run(args: &Args) -> Result<String, (u8, String)> {
@@ -211,13 +199,11 @@ fn run(args: &Args) -> Result<String, (u8, String)> {
     match args.command {
         Command::Check => Ok(format!("{}\n", scenario.summary_line(args.lang))),
         Command::Simulate { format, monte_carlo: Some(monte_carlo) } => {
-            // The work budget, before any work: refuse a job that would run for minutes or hours.
-            let estimate = wuzha::model::budget::estimate(
-                &scenario,
-                wuzha::model::budget::Job::MonteCarlo { runs: monte_carlo.n_runs },
-            );
-            if estimate.seconds > wuzha::model::budget::DEFAULT_BUDGET_SECONDS {
-                return Err((1, runs_over_budget(&scenario, monte_carlo.n_runs, estimate.seconds, args.lang)));
+            // The work budget, before any work: refuse a job that would run for minutes or hours (exit 1, naming
+            // --runs, the estimate and the most runs that fit).
+            if let Some(refusal) = wuzha::uncertainty::runs_refusal(&scenario, monte_carlo.n_runs, "--runs", args.lang)
+            {
+                return Err((1, refusal));
             }
             let config = MonteCarloConfig {
                 n_runs: monte_carlo.n_runs,

@@ -19,22 +19,28 @@
 //! `num-traits/std`, as the dev-dependencies do).
 //!
 //! **Summary.** [`run_batch`] streams each run into an [`Accumulator`] and drops the run: per series and day
-//! it keeps one `f32` sample per run (quantiles) and an `f64` running sum (means); see
-//! [`Accumulator::bytes_held`]. Quantiles are nearest-rank order statistics ([`quantile_index`]), so
-//! P10 ≤ P50 ≤ P90 always and every quantile is a value some run produced (rounded to `f32` for the daily
-//! and monthly bands; exact for the scalar distributions).
+//! it keeps an `f64` running sum (means) and, for quantiles, one `f32` sample per run for the first
+//! [`EXACT_RUNS`] runs, then a histogram sketch of [`SKETCH_BINS`] bins with an adaptive range ([`sketch`]),
+//! so memory stops growing at [`EXACT_RUNS`] runs; see [`Accumulator::bytes_held`]. Up to [`EXACT_RUNS`]
+//! runs, quantiles are nearest-rank order statistics ([`quantile_index`]), each a value some run produced
+//! (rounded to `f32` for the daily and monthly bands; exact for the scalar distributions); above, they are
+//! within one sketch bin (the range / 256) of those. P10 ≤ P50 ≤ P90 always.
 
+pub mod budget;
 pub mod rng;
 pub mod sample;
 
+pub use budget::{max_runs_within, runs_refusal, RUNS_BUDGET_SECONDS};
 pub use rng::{run_rng, Rng};
 
 pub mod job;
 mod runs;
+pub mod sketch;
 mod summary;
 
 pub use job::BatchJob;
 pub use runs::*;
+pub use sketch::{EXACT_RUNS, SKETCH_BINS};
 pub use summary::*;
 
 /// σ of the log-normal loss per case (of the logarithm of the loss), an assumption: with σ = 1 the median

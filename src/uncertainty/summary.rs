@@ -2,6 +2,7 @@
 //! distributions of the headline figures, the odds of a rise by chance alone, and the [`Accumulator`] that
 //! streams runs into them.
 
+use super::sketch::{histogram, DayCounts, ScalarSamples, SeriesSamples};
 use super::{MonteCarloConfig, HISTOGRAM_BINS, LOSS_SIGMA};
 use crate::date::Date;
 use crate::engine::outcome::Outcome;
@@ -327,66 +328,19 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
-/// One series' samples: `values[run_idx * width + slot]` (rounded to `f32`) and exact `f64` running sums.
-struct SeriesSamples {
-    width: usize,
-    values: Vec<f32>,
-    sums: Vec<f64>,
-}
-
-impl SeriesSamples {
-    fn new(width: usize, n_runs_hint: usize) -> SeriesSamples {
-        SeriesSamples { width, values: Vec::with_capacity(width * n_runs_hint), sums: vec![0.0; width] }
-    }
-
-    fn push(&mut self, series: &[f64]) {
-        for (slot, value) in series.iter().take(self.width).enumerate() {
-            self.values.push(*value as f32);
-            self.sums[slot] += value;
-        }
-        // A shorter series (never, for outcomes of one scenario) is padded so the layout stays rectangular.
-        for _ in series.len()..self.width {
-            self.values.push(0.0);
-        }
-    }
-
-    fn bytes(&self) -> usize {
-        self.values.len() * std::mem::size_of::<f32>() + self.sums.len() * std::mem::size_of::<f64>()
-    }
-
-    fn bands(&self, n_runs: usize) -> Bands {
-        let mut bands = Bands {
-            p10: Vec::with_capacity(self.width),
-            p50: Vec::with_capacity(self.width),
-            p90: Vec::with_capacity(self.width),
-            mean: Vec::with_capacity(self.width),
-        };
-        let mut column = Vec::with_capacity(n_runs);
-        for slot in 0..self.width {
-            column.clear();
-            column.extend((0..n_runs).map(|run_idx| self.values[run_idx * self.width + slot]));
-            column.sort_unstable_by(f32::total_cmp);
-            bands.p10.push(f64::from(column[quantile_index(10, n_runs)]));
-            bands.p50.push(f64::from(column[quantile_index(50, n_runs)]));
-            bands.p90.push(f64::from(column[quantile_index(90, n_runs)]));
-            bands.mean.push(self.sums[slot] / n_runs as f64);
-        }
-        bands
-    }
-}
-
 /// One target's per-run results.
 struct TargetSamples {
     n_met: usize,
-    /// Day index of the first date met, `u32::MAX` for never (share metrics only).
-    first_met_day: Vec<u32>,
+    /// When first met (share metrics only).
+    first_met: DayCounts,
     /// Value at the deadline, where defined.
-    values: Vec<f64>,
+    values: ScalarSamples,
 }
 
-/// Collects runs one at a time and turns them into a [`MonteCarloSummary`]. It holds, per daily series,
-/// `4 × n_runs × n_days + 8 × n_days` bytes (an `f32` sample per run and day, an `f64` sum per day), the
-/// same for the monthly series, and `8 × n_runs` bytes per headline figure and target; never whole
+/// Collects runs one at a time and turns them into a [`MonteCarloSummary`], in memory bounded whatever the
+/// number of runs ([`super::sketch`]): per daily series and day (and monthly series and month) at most
+/// `4 × EXACT_RUNS` bytes of exact samples or `4 × SKETCH_BINS + 32` of sketch, plus an `f64` sum; per
+/// headline figure and target at most `8 × EXACT_RUNS` bytes; per share target a count per day. Never whole
 /// outcomes.
 pub struct Accumulator {
     config: MonteCarloConfig,
@@ -404,13 +358,13 @@ pub struct Accumulator {
     months: Vec<MonthId>,
     targets: Vec<TargetSamples>,
     target_defs: Vec<(String, Metric, f64, Date)>,
-    cash_yuan: Vec<f64>,
-    cases_reported: Vec<f64>,
-    cases_averted: Vec<f64>,
-    loss_yuan: Vec<f64>,
-    score: Vec<f64>,
+    cash_yuan: ScalarSamples,
+    cases_reported: ScalarSamples,
+    cases_averted: ScalarSamples,
+    loss_yuan: ScalarSamples,
+    score: ScalarSamples,
     score_max: f64,
-    yoy_cases: Vec<f64>,
+    yoy_cases: ScalarSamples,
     n_cases_rise: usize,
     n_double_decline: usize,
     last_year_cases: f64,
@@ -448,8 +402,8 @@ impl Accumulator {
                 .iter()
                 .map(|_| TargetSamples {
                     n_met: 0,
-                    first_met_day: Vec::with_capacity(n_runs_hint),
-                    values: Vec::with_capacity(n_runs_hint),
+                    first_met: DayCounts::new(n_days),
+                    values: ScalarSamples::new(n_runs_hint),
                 })
                 .collect(),
             target_defs: scenario
@@ -457,13 +411,13 @@ impl Accumulator {
                 .iter()
                 .map(|target| (target.id.clone(), target.metric, target.threshold, target.deadline))
                 .collect(),
-            cash_yuan: Vec::with_capacity(n_runs_hint),
-            cases_reported: Vec::with_capacity(n_runs_hint),
-            cases_averted: Vec::with_capacity(n_runs_hint),
-            loss_yuan: Vec::with_capacity(n_runs_hint),
-            score: Vec::with_capacity(n_runs_hint),
+            cash_yuan: ScalarSamples::new(n_runs_hint),
+            cases_reported: ScalarSamples::new(n_runs_hint),
+            cases_averted: ScalarSamples::new(n_runs_hint),
+            loss_yuan: ScalarSamples::new(n_runs_hint),
+            score: ScalarSamples::new(n_runs_hint),
             score_max: scenario.assessment.iter().map(|rule| rule.points_max).fold(0.0, |total, value| total + value),
-            yoy_cases: Vec::with_capacity(n_runs_hint),
+            yoy_cases: ScalarSamples::new(n_runs_hint),
             n_cases_rise: 0,
             n_double_decline: 0,
             last_year_cases: 0.0,
@@ -507,8 +461,8 @@ impl Accumulator {
             if target.met {
                 samples.n_met += 1;
             }
-            let first_met_day = target.first_met.map_or(u32::MAX, |date| date.days_since(self.start).max(0) as u32);
-            samples.first_met_day.push(first_met_day);
+            let first_met_day = target.first_met.map(|date| date.days_since(self.start).max(0) as usize);
+            samples.first_met.push(first_met_day);
             if let Some(value) = target.value_at_deadline {
                 samples.values.push(value);
             }
@@ -539,22 +493,16 @@ impl Accumulator {
         self.n_runs
     }
 
-    /// Bytes held by the sample buffers (lengths, not capacities): the memory that grows with the runs.
+    /// Bytes held by the sample buffers and sketches (lengths, not capacities): the memory that depends on the
+    /// runs, bounded from [`super::EXACT_RUNS`] runs on.
     pub fn bytes_held(&self) -> usize {
-        let f64_bytes = std::mem::size_of::<f64>();
         let series: usize = self.daily.iter().chain(&self.monthly).map(SeriesSamples::bytes).sum();
-        let targets: usize = self
-            .targets
-            .iter()
-            .map(|target| target.first_met_day.len() * std::mem::size_of::<u32>() + target.values.len() * f64_bytes)
-            .sum();
-        let scalars = (self.cash_yuan.len()
-            + self.cases_reported.len()
-            + self.cases_averted.len()
-            + self.loss_yuan.len()
-            + self.score.len()
-            + self.yoy_cases.len())
-            * f64_bytes;
+        let targets: usize = self.targets.iter().map(|target| target.first_met.bytes() + target.values.bytes()).sum();
+        let scalars: usize =
+            [&self.cash_yuan, &self.cases_reported, &self.cases_averted, &self.loss_yuan, &self.score, &self.yoy_cases]
+                .into_iter()
+                .map(ScalarSamples::bytes)
+                .sum();
         series + targets + scalars
     }
 
@@ -566,7 +514,7 @@ impl Accumulator {
         }
         let n_runs = self.n_runs;
         let share = |count: usize| count as f64 / n_runs as f64;
-        let mut daily_bands = self.daily.iter().map(|samples| samples.bands(n_runs));
+        let mut daily_bands = self.daily.iter().map(SeriesSamples::bands);
         let mut next =
             || daily_bands.next().unwrap_or_else(|| Bands { p10: vec![], p50: vec![], p90: vec![], mean: vec![] });
         let reached = next();
@@ -587,7 +535,7 @@ impl Accumulator {
             counterfactual_cases_cum: next(),
             last_year_cases_cum: next(),
         };
-        let mut monthly_bands = self.monthly.iter().map(|samples| samples.bands(n_runs));
+        let mut monthly_bands = self.monthly.iter().map(SeriesSamples::bands);
         let mut next_month =
             || monthly_bands.next().unwrap_or_else(|| Bands { p10: vec![], p50: vec![], p90: vec![], mean: vec![] });
         let monthly = MonthlyBands {
@@ -607,17 +555,13 @@ impl Accumulator {
             .map(|(samples, (id, metric, threshold, deadline))| {
                 let is_share = metric.is_share();
                 let first_met = is_share.then(|| {
-                    let days = &mut samples.first_met_day;
-                    days.sort_unstable();
-                    let date_at = |percent: usize| {
-                        let day_idx = days[quantile_index(percent, days.len())];
-                        dates.get(day_idx as usize).copied()
-                    };
+                    let date_at =
+                        |percent: usize| samples.first_met.day_at(percent).and_then(|day| dates.get(day).copied());
                     FirstMet {
                         p10: date_at(10),
                         p50: date_at(50),
                         p90: date_at(90),
-                        share_never: share(days.iter().filter(|day| **day == u32::MAX).count()),
+                        share_never: samples.first_met.share_never(),
                     }
                 });
                 TargetChance {
@@ -627,19 +571,19 @@ impl Accumulator {
                     threshold: *threshold,
                     deadline: *deadline,
                     first_met,
-                    value_at_deadline: Stats::of(&mut samples.values, None),
+                    value_at_deadline: samples.values.stats(None),
                 }
             })
             .collect();
 
         let score_range = (self.score_max > 0.0).then_some((0.0, self.score_max));
         let distributions = Distributions {
-            cash_yuan: Stats::of(&mut self.cash_yuan, None).unwrap_or_else(Stats::zero),
-            cases_reported: Stats::of(&mut self.cases_reported, None).unwrap_or_else(Stats::zero),
-            cases_averted: Stats::of(&mut self.cases_averted, None).unwrap_or_else(Stats::zero),
-            loss_yuan: Stats::of(&mut self.loss_yuan, None).unwrap_or_else(Stats::zero),
-            score: Stats::of(&mut self.score, score_range).unwrap_or_else(Stats::zero),
-            yoy_cases: Stats::of(&mut self.yoy_cases, None),
+            cash_yuan: self.cash_yuan.stats(None).unwrap_or_else(Stats::zero),
+            cases_reported: self.cases_reported.stats(None).unwrap_or_else(Stats::zero),
+            cases_averted: self.cases_averted.stats(None).unwrap_or_else(Stats::zero),
+            loss_yuan: self.loss_yuan.stats(None).unwrap_or_else(Stats::zero),
+            score: self.score.stats(score_range).unwrap_or_else(Stats::zero),
+            yoy_cases: self.yoy_cases.stats(None),
             probability_cases_rise: share(self.n_cases_rise),
             probability_double_decline: share(self.n_double_decline),
         };
@@ -666,7 +610,7 @@ impl Accumulator {
             samples.push(&[]);
         }
         for samples in &mut self.targets {
-            samples.first_met_day.push(u32::MAX);
+            samples.first_met.push(None);
         }
         for values in [
             &mut self.cash_yuan,
@@ -695,25 +639,7 @@ impl Stats {
         let (min, max) = (values[0], values[n - 1]);
         // Rounding can put the mean of equal values an ulp outside them; keep min ≤ mean ≤ max.
         let mean = (sum / n as f64).max(min).min(max);
-        let (low, high) = range.unwrap_or((min, max));
-        let width = high - low;
-        let edges =
-            (0..=HISTOGRAM_BINS)
-                .map(|bin_idx| {
-                    if bin_idx == HISTOGRAM_BINS {
-                        high
-                    } else {
-                        low + width * bin_idx as f64 / HISTOGRAM_BINS as f64
-                    }
-                })
-                .collect();
-        let mut counts = vec![0; HISTOGRAM_BINS];
-        for value in values.iter() {
-            let position = if width > 0.0 { (value - low) / width * HISTOGRAM_BINS as f64 } else { 0.0 };
-            // `as` saturates: below the range (and NaN) gives bin 0.
-            let bin_idx = (libm::floor(position) as usize).min(HISTOGRAM_BINS - 1);
-            counts[bin_idx] += 1;
-        }
+        let histogram = histogram(range.unwrap_or((min, max)), values.iter().map(|value| (*value, 1)));
         Some(Stats {
             p10: values[quantile_index(10, n)],
             p50: values[quantile_index(50, n)],
@@ -721,7 +647,7 @@ impl Stats {
             mean,
             min,
             max,
-            histogram: Histogram { edges, counts },
+            histogram,
         })
     }
 
@@ -752,14 +678,16 @@ pub fn chance_alone(last_year_cases: f64) -> ChanceAlone {
             yoy_change_p90: None,
         };
     }
-    // Sum the Poisson probabilities in log space (no underflow of e^-mean for large means) up to far in
-    // the upper tail; `cdf` is P(X ≤ k).
+    // Sum the Poisson probabilities in log space (no underflow of e^-mean for large means) over mean ± 40
+    // standard deviations (+ 40); the mass outside is below 1e-300, so `cdf` is P(X ≤ k) to rounding and the
+    // cost grows with √mean, not the mean (0 is the start for means below about 1 700).
     let log_mean = libm::log(mean);
-    let k_max = libm::ceil(mean + 40.0 * libm::sqrt(mean) + 40.0);
+    let reach = 40.0 * libm::sqrt(mean) + 40.0;
+    let k_max = libm::ceil(mean + reach);
     let mut cdf = 0.0;
     let mut at_most_mean = 0.0;
     let mut quantiles = [None; 3];
-    let mut k = 0.0;
+    let mut k = libm::floor(mean - reach).max(0.0);
     while k <= k_max {
         cdf += libm::exp(k * log_mean - mean - libm::lgamma(k + 1.0));
         if k <= mean {

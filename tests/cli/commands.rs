@@ -307,3 +307,19 @@ fn unknown_field_warnings_are_capped_at_twenty_and_a_count() {
     assert_eq!(stderr.lines().count(), 21, "{stderr}");
     assert!(stderr.contains("warning: … and 4980 more warnings not shown (5000 in all)"), "{stderr}");
 }
+
+#[test]
+fn monte_carlo_runs_over_the_time_budget_are_refused_naming_the_flag_and_the_estimate() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios").join("honglin-2022.json");
+    let path = path.to_str().unwrap_or_default();
+    for (lang, words) in [("zh", ["--runs 100000：约", "此方案最多"]), ("en", ["--runs 100000: about", "at most"])]
+    {
+        let output = wuzha(&["simulate", path, "--runs", "100000", "--lang", lang]);
+        assert_eq!(output.status.code(), Some(1), "{lang}");
+        let stderr = text(&output.stderr);
+        for word in words {
+            assert!(stderr.contains(word), "{lang}: {stderr}");
+        }
+        assert!(output.stdout.is_empty(), "{lang}: refused before any run");
+    }
+}

@@ -102,8 +102,17 @@ pub fn uncertainty_panel(props: &UncertaintyPanelProps) -> Html {
                 <label>
                     <span>{ words::text(lang, Text::RunsLabel) }</span>
                     <select data-testid="mc-runs" onchange={on_runs}>
-                        { for RUN_CHOICES.iter().map(|n_runs| html! {
-                            <option value={n_runs.to_string()} selected={*n_runs == mc.n_runs}>{ n_runs.to_string() }</option>
+                        { for RUN_CHOICES.iter().map(|n_runs| {
+                            // Choices over the core's time budget for this plan are offered disabled, saying why.
+                            let refusal = props.result.as_ref().and_then(|computed| {
+                                let flag = words::text(lang, Text::RunsLabel);
+                                wuzha::uncertainty::runs_refusal(&computed.scenario, *n_runs, flag, lang)
+                            });
+                            let too_long = refusal.is_some();
+                            html! {
+                                <option value={n_runs.to_string()} selected={*n_runs == mc.n_runs}
+                                    disabled={too_long} title={refusal}>{ n_runs.to_string() }</option>
+                            }
                         }) }
                     </select>
                 </label>
