@@ -17,3 +17,4 @@ mod montecarlo;
 mod optimise;
 mod properties;
 mod tidy;
+mod v2;

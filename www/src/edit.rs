@@ -124,7 +124,8 @@ pub fn parse_path(path: &str) -> Option<Vec<Step>> {
 }
 
 /// Fields whose entries are keyed by an id (`adoption_lift.national_app`).
-const MAPS: [&str; 5] = ["adoption_lift", "install_conversion", "affinity", "initial_adopted", "per_phase_yuan"];
+const MAPS: [&str; 6] =
+    ["adoption_lift", "install_conversion", "affinity", "audience", "initial_adopted", "per_phase_yuan"];
 
 /// The spec of the field at `path` (the last known key wins; `.low`/`.high`/`.source` of a parameter and
 /// entries of id-keyed maps take their parent's range).
@@ -191,6 +192,7 @@ fn base_spec(key: &str) -> Option<Spec> {
         "fixed_cost_yuan" => range("fixed_cost_yuan", Number, 0.0, 1e9),
         "reach_per_unit" => range("reach_per_unit", Number, 0.0, 1e7),
         "affinity" => range("affinity", Number, 0.0, 1000.0),
+        "audience" => range("audience", Number, 0.0, 1.0),
         "awareness_lift" => range("awareness_lift", Param, 0.0, 10.0),
         "adoption_lift" => range("adoption_lift", Param, 0.0, 10.0),
         "carry_over_per_week" => range("carry_over_per_week", Param, 0.0, 0.99),
@@ -231,12 +233,13 @@ fn base_spec(key: &str) -> Option<Spec> {
 }
 
 /// The behavioural parameters of `behaviour`, in the order of the file format, with their allowed ranges.
-pub const BEHAVIOUR: [(&str, f64, f64); 12] = [
+pub const BEHAVIOUR: [(&str, f64, f64); 13] = [
     ("awareness_half_life_days", 1.0, 3650.0),
     ("awareness_gate_m0", 0.0, 1.0),
     ("risk_cut_aware", 0.0, 1.0),
     ("reporting_uplift", 0.0, 10.0),
     ("case_trend", 0.0, 10.0),
+    ("attempts_per_case", 1.0, 1000.0),
     ("effort_max", 0.0, 100.0),
     ("effort_half_yuan", 0.001, 1000.0),
     ("gaming_max", 0.0, 10.0),
