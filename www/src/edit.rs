@@ -479,11 +479,13 @@ fn new_row(root: &Value, table: &str, name: &str, unit: &str) -> Value {
     }
 }
 
-/// The seed-004 assessment as file rules, for a file that relies on the default (so it can be edited).
+/// The seed-004 assessment as file rules, for a file that relies on the default (so it can be edited): the same
+/// rules validation uses (year-on-year targets scored once, not under 体系建设).
 pub fn default_rules(file: &ScenarioFile) -> Vec<wuzha::wire::AssessmentRuleFile> {
     use wuzha::model::RuleScoring;
     use wuzha::wire::{AssessmentRuleFile, RuleKind};
-    wuzha::validate::default_assessment(file.targets.len())
+    let metrics: Vec<wuzha::model::Metric> = file.targets.iter().map(|target| target.metric).collect();
+    wuzha::validate::default_assessment_for(&metrics)
         .into_iter()
         .map(|rule| {
             let mut out = AssessmentRuleFile {
