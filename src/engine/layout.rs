@@ -2,7 +2,8 @@
 //!
 //! State lives per (village, segment) cell in flat `Vec<f64>`s: a cell is `village_idx * n_segments +
 //! segment_idx`; per-product state is product-major (`product_idx * n_cells + cell`), per-channel adstock
-//! channel-major (`channel_idx * n_cells + cell`), and per channel and village quantities (planned units,
+//! channel-major (`channel_idx * n_cells + cell`; also each channel's reached share), audiences
+//! `channel_idx * n_segments + segment_idx`, and per channel and village quantities (planned units,
 //! visits) are `channel_idx * n_villages + village_idx`. Every index in the engine comes from a method here.
 
 use crate::date::Date;
@@ -27,6 +28,8 @@ pub(crate) struct Layout {
     pub cell_smartphone: Vec<f64>,
     /// Σ_g affinity_g · N[v,g] per [`Layout::channel_village`] slot.
     pub affinity_denominator: Vec<f64>,
+    /// Potential audience A[c,g] per [`Layout::channel_segment`] slot.
+    pub channel_audience: Vec<f64>,
 }
 
 impl Layout {
@@ -45,6 +48,7 @@ impl Layout {
             cell_residents: vec![0.0; n_cells],
             cell_smartphone: vec![0.0; n_cells],
             affinity_denominator: vec![0.0; n_channels * n_villages],
+            channel_audience: scenario.channels.iter().flat_map(|channel| channel.audience.iter().copied()).collect(),
         };
         for (village_idx, village) in scenario.villages.iter().enumerate() {
             for (segment_idx, segment) in scenario.segments.iter().enumerate() {
@@ -90,6 +94,11 @@ impl Layout {
     /// The slot of channel `channel_idx` in `cell` in channel-major state (adstock).
     pub fn channel_cell(&self, channel_idx: usize, cell: usize) -> usize {
         channel_idx * self.n_cells + cell
+    }
+
+    /// The slot of channel `channel_idx` and segment `segment_idx` (audiences).
+    pub fn channel_segment(&self, channel_idx: usize, segment_idx: usize) -> usize {
+        channel_idx * self.n_segments + segment_idx
     }
 
     /// The slot of channel `channel_idx` in village `village_idx` (planned units, visits, denominators).

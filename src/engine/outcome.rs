@@ -55,6 +55,8 @@ pub struct DailySeries {
     pub channel_cash_cum: Vec<Vec<f64>>,
     /// Cumulative rewards paid (元).
     pub rewards_paid_cum: Vec<f64>,
+    /// Deadweight rewards to date (元): paid for installs the counterfactual also has.
+    pub rewards_deadweight_cum: Vec<f64>,
     /// Cumulative staff hours.
     pub staff_hours_cum: Vec<f64>,
     /// Cumulative expected cases with the plan.
@@ -302,8 +304,20 @@ pub struct Totals {
     pub last_year_cases: f64,
     /// Last year's loss over the same calendar days (元).
     pub last_year_loss_yuan: f64,
-    /// Cash per real install of each product (元), `None` with no installs.
+    /// Each product's share of the cash (元; MODEL.md v2 §5): its own rewards plus the rest of the cash split by
+    /// its share of all products' real installs (evenly with no installs). Sums to `cash_yuan`.
+    pub cost_by_product_yuan: Vec<f64>,
+    /// Each product's `cost_by_product_yuan` per real install of it (元), `None` with no installs; so
+    /// Σ cost per install × installs = the cash.
     pub cost_per_install_yuan: Vec<Option<f64>>,
+    /// All the cash per real install of any product (元), `None` with no installs.
+    pub cash_per_install_yuan: Option<f64>,
+    /// Rewards paid for installs the counterfactual also has on the same days (元; deadweight, MODEL.md v2 §5):
+    /// per product and day, the reward × min(plan's new installs, counterfactual's new installs).
+    pub rewards_deadweight_yuan: f64,
+    /// Fraud attempts (K × the counterfactual's expected cases); dissuasions are the attempts that did not
+    /// become the plan's cases.
+    pub attempts: f64,
     /// Cash per person reached (元), `None` if nobody was reached.
     pub cost_per_person_reached_yuan: Option<f64>,
     /// Cash per case averted (元), `None` if no case was averted.

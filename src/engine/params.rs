@@ -24,6 +24,8 @@ pub struct Params {
     pub alerts_per_case: f64,
     /// Case trend.
     pub case_trend: f64,
+    /// Fraud attempts per case with no campaign (K).
+    pub attempts_per_case: f64,
     /// e_max.
     pub effort_max: f64,
     /// r_half (元).
@@ -109,6 +111,7 @@ impl Params {
             reporting_uplift: pick(behaviour.reporting_uplift),
             alerts_per_case: pick(behaviour.alerts_per_case),
             case_trend: pick(behaviour.case_trend),
+            attempts_per_case: pick(behaviour.attempts_per_case),
             effort_max: pick(behaviour.effort_max),
             effort_half_yuan: pick(behaviour.effort_half_yuan),
             gaming_max: pick(behaviour.gaming_max),

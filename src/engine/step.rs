@@ -5,11 +5,12 @@
 //! state at the start of day t; today's exposure counts in today's carry-over; adoption uses start-of-day
 //! awareness and adoption; uninstalls apply after today's adoptions. The steps of one day:
 //! planned units → staff rationing → cash → rewards and effort → door-to-door visits → month means of the
-//! start-of-day state → per cell: exposure, carry-over, saturation, reach, awareness, adoption (with
+//! start-of-day state → per cell: exposure, carry-over, saturation, reach per channel within its audience and
+//! their union (MODEL.md v2 §2), awareness, adoption (with
 //! door-to-door conversions), uninstalls, rewards paid → budget run-out → record.
 //!
-//! Floating-point operations happen in the same order as in the single loop this replaced, so results are
-//! bit-identical to it.
+//! Apart from reach (v2: per channel, then the union), floating-point operations happen in the same order as in
+//! the single loop this replaced.
 
 use crate::date::Date;
 use crate::engine::layout::{basis_multiplier, entry_villages, units_per_day, Layout};
@@ -42,6 +43,8 @@ pub(crate) struct RunState<'s> {
     adopted: Vec<f64>,
     /// [`Layout::channel_cell`] slots.
     adstock: Vec<f64>,
+    /// Share of the cell reached by each channel, within its audience ([`Layout::channel_cell`] slots).
+    channel_reached: Vec<f64>,
     /// Households visited in the current round, per village.
     visited_this_round: Vec<f64>,
     fixed_cost_charged: Vec<bool>,
@@ -57,20 +60,14 @@ pub(crate) struct RunState<'s> {
     visit_fraction: Vec<f64>,
     /// Per channel, today's saturation in the cell being updated.
     saturation: Vec<f64>,
+    /// Per channel, today's exposure `x` in the cell being updated (0 for channels without effect).
+    exposure: Vec<f64>,
     /// Channels with some effect in the cell being updated, in channel order.
     active: Vec<usize>,
     reward_today: Vec<f64>,
     reward_phase: Vec<Option<usize>>,
     effort_today: Vec<f64>,
     trajectory: Trajectory,
-}
-
-/// What the channels do to one cell today: the sums the reach and awareness flows read.
-struct CellExposure {
-    /// Σ_c x_c.
-    total_exposure: f64,
-    /// Σ_c λ_c s_c.
-    awareness_hazard: f64,
 }
 
 impl<'s> RunState<'s> {
@@ -109,6 +106,7 @@ impl<'s> RunState<'s> {
             aware,
             adopted,
             adstock: vec![0.0; n_channels * n_cells],
+            channel_reached: vec![0.0; n_channels * n_cells],
             visited_this_round: vec![0.0; n_villages],
             fixed_cost_charged: vec![false; n_channels],
             cash_cum: 0.0,
@@ -120,6 +118,7 @@ impl<'s> RunState<'s> {
             staff_ratio: vec![1.0; n_villages],
             visit_fraction: vec![0.0; n_channels * n_villages],
             saturation: vec![0.0; n_channels],
+            exposure: vec![0.0; n_channels],
             active: Vec::with_capacity(n_channels),
             reward_today: vec![0.0; n_products],
             reward_phase: vec![None; n_products],
@@ -325,24 +324,26 @@ impl<'s> RunState<'s> {
         noise: Option<&mut (dyn Noise + '_)>,
     ) {
         let cell = self.layout.cell(village_idx, segment_idx);
-        let exposure = self.expose_cell(village_idx, segment_idx);
+        let awareness_hazard = self.expose_cell(village_idx, segment_idx);
         let aware_start = self.aware[cell];
-        self.update_reach(cell, exposure.total_exposure);
-        self.update_awareness(cell, exposure.awareness_hazard);
+        self.update_reach(cell, segment_idx);
+        self.update_awareness(cell, awareness_hazard);
         let gate = self.m0 + (1.0 - self.m0) * aware_start;
         self.adopt_products(village_idx, cell, gate, rewards_today_cash, noise);
     }
 
-    /// Exposure `x` of each channel in the cell, its carry-over (adstock) and saturation; fills `active` with
-    /// the channels that have some effect today. Skipping channels whose terms are exactly zero leaves every sum
-    /// bit-identical. The counterfactual has no channels.
-    fn expose_cell(&mut self, village_idx: usize, segment_idx: usize) -> CellExposure {
+    /// Exposure `x` of each channel in the cell (into `exposure`), its carry-over (adstock) and saturation; fills
+    /// `active` with the channels that have some effect today and returns the awareness hazard Σ_c λ_c s_c.
+    /// Skipping channels whose terms are exactly zero leaves every sum bit-identical. The counterfactual has no
+    /// channels.
+    fn expose_cell(&mut self, village_idx: usize, segment_idx: usize) -> f64 {
         let scenario = self.scenario;
         let village = &scenario.villages[village_idx];
         let people_per_household = village.residents / village.households;
         let cell = self.layout.cell(village_idx, segment_idx);
-        let mut exposure = CellExposure { total_exposure: 0.0, awareness_hazard: 0.0 };
+        let mut awareness_hazard = 0.0;
         self.active.clear();
+        self.exposure.iter_mut().for_each(|x| *x = 0.0);
         let channels = if self.with_campaign { scenario.channels.as_slice() } else { &[] };
         for (channel_idx, channel) in channels.iter().enumerate() {
             let slot = self.layout.channel_village(channel_idx, village_idx);
@@ -368,17 +369,28 @@ impl<'s> RunState<'s> {
                 channel_params.hill_gamma,
                 self.gamma_pow[channel_idx],
             );
-            exposure.total_exposure += x;
-            exposure.awareness_hazard += channel_params.awareness_lift * self.saturation[channel_idx];
+            self.exposure[channel_idx] = x;
+            awareness_hazard += channel_params.awareness_lift * self.saturation[channel_idx];
             self.active.push(channel_idx);
         }
-        exposure
+        awareness_hazard
     }
 
-    /// Reach: `reached += (1 - reached) · (1 - exp(-Σ_c x_c))`.
-    fn update_reach(&mut self, cell: usize, total_exposure: f64) {
-        let reached_start = self.reached[cell];
-        self.reached[cell] = reached_start + (1.0 - reached_start) * (1.0 - libm::exp(-total_exposure));
+    /// Reach (MODEL.md v2 §2): per channel within its audience A, `r_c += (A - r_c) · (1 - exp(-x_c / A))`; the
+    /// cell's reached share is the union `1 - Π_c (1 - r_c)` (independent channels). With every A = 1 this is
+    /// v1's `reached += (1 - reached) · (1 - exp(-Σ_c x_c))`.
+    fn update_reach(&mut self, cell: usize, segment_idx: usize) {
+        let mut unreached = 1.0;
+        for channel_idx in 0..self.layout.n_channels {
+            let reached = &mut self.channel_reached[self.layout.channel_cell(channel_idx, cell)];
+            let x = self.exposure[channel_idx];
+            if x > 0.0 {
+                let audience = self.layout.channel_audience[self.layout.channel_segment(channel_idx, segment_idx)];
+                *reached += (audience - *reached) * (1.0 - libm::exp(-x / audience));
+            }
+            unreached *= 1.0 - *reached;
+        }
+        self.reached[cell] = 1.0 - unreached;
     }
 
     /// Awareness: `aware += (1 - aware) · (1 - exp(-Σ_c λ_c s_c)) - δ · aware`, clamped to [0, 1].
@@ -453,6 +465,7 @@ impl<'s> RunState<'s> {
             trajectory.installs_claimed[product_idx] += installs + false_claims;
             trajectory.installs_paid[product_idx] += paid_installs;
             trajectory.village_rewards[village_idx] += paid;
+            trajectory.product_rewards[product_idx] += paid;
             if let Some(phase_idx) = self.reward_phase[product_idx] {
                 trajectory.phase_rewards[phase_idx] += paid;
             }
@@ -490,6 +503,10 @@ impl<'s> RunState<'s> {
             series.push(*cash);
         }
         trajectory.rewards_cum.push(self.rewards_cum);
+        for product_idx in 0..self.layout.n_products {
+            trajectory.installs_cum[product_idx].push(trajectory.installs_real[product_idx]);
+            trajectory.reward_by_day[product_idx].push(self.reward_today[product_idx]);
+        }
         trajectory.staff_hours_cum.push(self.staff_hours_cum);
         track_targets(
             self.scenario,
@@ -536,6 +553,9 @@ fn new_trajectory(scenario: &Scenario, layout: &Layout, n_phases: usize) -> Traj
         installs_real: vec![0.0; n_products],
         installs_claimed: vec![0.0; n_products],
         installs_paid: vec![0.0; n_products],
+        product_rewards: vec![0.0; n_products],
+        installs_cum: vec![Vec::with_capacity(n_days); n_products],
+        reward_by_day: vec![Vec::with_capacity(n_days); n_products],
         staff_hours_short: 0.0,
     }
 }

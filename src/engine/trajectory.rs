@@ -64,6 +64,12 @@ pub(crate) struct Trajectory {
     pub installs_claimed: Vec<f64>,
     /// Per product: installs paid for.
     pub installs_paid: Vec<f64>,
+    /// Per product: rewards paid (元).
+    pub product_rewards: Vec<f64>,
+    /// `[product][day]`: real installs to date (people).
+    pub installs_cum: Vec<Vec<f64>>,
+    /// `[product][day]`: the reward per verified install that day (元; 0 without one).
+    pub reward_by_day: Vec<Vec<f64>>,
     /// Staff hours asked for beyond capacity, summed over villages and days.
     pub staff_hours_short: f64,
 }

@@ -24,6 +24,8 @@ pub enum DailyColumn {
     CashCostCum,
     /// Cumulative rewards (元).
     RewardsPaidCum,
+    /// Cumulative deadweight rewards (元): paid for installs the counterfactual also has.
+    RewardsDeadweightCum,
     /// Cumulative staff hours.
     StaffHoursCum,
     /// Cumulative expected cases.
@@ -44,6 +46,7 @@ impl DailyColumn {
         columns.extend([
             DailyColumn::CashCostCum,
             DailyColumn::RewardsPaidCum,
+            DailyColumn::RewardsDeadweightCum,
             DailyColumn::StaffHoursCum,
             DailyColumn::CasesExpectedCum,
             DailyColumn::CasesReportedCum,
@@ -64,6 +67,7 @@ impl DailyColumn {
             }
             DailyColumn::CashCostCum => "cash_cost_cum".into(),
             DailyColumn::RewardsPaidCum => "rewards_paid_cum".into(),
+            DailyColumn::RewardsDeadweightCum => "rewards_deadweight_cum".into(),
             DailyColumn::StaffHoursCum => "staff_hours_cum".into(),
             DailyColumn::CasesExpectedCum => "cases_expected_cum".into(),
             DailyColumn::CasesReportedCum => "cases_reported_cum".into(),
@@ -81,6 +85,7 @@ impl DailyColumn {
             DailyColumn::Adopted(product_idx) => daily.adopted.get(product_idx)?,
             DailyColumn::CashCostCum => &daily.cash_cost_cum,
             DailyColumn::RewardsPaidCum => &daily.rewards_paid_cum,
+            DailyColumn::RewardsDeadweightCum => &daily.rewards_deadweight_cum,
             DailyColumn::StaffHoursCum => &daily.staff_hours_cum,
             DailyColumn::CasesExpectedCum => &daily.cases_expected_cum,
             DailyColumn::CasesReportedCum => &daily.cases_reported_cum,
@@ -93,7 +98,7 @@ impl DailyColumn {
 
 /// The daily series as CSV with machine-readable headers: `date`, `reached`, `aware`,
 /// `adopted_<product id>` for each product (shares of all township residents, 0-1), `cash_cost_cum`,
-/// `rewards_paid_cum` (元), `staff_hours_cum`, `cases_expected_cum`, `cases_reported_cum`,
+/// `rewards_paid_cum`, `rewards_deadweight_cum` (元), `staff_hours_cum`, `cases_expected_cum`, `cases_reported_cum`,
 /// `counterfactual_cases_cum`, `last_year_cases_cum`. Lines end with `\n`; numbers use `.` decimals.
 pub fn daily_csv(outcome: &Outcome) -> String {
     daily_csv_with(outcome, |column| column.code_name(&outcome.product_ids))

@@ -164,10 +164,10 @@ pub struct ProductFile {
     pub id: String,
     /// Name shown to users.
     pub name: String,
-    /// Spontaneous adoption hazard p0 with no campaign (per day). By default, 0.0005 (0.0001-0.002).
+    /// Spontaneous adoption hazard p0 with no campaign (per day). By default, 0.0003 (0.0001-0.002).
     #[serde(default = "default_p0")]
     pub p0: Param,
-    /// Word-of-mouth coefficient q (per day). By default, 0.01 (0.002-0.03).
+    /// Word-of-mouth coefficient q (per day). By default, 0.001 (0.0003-0.01).
     #[serde(default = "default_q")]
     pub q: Param,
     /// Uninstall rate μ (share of adopters per day). By default, 0.0005 (0-0.003).
@@ -204,6 +204,10 @@ pub struct ChannelFile {
     /// Relative weight of each segment among the contacts; segments not named weigh 1.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub affinity: BTreeMap<String, f64>,
+    /// Potential audience A per segment, in (0, 1]: the share of the segment the channel can reach at all
+    /// (MODEL.md v2 §2). Segments not named take the catalog default of the channel's kind and name (a guess).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub audience: BTreeMap<String, f64>,
     /// Awareness lift λ at full saturation (per day).
     pub awareness_lift: Param,
     /// Adoption lift β per product at full saturation (per day).
@@ -359,6 +363,13 @@ pub struct LastYearFile {
     /// Money lost last year (元); by default, cases × each segment's loss per case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loss_total_yuan: Option<f64>,
+    /// Township share of residents aware during last year, when it differed from `initial_aware` (MODEL.md v2 §1).
+    /// By default, last year's state is the file's start state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aware: Option<f64>,
+    /// Township share of residents with each product during last year, when it differed from `initial_adopted`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub adopted: BTreeMap<String, f64>,
     /// Free text (source of the figures).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -432,6 +443,10 @@ pub struct BehaviourFile {
     /// This year's baseline relative to last year (1 = same level). By default, 1 (0.8-1.2).
     #[serde(default = "default_case_trend")]
     pub case_trend: Param,
+    /// Fraud attempts per case with no campaign (K, MODEL.md v2 §4); attempts that do not become cases are
+    /// dissuasions. By default, 6 (3-30).
+    #[serde(default = "default_attempts_per_case")]
+    pub attempts_per_case: Param,
     /// Reward effort: the most a reward raises effort (e_max in E(r) = 1 + e_max·r/(r+r_half)). By default, 1.
     #[serde(default = "default_effort_max")]
     pub effort_max: Param,
@@ -461,6 +476,7 @@ impl Default for BehaviourFile {
             reporting_uplift: default_reporting_uplift(),
             alerts_per_case: default_alerts_per_case(),
             case_trend: default_case_trend(),
+            attempts_per_case: default_attempts_per_case(),
             effort_max: default_effort_max(),
             effort_half_yuan: default_effort_half(),
             gaming_max: default_gaming_max(),
@@ -576,10 +592,10 @@ impl<'de> Visitor<'de> for ParamVisitor {
 const ASSUMPTION: &str = "假设 assumption (MODEL.md)";
 
 fn default_p0() -> Param {
-    Param::ranged(0.0005, 0.0001, 0.002, ASSUMPTION)
+    Param::ranged(0.0003, 0.0001, 0.002, ASSUMPTION)
 }
 fn default_q() -> Param {
-    Param::ranged(0.01, 0.002, 0.03, "假设; Bass 元分析约 0.38/年 assumption (MODEL.md)")
+    Param::ranged(0.001, 0.0003, 0.01, "假设; Bass 元分析约 0.38/年 assumption (MODEL.md v2)")
 }
 fn default_uninstall() -> Param {
     Param::ranged(0.0005, 0.0, 0.003, ASSUMPTION)
@@ -607,6 +623,9 @@ fn default_reporting_uplift() -> Param {
 }
 fn default_alerts_per_case() -> Param {
     Param::ranged(3.0, 1.5, 6.0, ASSUMPTION)
+}
+fn default_attempts_per_case() -> Param {
+    Param::ranged(6.0, 3.0, 30.0, "假设; seed 004: 296 起劝阻 by 27 May against ~130 cases a year (MODEL.md v2)")
 }
 fn default_case_trend() -> Param {
     Param::ranged(1.0, 0.8, 1.2, ASSUMPTION)

@@ -346,7 +346,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::PerDay,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(0.1)),
-        default: Some(FieldDefault::Param { value: 0.0005, low: 0.0001, high: 0.002 }),
+        default: Some(FieldDefault::Param { value: 0.0003, low: 0.0001, high: 0.002 }),
         label_key: "field.products.p0",
     },
     FieldSpec {
@@ -355,7 +355,7 @@ const FIELDS: &[FieldSpec] = &[
         unit: Unit::PerDay,
         min: Some(Bound::inclusive(0.0)),
         max: Some(Bound::inclusive(0.5)),
-        default: Some(FieldDefault::Param { value: 0.01, low: 0.002, high: 0.03 }),
+        default: Some(FieldDefault::Param { value: 0.001, low: 0.0003, high: 0.01 }),
         label_key: "field.products.q",
     },
     FieldSpec {
@@ -420,6 +420,15 @@ const FIELDS: &[FieldSpec] = &[
         max: Some(Bound::inclusive(1000.0)),
         default: Some(FieldDefault::Number(1.0)),
         label_key: "field.channels.affinity",
+    },
+    FieldSpec {
+        path: "channels[].audience.*",
+        kind: FieldKind::Share,
+        unit: Unit::Share,
+        min: Some(Bound { value: 0.0, inclusive: false }),
+        max: Some(Bound::inclusive(1.0)),
+        default: None,
+        label_key: "field.channels.audience",
     },
     FieldSpec {
         path: "channels[].awareness_lift",
@@ -629,6 +638,24 @@ const FIELDS: &[FieldSpec] = &[
         label_key: "field.last_year.loss_total_yuan",
     },
     FieldSpec {
+        path: "last_year.aware",
+        kind: FieldKind::Share,
+        unit: Unit::Share,
+        min: Some(Bound::inclusive(0.0)),
+        max: Some(Bound::inclusive(1.0)),
+        default: None,
+        label_key: "field.last_year.aware",
+    },
+    FieldSpec {
+        path: "last_year.adopted.*",
+        kind: FieldKind::Share,
+        unit: Unit::Share,
+        min: Some(Bound::inclusive(0.0)),
+        max: Some(Bound::inclusive(1.0)),
+        default: None,
+        label_key: "field.last_year.adopted",
+    },
+    FieldSpec {
         path: "assessment[].name",
         kind: FieldKind::Text,
         unit: Unit::None,
@@ -746,6 +773,15 @@ const FIELDS: &[FieldSpec] = &[
         label_key: "field.behaviour.case_trend",
     },
     FieldSpec {
+        path: "behaviour.attempts_per_case",
+        kind: FieldKind::Param,
+        unit: Unit::None,
+        min: Some(Bound::inclusive(1.0)),
+        max: Some(Bound::inclusive(1000.0)),
+        default: Some(FieldDefault::Param { value: 6.0, low: 3.0, high: 30.0 }),
+        label_key: "field.behaviour.attempts_per_case",
+    },
+    FieldSpec {
         path: "behaviour.effort_max",
         kind: FieldKind::Param,
         unit: Unit::None,
@@ -840,6 +876,7 @@ mod tests {
         check("behaviour.reporting_uplift", &behaviour.reporting_uplift);
         check("behaviour.alerts_per_case", &behaviour.alerts_per_case);
         check("behaviour.case_trend", &behaviour.case_trend);
+        check("behaviour.attempts_per_case", &behaviour.attempts_per_case);
         check("behaviour.effort_max", &behaviour.effort_max);
         check("behaviour.effort_half_yuan", &behaviour.effort_half_yuan);
         check("behaviour.gaming_max", &behaviour.gaming_max);

@@ -6,6 +6,7 @@
 
 use crate::date::Date;
 use crate::error::Lang;
+pub mod audience;
 pub mod budget;
 pub mod fields;
 pub mod validate;
@@ -201,6 +202,8 @@ pub struct Channel {
     pub reach_per_unit: f64,
     /// Weight of each segment among contacts, by segment index (≥ 0, not all 0).
     pub affinity: Vec<f64>,
+    /// Potential audience A per segment, in (0, 1] (MODEL.md v2 §2): the file's, else the catalog default.
+    pub audience: Vec<f64>,
     /// Awareness lift λ (per day at full saturation).
     pub awareness_lift: Uncertain,
     /// Adoption lift β by product index (per day at full saturation).
@@ -340,6 +343,10 @@ pub struct LastYear {
     pub cases_monthly: [f64; 12],
     /// Loss (元) in January..December.
     pub loss_monthly_yuan: [f64; 12],
+    /// Township share aware during last year, when the file says it differed from the start state.
+    pub aware: Option<f64>,
+    /// Per product: township share of residents with it during last year, when the file says so.
+    pub adopted: Vec<Option<f64>>,
 }
 
 /// How an assessment rule scores.
@@ -382,6 +389,8 @@ pub struct Behaviour {
     pub alerts_per_case: Uncertain,
     /// Case trend factor, > 0.
     pub case_trend: Uncertain,
+    /// Fraud attempts per case with no campaign (K, MODEL.md v2 §4).
+    pub attempts_per_case: Uncertain,
     /// e_max.
     pub effort_max: Uncertain,
     /// r_half (元).

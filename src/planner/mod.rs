@@ -312,6 +312,12 @@ pub struct PlanFigures {
     pub cost_yuan: f64,
     /// Cash per phase (元), in scenario order.
     pub phase_cost_yuan: Vec<f64>,
+    /// Rewards paid (元), part of `cost_yuan`.
+    #[serde(default)]
+    pub rewards_yuan: f64,
+    /// Rewards paid for installs the no-campaign run also has (元; deadweight, MODEL.md v2 §5).
+    #[serde(default)]
+    pub rewards_deadweight_yuan: f64,
     /// For objectives with a target: met (deterministically, or with the required probability).
     pub target_met: Option<bool>,
     /// True if the plan keeps within the budget and every cap and meets every floor it can.
@@ -574,6 +580,8 @@ struct Evaluation {
     value: f64,
     cost_yuan: f64,
     phase_cost_yuan: Vec<f64>,
+    rewards_yuan: f64,
+    rewards_deadweight_yuan: f64,
     floors_met: Vec<bool>,
     /// Target met (objectives with a target).
     met: Option<bool>,
@@ -800,6 +808,8 @@ impl Optimiser {
             objective: eval.value,
             cost_yuan: eval.cost_yuan,
             phase_cost_yuan: eval.phase_cost_yuan.clone(),
+            rewards_yuan: eval.rewards_yuan,
+            rewards_deadweight_yuan: eval.rewards_deadweight_yuan,
             target_met: eval.met,
             within_constraints: self.feasible(eval),
         }
@@ -1308,7 +1318,9 @@ fn evaluate_plan(scenario: &Scenario, config: &OptimiseConfig) -> Evaluation {
         }
         _ => (deterministic, deterministic, None),
     };
-    Evaluation { score, value, cost_yuan, phase_cost_yuan, floors_met, met }
+    let rewards_yuan = outcome.totals.rewards_paid_yuan;
+    let rewards_deadweight_yuan = outcome.totals.rewards_deadweight_yuan;
+    Evaluation { score, value, cost_yuan, phase_cost_yuan, rewards_yuan, rewards_deadweight_yuan, floors_met, met }
 }
 
 /// Share of `config.n_runs` Monte Carlo runs meeting the target, and the mean signed measure over them.

@@ -82,6 +82,7 @@ pub fn uncertain_numbers(scenario: &Scenario) -> Vec<(String, String, Uncertain)
         ("reporting_uplift", behaviour.reporting_uplift),
         ("alerts_per_case", behaviour.alerts_per_case),
         ("case_trend", behaviour.case_trend),
+        ("attempts_per_case", behaviour.attempts_per_case),
         ("effort_max", behaviour.effort_max),
         ("effort_half_yuan", behaviour.effort_half_yuan),
         ("gaming_max", behaviour.gaming_max),

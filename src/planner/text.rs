@@ -210,6 +210,23 @@ fn variable_place(scenario: &Scenario, kind: &VariableKind, lang: Lang) -> Strin
 }
 
 /// The plain-language summary of a result.
+/// The rewards of a plan and their deadweight (paid for installs that happen without the campaign too), or
+/// nothing when the plan pays no rewards.
+fn deadweight_words(plan: &super::PlanFigures, lang: Lang) -> String {
+    if plan.rewards_yuan <= 0.0 {
+        return String::new();
+    }
+    let rewards = yuan(plan.rewards_yuan);
+    let deadweight = yuan(plan.rewards_deadweight_yuan);
+    if lang == Lang::Zh {
+        format!("其中奖励 {rewards} 元，约 {deadweight} 元付给了不开展宣传也会发生的安装（无效奖励）。")
+    } else {
+        format!(
+            "Of this, rewards are {rewards} yuan, about {deadweight} of them paid for installs that would happen without the campaign (deadweight). "
+        )
+    }
+}
+
 pub(super) fn summary(scenario: &Scenario, result: &OptimiseResult, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     let words = objective_words(scenario, &result.objective, lang);
@@ -289,6 +306,7 @@ pub(super) fn summary(scenario: &Scenario, result: &OptimiseResult, lang: Lang) 
             yuan(result.draft.cost_yuan)
         )
     });
+    text.push_str(&deadweight_words(&result.suggested, lang));
     let best = result.best_next.and_then(|idx| result.variables.get(idx));
     match best {
         Some(variable) => {

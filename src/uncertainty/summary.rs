@@ -200,6 +200,8 @@ impl DailyBands {
             DailyColumn::Adopted(product_idx) => self.adopted.get(product_idx)?,
             DailyColumn::CashCostCum => &self.cash_cost_cum,
             DailyColumn::RewardsPaidCum => &self.rewards_paid_cum,
+            // Monte Carlo keeps no band of the deadweight; the column is left out of its CSV.
+            DailyColumn::RewardsDeadweightCum => return None,
             DailyColumn::StaffHoursCum => &self.staff_hours_cum,
             DailyColumn::CasesExpectedCum => &self.cases_expected_cum,
             DailyColumn::CasesReportedCum => &self.cases_reported_cum,

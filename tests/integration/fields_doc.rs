@@ -66,9 +66,10 @@ fn number(text: &str) -> Option<f64> {
 fn ranges(text: &str, resolve: &dyn Fn(&str) -> Option<f64>) -> Result<Vec<(f64, f64)>, String> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
+    // `[a, b]` or, for an open lower bound, `(a, b]`.
+    while let Some(open) = rest.find(['[', '(']) {
         let after = &rest[open + 1..];
-        let close = after.find(']').ok_or_else(|| format!("an unclosed range in {text:?}"))?;
+        let close = after.find([']', ')']).ok_or_else(|| format!("an unclosed range in {text:?}"))?;
         let (low, high) =
             after[..close].split_once(',').ok_or_else(|| format!("a range without a comma in {text:?}"))?;
         let bound = |part: &str| match part.trim().strip_prefix('`').and_then(|name| name.strip_suffix('`')) {

@@ -18,3 +18,4 @@ mod montecarlo;
 mod optimise;
 mod properties;
 mod tidy;
+mod v2;

@@ -86,6 +86,7 @@ fn collapsed(scenario: &Scenario) -> Scenario {
         &mut behaviour.reporting_uplift,
         &mut behaviour.alerts_per_case,
         &mut behaviour.case_trend,
+        &mut behaviour.attempts_per_case,
         &mut behaviour.effort_max,
         &mut behaviour.effort_half_yuan,
         &mut behaviour.gaming_max,

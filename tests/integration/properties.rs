@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 /// A generated scenario: 1-3 villages, 2 segments, 2 products, a banner and a visit channel,
 /// two overlapping phases, a reward and behavioural parameters drawn from their ranges.
-fn scenario_strategy() -> impl Strategy<Value = Value> {
+pub(crate) fn scenario_strategy() -> impl Strategy<Value = Value> {
     (
         prop::collection::vec((100i64..20_000, 1.5f64..4.0, 0i64..12), 1..4),
         (0.05f64..0.95, 0.0f64..1.0, 0.0f64..1.0),

@@ -137,7 +137,8 @@ pub fn parse_path(path: &str) -> Option<Vec<Step>> {
 }
 
 /// Fields whose entries are keyed by an id (`adoption_lift.national_app`).
-const MAPS: [&str; 5] = ["adoption_lift", "install_conversion", "affinity", "initial_adopted", "per_phase_yuan"];
+const MAPS: [&str; 6] =
+    ["adoption_lift", "install_conversion", "affinity", "audience", "initial_adopted", "per_phase_yuan"];
 
 /// The spec of the field at `path` (the last known key wins; `.low`/`.high`/`.source` of a parameter and
 /// entries of id-keyed maps take their parent's range).
@@ -230,12 +231,13 @@ fn last_name(field: &FieldSpec) -> &'static str {
 
 /// The behavioural parameters of `behaviour`, in the order the editor lists them (their ranges, units and
 /// defaults are the core's field table's: see [`spec`]).
-pub const BEHAVIOUR: [&str; 12] = [
+pub const BEHAVIOUR: [&str; 13] = [
     "awareness_half_life_days",
     "awareness_gate_m0",
     "risk_cut_aware",
     "reporting_uplift",
     "case_trend",
+    "attempts_per_case",
     "effort_max",
     "effort_half_yuan",
     "gaming_max",

@@ -135,8 +135,52 @@ pub(crate) fn budget(scenario: &Scenario, plan: &Trajectory, costs: &Costs) -> B
     }
 }
 
+/// Deadweight rewards to date, per day (MODEL.md v2 §5): per product and day, the reward × min(the plan's new
+/// real installs, the counterfactual's), summed over products.
+pub(crate) fn deadweight_cum(plan: &Trajectory, counterfactual: &Trajectory) -> Vec<f64> {
+    let n_days = plan.cash_cum.len();
+    let new_on = |cum: &[f64], day: usize| cum[day] - if day > 0 { cum[day - 1] } else { 0.0 };
+    let mut running = 0.0;
+    (0..n_days)
+        .map(|day| {
+            for (product_idx, rewards) in plan.reward_by_day.iter().enumerate() {
+                if rewards[day] > 0.0 {
+                    let plan_new = new_on(&plan.installs_cum[product_idx], day);
+                    let cf_new = new_on(&counterfactual.installs_cum[product_idx], day);
+                    running += rewards[day] * plan_new.min(cf_new).max(0.0);
+                }
+            }
+            running
+        })
+        .collect()
+}
+
+/// Each product's share of the cash: its rewards, plus the other cash by its share of all real installs.
+fn cost_by_product(plan: &Trajectory, cash_yuan: f64) -> Vec<f64> {
+    let n_products = plan.installs_real.len();
+    let all_installs: f64 = plan.installs_real.iter().sum();
+    let rewards: f64 = plan.product_rewards.iter().sum();
+    let shared = cash_yuan - rewards;
+    (0..n_products)
+        .map(|product_idx| {
+            let share = if all_installs > 0.0 {
+                plan.installs_real[product_idx] / all_installs
+            } else {
+                1.0 / n_products as f64
+            };
+            plan.product_rewards[product_idx] + shared * share
+        })
+        .collect()
+}
+
 /// The period's totals and derived ratios.
-pub(crate) fn totals(scenario: &Scenario, params: &Params, plan: &Trajectory, months: &MonthTotals) -> Totals {
+pub(crate) fn totals(
+    scenario: &Scenario,
+    params: &Params,
+    plan: &Trajectory,
+    months: &MonthTotals,
+    deadweight_cum: &[f64],
+) -> Totals {
     let total_residents = scenario.total_residents();
     let channel_cash_yuan: f64 = plan.channel_cash.iter().fold(0.0, |total, value| total + value);
     let rewards_paid_yuan = plan.rewards_cum.last().copied().unwrap_or(0.0);
@@ -149,6 +193,8 @@ pub(crate) fn totals(scenario: &Scenario, params: &Params, plan: &Trajectory, mo
     let cases_averted = counterfactual_total - cases_expected;
     let loss_averted_yuan = counterfactual_loss_yuan - loss_yuan;
     let people_reached = plan.reached.last().copied().unwrap_or(0.0) * total_residents;
+    let cost_by_product_yuan = cost_by_product(plan, cash_yuan);
+    let all_installs: f64 = plan.installs_real.iter().sum();
     Totals {
         cash_yuan,
         channel_cash_yuan,
@@ -169,7 +215,15 @@ pub(crate) fn totals(scenario: &Scenario, params: &Params, plan: &Trajectory, mo
         loss_averted_yuan,
         last_year_cases: months.last_year_cases.iter().fold(0.0, |total, value| total + value),
         last_year_loss_yuan: months.last_year_loss.iter().fold(0.0, |total, value| total + value),
-        cost_per_install_yuan: plan.installs_real.iter().map(|installs| option_ratio(cash_yuan, *installs)).collect(),
+        cost_per_install_yuan: cost_by_product_yuan
+            .iter()
+            .zip(&plan.installs_real)
+            .map(|(cost, installs)| option_ratio(*cost, *installs))
+            .collect(),
+        cost_by_product_yuan,
+        cash_per_install_yuan: option_ratio(cash_yuan, all_installs),
+        rewards_deadweight_yuan: deadweight_cum.last().copied().unwrap_or(0.0),
+        attempts: months.attempts.iter().fold(0.0, |total, value| total + value),
         cost_per_person_reached_yuan: option_ratio(cash_yuan, people_reached),
         cost_per_case_averted_yuan: option_ratio(cash_yuan, cases_averted),
         loss_averted_per_yuan: option_ratio(loss_averted_yuan, cash_yuan),

@@ -25,13 +25,12 @@ pub(crate) fn assemble(
     params: &Params,
     plan: &Trajectory,
     counterfactual: &Trajectory,
-    mut noise: Option<&mut (dyn Noise + '_)>,
+    noise: Option<&mut (dyn Noise + '_)>,
 ) -> Outcome {
     let layout = Layout::new(scenario);
     let n_days = scenario.n_days();
     let dates: Vec<Date> = (0..n_days).map(|day_idx| scenario.date_of(day_idx)).collect();
-    let plan_cases = cases(scenario, params, &layout, plan, noise.as_deref_mut());
-    let counterfactual_cases = cases(scenario, params, &layout, counterfactual, noise);
+    let (plan_cases, counterfactual_cases) = cases(scenario, params, &layout, plan, counterfactual, noise);
     let months = MonthTotals::new(scenario, plan, &plan_cases, &counterfactual_cases);
     let series = CumulativeSeries::new(plan, n_days, &months);
     let checkpoints = checkpoints::checkpoints(scenario, &series);
@@ -39,10 +38,12 @@ pub(crate) fn assemble(
     let costs = costs::costs(scenario, plan);
     let budget = costs::budget(scenario, plan, &costs);
     let assessment = assess(scenario, &checkpoints, &targets);
+    let deadweight_cum = costs::deadweight_cum(plan, counterfactual);
+    let totals = costs::totals(scenario, params, plan, &months, &deadweight_cum);
     Outcome {
         dates,
         product_ids: scenario.products.iter().map(|product| product.id.clone()).collect(),
-        daily: daily_series(plan, series),
+        daily: daily_series(plan, series, deadweight_cum),
         monthly: months.rows(plan, params),
         costs,
         budget,
@@ -50,13 +51,13 @@ pub(crate) fn assemble(
         floors: costs::floors(scenario),
         villages: costs::villages(scenario, &layout, plan, &plan_cases, &counterfactual_cases),
         checkpoints,
-        totals: costs::totals(scenario, params, plan, &months),
+        totals,
         assessment,
     }
 }
 
 /// The outcome's daily series: the plan's shares and cash to date, and the cumulative case series.
-fn daily_series(plan: &Trajectory, series: CumulativeSeries) -> DailySeries {
+fn daily_series(plan: &Trajectory, series: CumulativeSeries, rewards_deadweight_cum: Vec<f64>) -> DailySeries {
     DailySeries {
         reached: plan.reached.clone(),
         aware: plan.aware.clone(),
@@ -65,6 +66,7 @@ fn daily_series(plan: &Trajectory, series: CumulativeSeries) -> DailySeries {
         cash_cost_cum: plan.cash_cum.clone(),
         channel_cash_cum: plan.channel_cash_cum.clone(),
         rewards_paid_cum: plan.rewards_cum.clone(),
+        rewards_deadweight_cum,
         staff_hours_cum: plan.staff_hours_cum.clone(),
         cases_expected_cum: series.cases_expected,
         cases_reported_cum: series.cases_reported,

@@ -20,6 +20,8 @@ pub(crate) struct MonthTotals {
     pub counterfactual_loss: Vec<f64>,
     /// Dissuasions of the plan.
     pub dissuaded: Vec<f64>,
+    /// Fraud attempts.
+    pub attempts: Vec<f64>,
     /// Last year's cases over the same days.
     pub last_year_cases: Vec<f64>,
     /// Last year's loss over the same days (yuan).
@@ -50,6 +52,7 @@ impl MonthTotals {
             counterfactual: sum_rows(&counterfactual_cases.expected),
             counterfactual_loss: sum_rows(&counterfactual_cases.loss),
             dissuaded: sum_rows(&plan_cases.dissuaded),
+            attempts: sum_rows(&plan_cases.attempts),
             last_year_cases: plan
                 .months
                 .iter()

@@ -33,6 +33,11 @@ impl Checker {
                 "behaviour.alerts_per_case",
             ),
             case_trend: self.param_field(&path("case_trend"), &behaviour.case_trend, "behaviour.case_trend"),
+            attempts_per_case: self.param_field(
+                &path("attempts_per_case"),
+                &behaviour.attempts_per_case,
+                "behaviour.attempts_per_case",
+            ),
             effort_max: self.param_field(&path("effort_max"), &behaviour.effort_max, "behaviour.effort_max"),
             effort_half_yuan: self.param_field(
                 &path("effort_half_yuan"),

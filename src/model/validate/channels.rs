@@ -17,6 +17,7 @@ impl Checker {
                 if !affinity.is_empty() && affinity.iter().all(|weight| *weight == 0.0) {
                     self.error(format!("{path}.affinity"), ErrorKind::NotAbove { found: 0.0, min: 0.0 });
                 }
+                let audience = self.audience(&path, channel, segment_ids);
                 let door_to_door = channel.kind == wire::ChannelKind::DoorToDoor;
                 let visits_per_hour = match (&channel.visits_per_hour, door_to_door) {
                     (Some(param), true) => {
@@ -62,6 +63,7 @@ impl Checker {
                         "channels[].reach_per_unit",
                     ),
                     affinity,
+                    audience,
                     awareness_lift: self.param_field(
                         &format!("{path}.awareness_lift"),
                         &channel.awareness_lift,
@@ -105,5 +107,17 @@ impl Checker {
                 }
             })
             .collect()
+    }
+
+    /// A channel's potential audience per segment: the file's, in (0, 1], else the catalog default.
+    fn audience(&mut self, path: &str, channel: &wire::ChannelFile, segment_ids: &Ids) -> Vec<f64> {
+        let default = crate::model::audience::default_audience(channel.kind, &channel.id, &channel.name);
+        self.by_index(&format!("{path}.audience"), &channel.audience, segment_ids, default, |check, p, v| {
+            if *v <= 0.0 {
+                check.error(p, ErrorKind::OutOfRange { found: *v, min: Some(0.0), max: Some(1.0) });
+                return default;
+            }
+            check.number_field(p, *v, "channels[].audience.*")
+        })
     }
 }

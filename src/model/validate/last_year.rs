@@ -4,7 +4,7 @@ use super::*;
 
 impl Checker {
     /// Checks `last_year` and returns the validated entries.
-    pub(super) fn last_year(&mut self, file: &ScenarioFile, segments: &[Segment]) -> LastYear {
+    pub(super) fn last_year(&mut self, file: &ScenarioFile, segments: &[Segment], product_ids: &Ids) -> LastYear {
         let last_year = &file.last_year;
         let mut cases_monthly = [0.0; 12];
         match (&last_year.cases_monthly, last_year.cases_total) {
@@ -92,6 +92,10 @@ impl Checker {
                 loss_monthly_yuan[month_idx] = loss_total * cases_monthly[month_idx] / cases_total;
             }
         }
-        LastYear { cases_monthly, loss_monthly_yuan }
+        let aware = last_year.aware.map(|aware| self.number_field("last_year.aware", aware, "last_year.aware"));
+        let adopted = self.by_index("last_year.adopted", &last_year.adopted, product_ids, None, |check, p, v| {
+            Some(check.number_field(p, *v, "last_year.adopted.*"))
+        });
+        LastYear { cases_monthly, loss_monthly_yuan, aware, adopted }
     }
 }

@@ -409,7 +409,7 @@ impl Checker {
         let rewards = self.rewards(file, &phase_ids, &product_ids);
         let budget = self.budget(file, &phase_ids);
         let targets = self.targets(file, &product_ids, &segment_ids, &village_ids, period);
-        let last_year = self.last_year(file, &segments);
+        let last_year = self.last_year(file, &segments, &product_ids);
         let assessment = self.assessment(file, &target_ids);
         let behaviour = self.behaviour(&file.behaviour);
 
@@ -441,10 +441,24 @@ impl Checker {
 /// (late January to late February) is the named high-risk peak (seed 003 plan 3). An assumption.
 pub const DEFAULT_SEASONAL_PROFILE: [f64; 12] = [1.2, 1.3, 1.0, 0.9, 0.9, 0.9, 0.95, 0.95, 0.95, 1.0, 1.0, 1.05];
 
-/// Seed 004's 100-point scheme: system building 40 (here: the share of all targets met), year-on-year
-/// cases 50 (flat 45, -1 per point of rise, 0 at +20 %, 50 at a 20 % decline), card-cutting 10 (manual, 5 assumed).
+/// Seed 004's 100-point scheme for `n_targets` targets, each counted under system building (the v1 rules; the
+/// validated default is [`default_assessment_for`], which leaves year-on-year targets out of system building).
 pub fn default_assessment(n_targets: usize) -> Vec<AssessmentRule> {
-    let all_targets: Vec<usize> = (0..n_targets).collect();
+    rules_counting((0..n_targets).collect())
+}
+
+/// Seed 004's 100-point scheme for targets of these metrics: system building 40 (a proxy: the share of the
+/// coverage targets — adoption, reach, awareness — met; year-on-year targets are scored once, in the 50-point
+/// part), year-on-year cases 50 (flat 45, -1 per point of rise, 0 at +20 %, 50 at a 20 % decline), card-cutting
+/// 10 (manual, 5 assumed).
+pub fn default_assessment_for(metrics: &[Metric]) -> Vec<AssessmentRule> {
+    let coverage =
+        metrics.iter().enumerate().filter(|(_, metric)| !matches!(metric, Metric::YoyCases | Metric::YoyLoss));
+    rules_counting(coverage.map(|(target_idx, _)| target_idx).collect())
+}
+
+/// The three default rules, system building counting `all_targets`.
+fn rules_counting(all_targets: Vec<usize>) -> Vec<AssessmentRule> {
     vec![
         AssessmentRule {
             id: "system_building".into(),

@@ -65,7 +65,8 @@ impl Checker {
     /// Checks `assessment[]` and returns the validated entries.
     pub(super) fn assessment(&mut self, file: &ScenarioFile, target_ids: &Ids) -> Vec<AssessmentRule> {
         let Some(rules) = &file.assessment else {
-            return default_assessment(file.targets.len());
+            let metrics: Vec<Metric> = file.targets.iter().map(|target| target.metric).collect();
+            return default_assessment_for(&metrics);
         };
         self.list_len("assessment", rules.len(), MAX_SMALL_LIST, true);
         self.ids("assessment", rules.iter().map(|rule| rule.id.as_str()), RefKind::Rule);

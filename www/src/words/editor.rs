@@ -206,6 +206,7 @@ pub fn editor_field(lang: Lang, key: &str) -> &'static str {
         "fixed_cost_yuan" => ("一次性成本", "One-off cost"),
         "reach_per_unit" => ("每单位接触", "Reach per unit"),
         "affinity" => ("人群权重", "Segment weight"),
+        "audience" => ("潜在受众（可触达比例，假设）", "Potential audience (share reachable, a guess)"),
         "awareness_lift" => ("意识提升 λ", "Awareness lift λ"),
         "adoption_lift" => ("安装带动 β", "Adoption lift β"),
         "carry_over_per_week" => ("每周延续 θ", "Carry-over θ per week"),
@@ -257,6 +258,7 @@ pub fn editor_field(lang: Lang, key: &str) -> &'static str {
         "verification_share" => ("核验查出比例", "Share of false claims caught"),
         "staff_hours_per_worker_day" => ("每名网格员每天工时", "Hours per grid worker a day"),
         "alerts_per_case" => ("每案警情数", "Alerts per case"),
+        "attempts_per_case" => ("每案诈骗企图数 K", "Fraud attempts per case K"),
         _ => ("字段", "Field"),
     };
     match lang {
@@ -272,9 +274,8 @@ pub fn editor_unit(lang: Lang, key: &str) -> &'static str {
         "households" => ("户", "households"),
         "grids" => ("个", "grids"),
         "share" | "smartphone_share" | "victim_share" | "initial_aware" | "initial_adopted" | "risk_cut"
-        | "install_conversion" | "awareness_gate_m0" | "risk_cut_aware" | "verification_share" | "threshold" => {
-            ("0-1 的比例", "share 0-1")
-        }
+        | "install_conversion" | "audience" | "awareness_gate_m0" | "risk_cut_aware" | "verification_share"
+        | "threshold" => ("0-1 的比例", "share 0-1"),
         "carry_over_per_week" => ("每周留存比例 0-1", "share kept per week, 0-1"),
         "loss_per_case_yuan" | "cost_per_unit_yuan" | "fixed_cost_yuan" | "total_yuan" | "per_phase_yuan"
         | "loss_total_yuan" => ("元", "yuan"),
@@ -284,7 +285,7 @@ pub fn editor_unit(lang: Lang, key: &str) -> &'static str {
         "reach_per_unit" => ("人次/单位", "contacts per unit"),
         "hill_gamma" => ("人均接触次数", "contacts per person"),
         "hill_alpha" | "effort_max" | "gaming_max" | "reporting_uplift" => ("倍数", "factor"),
-        "case_trend" | "alerts_per_case" => ("倍", "times"),
+        "case_trend" | "alerts_per_case" | "attempts_per_case" => ("倍", "times"),
         "staff_hours_per_unit" | "staff_hours_per_worker_day" => ("小时", "hours"),
         "visits_per_hour" => ("户/小时", "households per hour"),
         "units" | "min_units_per_village" => ("单位", "units"),

@@ -95,6 +95,9 @@ pub fn daily_column(lang: Lang, column: wuzha::export::DailyColumn, product_name
         }
         Column::CashCostCum => pick("累计费用（元）", "Cash to date (yuan)"),
         Column::RewardsPaidCum => pick("累计奖励（元）", "Rewards to date (yuan)"),
+        Column::RewardsDeadweightCum => {
+            pick("累计无效奖励（不宣传也会安装，元）", "Deadweight rewards to date (installs that happen anyway, yuan)")
+        }
         Column::StaffHoursCum => pick("累计工时（小时）", "Staff hours to date"),
         Column::CasesExpectedCum => pick("累计预计发案（起）", "Expected cases to date"),
         Column::CasesReportedCum => pick("累计报案（起）", "Reported cases to date"),

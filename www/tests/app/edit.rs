@@ -48,8 +48,8 @@ fn specs_give_kind_and_range_as_validate_checks_them() {
         assert_eq!((spec.kind, spec.min, spec.max), (kind, min, max), "{path}");
     };
     check("villages[0].residents", Kind::Int, Some(1.0), Some(2e6));
-    check("products[0].q", Kind::Param, Some(0.0), Some(1.0));
-    check("products[0].q.low", Kind::ParamBound, Some(0.0), Some(1.0));
+    check("products[0].q", Kind::Param, Some(0.0), Some(0.5));
+    check("products[0].q.low", Kind::ParamBound, Some(0.0), Some(0.5));
     check("channels[2].adoption_lift.national_app", Kind::OptParam, Some(0.0), Some(10.0));
     check("budget.per_phase_yuan.mobilise", Kind::OptNumber, Some(0.0), Some(1e11));
     check("behaviour.awareness_half_life_days", Kind::Param, Some(1.0), Some(3650.0));
