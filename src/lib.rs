@@ -22,6 +22,7 @@ pub mod link;
 pub mod migrate;
 pub mod model;
 pub mod montecarlo;
+pub mod office;
 pub mod optimise;
 pub mod outcome;
 pub mod rng;
