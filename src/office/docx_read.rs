@@ -146,7 +146,13 @@ pub fn document_text(xml: &str) -> String {
         }
         let Some(close) = rest[open..].find('>') else { break };
         let tag = &rest[open + 1..open + close];
-        let name = tag.split([' ', '/']).next().unwrap_or("");
+        let (closing, bare) = match tag.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, tag),
+        };
+        let bare = bare.split([' ', '/', '\t', '\n']).next().unwrap_or("");
+        let name = if closing { format!("/{bare}") } else { bare.to_string() };
+        let name = name.as_str();
         let self_closing = tag.ends_with('/');
         match name {
             "w:t" => in_text = !self_closing,

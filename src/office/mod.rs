@@ -9,3 +9,9 @@ pub mod plan_text;
 
 pub use docx_read::{docx_text, DocxError};
 pub use plan_text::{read_plan, split_plans, Escalation, EscalationAction, FieldSource, PlanDraft, ReviewItem};
+pub mod xlsx;
+
+pub use xlsx::workbook;
+pub mod docx;
+
+pub use docx::plan_document;

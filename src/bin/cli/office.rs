@@ -12,7 +12,12 @@ OFFICE COMMANDS:
     wuzha import-plan FILE.txt|FILE.docx [--year YYYY] [--out F.json] [--format json|text] [--lang zh|en]
                 Read a 实施方案 (simplified or traditional script) into a scenario draft. --out writes the
                 scenario file; stdout gets the draft (json: file, review list, escalation rules, sources) or a
-                readable summary (text, the default). --year gives the year of \"20xx\" and of dates without one.";
+                readable summary (text, the default). --year gives the year of \"20xx\" and of dates without one.
+    wuzha export FILE --format xlsx|csv --out F [--runs N] [--seed S] [--lang zh|en]
+                Write the Excel workbook of a scenario and its simulation (inputs, daily series, months against
+                last year, villages, costs; with --runs N also the Monte Carlo bands), or the daily CSV.
+    wuzha report FILE --out F.docx [--runs N] [--seed S] [--lang zh|en]
+                Write the 实施方案 draft (A4, 公文 layout) with an annex of projected results.";
 
 /// The largest plan document read (bytes).
 const MAX_PLAN_BYTES: u64 = 20 * 1024 * 1024;
@@ -212,6 +217,105 @@ pub fn run_import(args: &ImportArgs) -> Result<String, (u8, String)> {
     }
 }
 
+/// Parsed `export` / `report` arguments.
+#[derive(Debug, PartialEq)]
+pub struct DocumentArgs {
+    /// The scenario file.
+    pub path: String,
+    /// `--out`.
+    pub out: String,
+    /// `--format xlsx` (true) or `csv`; `report` is always .docx.
+    pub xlsx: bool,
+    /// `--runs`.
+    pub n_runs: Option<usize>,
+    /// `--seed`.
+    pub seed: Option<u64>,
+    /// `--lang`.
+    pub lang: Lang,
+}
+
+/// Parses `export` (with `--format`) or `report` arguments (after the command name).
+pub fn parse_document(args: &[String], report: bool) -> Result<DocumentArgs, String> {
+    let mut iter = args.iter();
+    let mut path = None;
+    let mut out = None;
+    let mut xlsx = None;
+    let mut n_runs = None;
+    let mut seed = None;
+    let mut lang = Lang::Zh;
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--out" => out = Some(value("--out")?),
+            "--format" if !report => {
+                xlsx = Some(match value("--format")?.as_str() {
+                    "xlsx" => true,
+                    "csv" => false,
+                    other => return Err(format!("--format takes xlsx or csv, not {other}")),
+                })
+            }
+            "--runs" => {
+                let text = value("--runs")?;
+                n_runs = match text.parse::<usize>() {
+                    Ok(n) if (1..=wuzha::montecarlo::MAX_RUNS).contains(&n) => Some(n),
+                    _ => return Err(format!("--runs takes 1 to {} runs, not {text}", wuzha::montecarlo::MAX_RUNS)),
+                };
+            }
+            "--seed" => {
+                let text = value("--seed")?;
+                seed = Some(text.parse::<u64>().map_err(|_| format!("--seed takes a whole number, not {text}"))?);
+            }
+            "--lang" => {
+                lang = match value("--lang")?.as_str() {
+                    "zh" => Lang::Zh,
+                    "en" => Lang::En,
+                    other => return Err(format!("--lang takes zh or en, not {other}")),
+                }
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument {extra}")),
+        }
+    }
+    if seed.is_some() && n_runs.is_none() {
+        return Err("--seed needs --runs".into());
+    }
+    let path = path.ok_or("missing FILE")?;
+    let out = out.ok_or("missing --out F")?;
+    let xlsx = if report { false } else { xlsx.ok_or("export needs --format xlsx or csv")? };
+    Ok(DocumentArgs { path, out, xlsx, n_runs, seed, lang })
+}
+
+/// Runs `export` or `report`: reads and simulates the scenario, writes the document; the line for stdout.
+pub fn run_document(args: &DocumentArgs, report: bool) -> Result<String, (u8, String)> {
+    let bytes = read_bytes(&args.path, wuzha::MAX_FILE_BYTES as u64, args.lang).map_err(|message| (2, message))?;
+    let text = String::from_utf8(bytes).map_err(|_| (2, format!("{}: not UTF-8 text", args.path)))?;
+    let (file, scenario) = wuzha::validate::parse_scenario(&text).map_err(|errors| {
+        let lines: Vec<String> =
+            errors.iter().map(|error| format!("{}: {}", args.path, error.message(args.lang))).collect();
+        (2, lines.join("\n"))
+    })?;
+    let outcome = wuzha::simulate(&scenario);
+    let monte_carlo = args.n_runs.map(|n_runs| {
+        let config =
+            wuzha::montecarlo::MonteCarloConfig { n_runs, seed: args.seed.unwrap_or(scenario.seed), noise: true };
+        wuzha::montecarlo::run_batch(&scenario, &config, |_| {})
+    });
+    let bytes = if report {
+        office::plan_document(&file, &outcome, monte_carlo.as_ref(), args.lang)
+    } else if args.xlsx {
+        office::workbook(&file, &outcome, monte_carlo.as_ref(), args.lang)
+    } else {
+        wuzha::export::for_spreadsheets(&wuzha::export::daily_csv(&outcome)).into_bytes()
+    };
+    write_bytes(&args.out, &bytes, args.lang).map_err(|message| (2, message))?;
+    Ok(if args.lang == Lang::Zh {
+        format!("已写入 {}（{} 字节）\n", args.out, bytes.len())
+    } else {
+        format!("wrote {} ({} bytes)\n", args.out, bytes.len())
+    })
+}
+
 /// Runs an office command if `raw` (the arguments after the program name) names one.
 pub fn dispatch(raw: &[String]) -> Option<std::process::ExitCode> {
     use std::io::Write;
@@ -224,6 +328,13 @@ pub fn dispatch(raw: &[String]) -> Option<std::process::ExitCode> {
             Ok(args) => run_import(&args),
             Err(message) => Err((1, format!("{message}\n\n{USAGE}"))),
         },
+        Some(name @ ("export" | "report")) => {
+            let report = name == "report";
+            match parse_document(&raw[1..], report) {
+                Ok(args) => run_document(&args, report),
+                Err(message) => Err((1, format!("{message}\n\n{USAGE}"))),
+            }
+        }
         _ => return None,
     };
     let _ = lang;

@@ -451,6 +451,11 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
             }
             continue;
         }
+        // An annex (forms, tables of figures) is not the plan: reading stops at "附件" on a line of its own.
+        let bare_annex = trimmed.trim_end_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, ':' | '：' | ' '));
+        if bare_annex == "附件" && !raw_lines.is_empty() {
+            break;
+        }
         let is_tail = ["实施方案", "工作方案", "活动方案", "方案"].contains(&trimmed);
         match raw_lines.last_mut() {
             Some(previous) if is_tail && previous.chars().count() < 40 => previous.push_str(trimmed),
@@ -1532,10 +1537,27 @@ fn find_rewards(
             let product = products.first().copied().unwrap_or("national_app");
             let phase = phase_of_line(phases, lines, sentence.line)
                 .or_else(|| {
+                    // The phase whose dates the sentence gives, else the shortest holding its date.
                     let spans = find_spans(norm, context);
-                    let date = spans.iter().find_map(|span| span.end)?;
-                    phases.iter().position(|phase| {
-                        phase.start.is_some_and(|start| start <= date) && phase.end.is_some_and(|end| end >= date)
+                    let exact = spans.iter().find_map(|span| {
+                        phases.iter().position(|phase| {
+                            span.start.is_some() && phase.start == span.start && phase.end == span.end
+                        })
+                    });
+                    exact.or_else(|| {
+                        let date = spans.iter().find_map(|span| span.end)?;
+                        phases
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, phase)| {
+                                phase.start.is_some_and(|start| start <= date)
+                                    && phase.end.is_some_and(|end| end >= date)
+                            })
+                            .min_by_key(|(_, phase)| match (phase.start, phase.end) {
+                                (Some(start), Some(end)) => end.days_since(start),
+                                _ => i32::MAX,
+                            })
+                            .map(|(idx, _)| idx)
                     })
                 })
                 .or_else(|| main_phase(phases));
