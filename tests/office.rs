@@ -120,7 +120,7 @@ fn seed_000_honglin_traditional_script_with_pinyin_glosses() {
             Phase("谋划动员", "2022-03-10", "2022-03-13", false),
             Phase("工作准备", "2022-03-13", "2022-03-21", false),
             Phase("整体推进", "2022-03-21", "2022-12-31", false),
-            Phase("重点人群精准防范宣传", "2022-03-21", "2022-06-21", true),
+            Phase("重点人群精准防范宣传活动", "2022-03-21", "2022-06-21", true),
             Target(Metric::YoyCases, None, 0.0, "2022-12-31"),
             Target(Metric::YoyLoss, None, 0.0, "2022-12-31"),
             Reward("national_app", 2.0, "2022-03-21"),
@@ -314,4 +314,215 @@ fn anything_gives_a_valid_draft() {
         let draft = read_plan(text, None, Lang::Zh);
         assert!(wuzha::validate::validate(&draft.file).is_ok(), "{text:?}");
     }
+}
+
+fn scenario(name: &str) -> (ScenarioFile, wuzha::Scenario) {
+    let path = format!("{}/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    wuzha::validate::parse_scenario(&text).unwrap_or_else(|errors| panic!("{path}: {errors:?}"))
+}
+
+const SCENARIOS: [&str; 4] = ["honglin-2022.json", "qiaojiang-2021.json", "binzhou-2021.json", "template.json"];
+
+/// Phases as (name, start, end, nested), targets as (metric, product, segment, threshold ×1000, deadline), rewards
+/// as (product, yuan ×100, phase start, phase end): what a round trip must keep.
+type Facts = (
+    Vec<(String, String, String, bool)>,
+    Vec<(String, String, String, i64, String)>,
+    Vec<(String, i64, String, String)>,
+);
+
+const TEMPLATE_SEGMENTS: [&str; 4] = ["adults_19_45", "elderly_60plus", "students", "others"];
+
+fn facts_of(file: &ScenarioFile) -> Facts {
+    let mut phases: Vec<_> = file
+        .phases
+        .iter()
+        .map(|phase| (phase.name.clone(), phase.start.clone(), phase.end.clone(), phase.parent.is_some()))
+        .collect();
+    let mut targets: Vec<_> = file
+        .targets
+        .iter()
+        .map(|target| {
+            (
+                format!("{:?}", target.metric),
+                target.product.clone().unwrap_or_default(),
+                // A segment the template lacks (cadres) cannot survive: the draft's segments are the template's.
+                target
+                    .segment
+                    .clone()
+                    .filter(|segment| TEMPLATE_SEGMENTS.contains(&segment.as_str()))
+                    .unwrap_or_default(),
+                (target.threshold * 1000.0).round() as i64,
+                target.deadline.clone(),
+            )
+        })
+        .collect();
+    let mut rewards: Vec<_> = file
+        .rewards
+        .iter()
+        .map(|reward| {
+            let phase = file.phases.iter().find(|phase| phase.id == reward.phase);
+            (
+                reward.product.clone(),
+                (reward.yuan_per_install * 100.0).round() as i64,
+                phase.map(|phase| phase.start.clone()).unwrap_or_default(),
+                phase.map(|phase| phase.end.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    phases.sort();
+    targets.sort();
+    targets.dedup();
+    rewards.sort();
+    (phases, targets, rewards)
+}
+
+#[test]
+fn a_plan_exported_as_docx_reads_back_with_the_same_phases_targets_and_rewards() {
+    for name in SCENARIOS {
+        let (file, scenario) = scenario(name);
+        let outcome = wuzha::simulate(&scenario);
+        let started = Instant::now();
+        let bytes = wuzha::office::plan_document(&file, &outcome, None, Lang::Zh);
+        let built = started.elapsed();
+        let text = wuzha::office::docx_text(&bytes).expect("our own .docx reads");
+        let draft = read_plan(&text, None, Lang::Zh);
+        assert!(wuzha::validate::validate(&draft.file).is_ok(), "{name}");
+        let (phases, targets, rewards) = facts_of(&file);
+        let (phases_back, targets_back, rewards_back) = facts_of(&draft.file);
+        println!("{name}: document {} bytes in {:.1} ms", bytes.len(), built.as_secs_f64() * 1000.0);
+        assert_eq!(phases_back, phases, "{name}: phases");
+        assert_eq!(targets_back, targets, "{name}: targets");
+        assert_eq!(rewards_back, rewards, "{name}: rewards");
+        assert_eq!(draft.file.township.name, file.township.name, "{name}");
+        // A name without "方案" gets "实施方案" as the document's title.
+        assert!(
+            draft.file.name == file.name || draft.file.name == format!("{}实施方案", file.name),
+            "{name}: {}",
+            draft.file.name
+        );
+    }
+}
+
+/// The part of `xml` inside the first `<tag .../>`.
+fn first_tag<'a>(xml: &'a str, tag: &str) -> &'a str {
+    let start = xml.find(&format!("<{tag} ")).unwrap_or_else(|| panic!("no <{tag}>"));
+    let end = xml[start..].find('>').map_or(xml.len(), |end| start + end);
+    &xml[start..end]
+}
+
+#[test]
+fn the_draft_is_a4_in_the_official_layout_and_says_it_is_a_draft() {
+    let (file, scenario) = scenario("honglin-2022.json");
+    let outcome = wuzha::simulate(&scenario);
+    let bytes = wuzha::office::plan_document(&file, &outcome, None, Lang::Zh);
+    let xml = wuzha::office::docx_read::zip_entry(&bytes, "word/document.xml").expect("document.xml");
+    let xml = String::from_utf8(xml).expect("UTF-8");
+    let size = first_tag(&xml, "w:pgSz");
+    assert!(size.contains("w:w=\"11906\"") && size.contains("w:h=\"16838\""), "A4: {size}");
+    let margins = first_tag(&xml, "w:pgMar");
+    // 37, 35, 28 and 26 mm in twips.
+    for (side, twips) in [("top", 2098), ("bottom", 1984), ("left", 1587), ("right", 1474)] {
+        assert!(margins.contains(&format!("w:{side}=\"{twips}\"")), "{side}: {margins}");
+    }
+    for font in ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"] {
+        assert!(xml.contains(font), "{font}");
+    }
+    // 二号 title (44 half-points) and 三号 body (32).
+    assert!(xml.contains("w:val=\"44\"") && xml.contains("w:val=\"32\""));
+    let text = wuzha::office::docx_text(&bytes).expect("text");
+    for heading in [
+        "一、工作目标",
+        "二、组织领导",
+        "三、工作安排",
+        "四、宣传载体与要求",
+        "五、奖励与经费",
+        "六、考核",
+        "七、工作要求",
+        "附件",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    assert!(text.contains("（一）谋划动员阶段（3月10日—3月13日）"));
+    assert!(text.contains("（草稿）"));
+    let header = wuzha::office::docx_read::zip_entry(&bytes, "word/header1.xml").expect("a header");
+    assert!(String::from_utf8_lossy(&header).contains("草稿"));
+    // The same plan gives the same bytes (no clock).
+    assert_eq!(bytes, wuzha::office::plan_document(&file, &outcome, None, Lang::Zh));
+}
+
+#[test]
+fn the_workbook_reads_back_with_numbers_dates_every_village_and_phase() {
+    use calamine::{Data, Reader, Xlsx};
+    for name in SCENARIOS {
+        let (file, scenario) = scenario(name);
+        let outcome = wuzha::simulate(&scenario);
+        let started = Instant::now();
+        let bytes = wuzha::office::workbook(&file, &outcome, None, Lang::Zh);
+        println!("{name}: workbook {} bytes in {:.1} ms", bytes.len(), started.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(bytes, wuzha::office::workbook(&file, &outcome, None, Lang::Zh), "no clock in the bytes");
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("an .xlsx");
+        let names = book.sheet_names();
+        for sheet in [
+            "概要",
+            "村（社区）",
+            "人群",
+            "宣传载体",
+            "阶段",
+            "宣传安排",
+            "下限",
+            "奖励",
+            "目标",
+            "每日",
+            "月度发案与损失",
+            "各村结果",
+            "阶段费用",
+            "载体费用",
+        ] {
+            assert!(names.iter().any(|name| name == sheet), "{name}: sheet {sheet} in {names:?}");
+        }
+        let villages = book.worksheet_range("村（社区）").expect("villages");
+        assert_eq!(villages.height(), file.villages.len() + 1, "{name}: a row per village");
+        for (row, village) in villages.rows().skip(1).zip(&file.villages) {
+            assert_eq!(row[1], Data::String(village.name.clone()));
+            assert_eq!(row[2], Data::Float(village.residents as f64), "{name}: residents are numbers");
+        }
+        let phases = book.worksheet_range("阶段").expect("phases");
+        assert_eq!(phases.height(), file.phases.len() + 1);
+        for (row, phase) in phases.rows().skip(1).zip(&file.phases) {
+            assert_eq!(row[1], Data::String(phase.name.clone()));
+            assert!(matches!(row[2], Data::DateTime(_)), "{name}: dates are dates: {:?}", row[2]);
+        }
+        let daily = book.worksheet_range("每日").expect("daily");
+        assert_eq!(daily.height(), outcome.dates.len() + 1);
+        let last = daily.rows().last().expect("a last day");
+        assert!(matches!(last[0], Data::DateTime(_)));
+        match &last[1] {
+            Data::Float(reached) => assert!((reached - outcome.daily.reached[outcome.dates.len() - 1]).abs() < 1e-12),
+            other => panic!("{name}: reach is a number, not {other:?}"),
+        }
+        let by_village = book.worksheet_range("各村结果").expect("by village");
+        assert_eq!(by_village.height(), file.villages.len() + 1);
+        let monthly = book.worksheet_range("月度发案与损失").expect("monthly");
+        assert_eq!(monthly.height(), outcome.monthly.len() + 1);
+    }
+}
+
+#[test]
+fn the_workbook_carries_the_monte_carlo_bands_when_they_have_run() {
+    use calamine::{Reader, Xlsx};
+    let (file, scenario) = scenario("template.json");
+    let outcome = wuzha::simulate(&scenario);
+    let config = wuzha::montecarlo::MonteCarloConfig { n_runs: 20, seed: 7, noise: true };
+    let summary = wuzha::montecarlo::run_batch(&scenario, &config, |_| {});
+    let bytes = wuzha::office::workbook(&file, &outcome, Some(&summary), Lang::En);
+    println!("template with 20 Monte Carlo runs: workbook {} bytes", bytes.len());
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("an .xlsx");
+    let names = book.sheet_names();
+    for sheet in ["Summary", "Monte Carlo", "Monthly bands", "Daily bands", "Targets"] {
+        assert!(names.iter().any(|name| name == sheet), "{sheet} in {names:?}");
+    }
+    let bands = book.worksheet_range("Daily bands").expect("daily bands");
+    assert_eq!(bands.height(), outcome.dates.len() + 1);
 }

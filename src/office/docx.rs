@@ -270,7 +270,7 @@ pub fn plan_document(
     let add = |docx: Docx, paragraph: Paragraph| docx.add_paragraph(paragraph);
 
     docx = add(docx, centred("（草稿）", SIZE_BODY, fonts("黑体", "黑体")));
-    let title = if file.name.ends_with("方案") { file.name.clone() } else { format!("{}实施方案", file.name) };
+    let title = if file.name.contains("方案") { file.name.clone() } else { format!("{}实施方案", file.name) };
     docx = add(
         docx,
         centred(&title, SIZE_TITLE, fonts("方正小标宋简体", "宋体"))
@@ -308,7 +308,7 @@ pub fn plan_document(
     docx = add(
         docx,
         body(&format!(
-            "成立{township}防范电信网络诈骗工作领导小组，由（请填写）任组长，（请填写）任副组长，派出所、综治中心及各村（社区）负责人为成员。领导小组下设办公室，办公室设在{unit}综治中心，负责统筹协调、督导推进日常工作。各村（社区）明确专人负责，压实网格员责任，做到镇、村、网格三级联动。"
+            "成立{township}防范电信网络诈骗工作领导小组，由（请填写）任组长，（请填写）任副组长，派出所、综治中心及各村（社区）负责人为成员。领导小组下设办公室，办公室设在{unit}综治中心，负责统筹协调、督导推进日常工作。各村（社区）明确专人负责，压实网格员责任，做到乡镇、村（社区）、网格三级联动。"
         )),
     );
 
@@ -470,7 +470,7 @@ pub fn plan_document(
     docx = add(docx, heading1("七、工作要求"));
     for text in [
         "（一）提高思想认识。各村（社区）和相关单位要充分认识防范电信网络诈骗工作的重要性，主要负责同志亲自抓、负总责。",
-        "（二）压实工作责任。坚持镇、村、网格三级联动，把宣传任务落实到人、到户，确保宣传不留死角。",
+        "（二）压实工作责任。坚持乡镇、村（社区）、网格三级联动，把宣传任务落实到人、到户，确保宣传不留死角。",
         "（三）加强督导检查。领导小组办公室每月开展督导，对进度滞后的单位及时提醒，确保各项目标如期完成。",
     ] {
         docx = add(docx, body(text));

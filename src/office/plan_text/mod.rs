@@ -608,12 +608,17 @@ fn find_title(lines: &[Line]) -> Option<String> {
         let text = line.text.trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
         let text = text.trim_end_matches(['。', ':', '：']);
         let count = text.chars().count();
+        // "…实施方案(2021)" or "…实施方案（试行）": a bracket after the word.
+        let stem = match text.rfind('(') {
+            Some(idx) if text.ends_with(')') => &text[..idx],
+            _ => text,
+        };
         if (6..=60).contains(&count)
-            && (text.ends_with("方案") || text.ends_with("计划"))
+            && (stem.ends_with("方案") || stem.ends_with("计划"))
             && !text.starts_with("关于")
             && line.level == 0
         {
-            return Some(text.to_string());
+            return Some(text.replace('(', "（").replace(')', "）"));
         }
     }
     for line in lines.iter().take(60) {
@@ -650,7 +655,14 @@ fn find_township(title: Option<&str>, lines: &[Line]) -> Option<(String, String)
             while start > 0 && idx - start < 8 && script::is_cjk(chars[start - 1]) && !STOP.contains(chars[start - 1]) {
                 start -= 1;
             }
-            let stem: String = chars[start..idx].iter().collect();
+            let mut stem: String = chars[start..idx].iter().collect();
+            // "结合示例镇实际": a verb before the name is not part of it.
+            for verb in ["结合", "根据", "按照", "坚持", "做到", "实现", "组织", "推进", "印发", "关于", "成立"]
+            {
+                if let Some(rest) = stem.strip_prefix(verb) {
+                    stem = rest.to_string();
+                }
+            }
             let suffix_len = suffix.chars().count();
             // "乡镇", "下乡", "城乡": not names.
             let generic = *suffix == "乡" && chars.get(idx + 1).is_some_and(|next| "镇村下亲土里".contains(*next));
@@ -781,25 +793,39 @@ fn clean_phase_name(title: &str) -> String {
             name = name[idx + "阶段".len()..].to_string();
         }
     }
-    if let Some(idx) = name.find('(') {
-        if idx > 0 {
+    // A bracket holding dates ("(3月10日——3月13日)") ends the name; one of words ("(横幅、宣传车)") is part of it.
+    let mut search_from = 0;
+    while let Some(offset) = name[search_from..].find('(') {
+        let idx = search_from + offset;
+        let holds_digits = name[idx..].split(')').next().is_some_and(|inside| {
+            inside.chars().any(|ch| matches!(ch, '月' | '日' | '年' | '旬'))
+                || inside.contains("XX")
+                || inside.contains("xx")
+        });
+        if holds_digits && idx > 0 {
             name.truncate(idx);
+            break;
         }
+        search_from = idx + 1;
     }
-    let name = name.trim_start_matches(|ch: char| ch == '第' || CN_DIGITS.contains(ch));
-    let mut name = name.trim_matches([':', '：', ' ', '。', '，', ',', '(', ')']).to_string();
-    for prefix in ["组织开展", "开展", "组织", "集中开展"] {
+    let name = match name.strip_prefix('第') {
+        Some(rest) => rest.trim_start_matches(|ch: char| CN_DIGITS.contains(ch)),
+        None => name.as_str(),
+    };
+    let mut name = name.trim_matches([':', '：', ' ', '。', '，', ',']).to_string();
+    if name.starts_with('(') && name.ends_with(')') {
+        name = name[1..name.len() - 1].to_string();
+    }
+    for prefix in ["组织开展", "集中开展", "开展", "组织"] {
         if let Some(rest) = name.strip_prefix(prefix) {
             if rest.chars().count() >= 2 {
                 name = rest.to_string();
+                break;
             }
         }
     }
-    if let Some(rest) = name.strip_suffix("活动") {
-        if rest.chars().count() >= 4 {
-            name = rest.to_string();
-        }
-    }
+    // Names are shown in Chinese: full-width brackets again.
+    let name = name.replace('(', "（").replace(')', "）");
     clip(&name, 30).trim_end_matches('…').to_string()
 }
 
@@ -1344,6 +1370,17 @@ fn find_targets(
                 }
                 let share = (value / 100.0).clamp(0.0, 1.0);
                 let segment = segment_in(&clause);
+                if segment.is_none() && (clause.contains("干部") || clause.contains("职工")) {
+                    review.push(ReviewItem {
+                        path: Some("targets".into()),
+                        message: say(
+                            lang,
+                            "目标针对干部职工：模板没有这一人群，目标按全镇设定，请增加人群后改正",
+                            "a target on cadres: the template has no such segment, so it is township-wide",
+                        ),
+                        quote: Some(clip(&sentence.text, 160)),
+                    });
+                }
                 let residents = ["人口", "群众", "居民", "户籍"].iter().any(|word| around.contains(word));
                 match metric {
                     Metric::Adoption => {
