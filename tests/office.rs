@@ -496,7 +496,7 @@ fn the_workbook_reads_back_with_numbers_dates_every_village_and_phase() {
         }
         let daily = book.worksheet_range("每日").expect("daily");
         assert_eq!(daily.height(), outcome.dates.len() + 1);
-        let last = daily.rows().last().expect("a last day");
+        let last = daily.rows().next_back().expect("a last day");
         assert!(matches!(last[0], Data::DateTime(_)));
         match &last[1] {
             Data::Float(reached) => assert!((reached - outcome.daily.reached[outcome.dates.len() - 1]).abs() < 1e-12),
