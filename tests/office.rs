@@ -5,6 +5,9 @@
 //! Run with `--nocapture` to see the measurements: import time per seed, the share of each seed's facts read
 //! right, the workbook's and document's sizes.
 
+mod common;
+
+use common::cli::{text, write_temp, wuzha};
 use std::time::Instant;
 use wuzha::office::{read_plan, split_plans, EscalationAction, PlanDraft};
 use wuzha::wire::{Metric, ScenarioFile};
@@ -525,4 +528,134 @@ fn the_workbook_carries_the_monte_carlo_bands_when_they_have_run() {
     }
     let bands = book.worksheet_range("Daily bands").expect("daily bands");
     assert_eq!(bands.height(), outcome.dates.len() + 1);
+}
+
+#[test]
+fn the_office_commands_write_files_that_read_back() {
+    let plan = write_temp("plan.txt", fixture("000_a150d3aa45f5cca6.txt").as_bytes());
+    let plan = plan.to_string_lossy();
+    let json_out = write_temp("draft.json", b"");
+    let json_out = json_out.to_string_lossy();
+    let output = wuzha(&["import-plan", &plan, "--out", &json_out, "--format", "json"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let draft: serde_json::Value = serde_json::from_slice(&output.stdout).expect("the draft as JSON");
+    assert!(draft["review"].as_array().is_some_and(|review| !review.is_empty()));
+    // The scenario written passes `check`.
+    let check = wuzha(&["check", &json_out]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    let summary = wuzha(&["import-plan", &plan, "--lang", "en"]);
+    assert!(text(&summary.stdout).contains("谋划动员 2022-03-10 – 2022-03-13"), "{}", text(&summary.stdout));
+
+    let scenario_path = format!("{}/scenarios/honglin-2022.json", env!("CARGO_MANIFEST_DIR"));
+    let xlsx = write_temp("plan.xlsx", b"");
+    let xlsx = xlsx.to_string_lossy();
+    let output = wuzha(&["export", &scenario_path, "--format", "xlsx", "--out", &xlsx]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(std::fs::read(&*xlsx).expect("the workbook").starts_with(b"PK"));
+    let docx = write_temp("plan.docx", b"");
+    let docx = docx.to_string_lossy();
+    let output = wuzha(&["report", &scenario_path, "--out", &docx]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // The draft reads back through import-plan.
+    let output = wuzha(&["import-plan", &docx, "--format", "json"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let draft: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(draft["file"]["rewards"][0]["yuan_per_install"], serde_json::json!(2.0));
+    // Usage errors exit 1; a missing file exits 2.
+    assert_eq!(wuzha(&["export", &scenario_path, "--out", &xlsx]).status.code(), Some(1));
+    assert_eq!(wuzha(&["import-plan", &plan, "--year", "1999"]).status.code(), Some(1));
+    assert_eq!(wuzha(&["import-plan", "/nonexistent/plan.txt"]).status.code(), Some(2));
+}
+
+/// The share of each seed's phases, targets and rewards read right, over the facts a person notes in the text
+/// (including those the reader misses on purpose or not): printed with --nocapture, held at today's level.
+#[test]
+fn the_share_of_each_seeds_facts_read_right() {
+    use Fact::*;
+    let page = fixture("003_e0689d202bf2df07_plans_1-8.txt");
+    let plans = split_plans(&page);
+    let seeds: Vec<(&str, String, Option<i32>, Vec<Fact>, usize)> = vec![
+        (
+            "000",
+            fixture("000_a150d3aa45f5cca6.txt"),
+            None,
+            vec![
+                Phase("谋划动员", "2022-03-10", "2022-03-13", false),
+                Phase("工作准备", "2022-03-13", "2022-03-21", false),
+                Phase("整体推进", "2022-03-21", "2022-12-31", false),
+                Phase("重点人群精准防范宣传活动", "2022-03-21", "2022-06-21", true),
+                Target(Metric::YoyCases, None, 0.0, "2022-12-31"),
+                Target(Metric::YoyLoss, None, 0.0, "2022-12-31"),
+                Reward("national_app", 2.0, "2022-03-21"),
+            ],
+            7,
+        ),
+        (
+            "001",
+            fixture("001_859f813bdd779a68.txt"),
+            None,
+            vec![
+                Phase("集中宣传", "2021-05-10", "2021-06-30", false),
+                // 干部及家属6月底前完成“金钟罩”注册: a target with no share, reviewed instead.
+                Target(Metric::Adoption, Some("jinzhongzhao"), 1.0, "2021-06-30"),
+                Floor("banner", 2.0),
+                Floor("van", 1.0),
+            ],
+            3,
+        ),
+        (
+            "004",
+            fixture("004_8a10ad927a35af18.txt"),
+            None,
+            vec![
+                Target(Metric::Adoption, Some("jinzhongzhao"), 0.8, "2021-06-30"),
+                Target(Metric::Adoption, Some("national_app"), 0.8, "2021-06-30"),
+                Target(Metric::Adoption, Some("jinzhongzhao"), 1.0, "2021-07-31"),
+                Target(Metric::Adoption, Some("national_app"), 1.0, "2021-07-31"),
+            ],
+            4,
+        ),
+        (
+            "003.1",
+            plans[0].clone(),
+            Some(2023),
+            vec![Target(Metric::YoyCases, None, 0.0, "2023-12-31"), Target(Metric::YoyLoss, None, 0.0, "2023-12-31")],
+            2,
+        ),
+        (
+            "003.2",
+            plans[1].clone(),
+            Some(2023),
+            vec![
+                Phase("筹备", "2023-01-01", "2023-06-30", false),
+                Phase("实施", "2023-07-01", "2023-09-30", false),
+                Phase("总结", "2023-10-01", "2023-10-15", false),
+            ],
+            3,
+        ),
+        ("003.3", plans[2].clone(), Some(2023), vec![Phase("集中宣传", "2023-01-21", "2023-02-28", false)], 1),
+        ("003.4", plans[3].clone(), Some(2023), vec![Phase("宣传周", "2023-04-22", "2023-04-26", false)], 1),
+        ("003.5", plans[4].clone(), Some(2023), vec![Phase("宣传活动", "2023-10-12", "2023-10-30", false)], 1),
+        // Plan 6's dates are all "XX": the names are read, the dates cannot be.
+        (
+            "003.6",
+            plans[5].clone(),
+            Some(2023),
+            vec![PhaseName("宣传发动"), PhaseName("打击整治"), PhaseName("总结提升")],
+            3,
+        ),
+    ];
+    let mut total_held = 0;
+    let mut total = 0;
+    for (label, text, year, facts, expected_held) in seeds {
+        let (_, held, n_facts) = score(&format!("seed {label}"), &text, year, &facts);
+        println!(
+            "seed {label}: {held}/{n_facts} = {:.0} % of phases, targets, rewards and floors read right",
+            100.0 * held as f64 / n_facts as f64
+        );
+        assert_eq!(held, expected_held, "seed {label}: the share read right changed");
+        total_held += held;
+        total += n_facts;
+    }
+    println!("all seeds: {total_held}/{total} = {:.0} %", 100.0 * total_held as f64 / total as f64);
 }
