@@ -567,6 +567,9 @@ fn the_office_commands_write_files_that_read_back() {
     assert_eq!(wuzha(&["import-plan", "/nonexistent/plan.txt"]).status.code(), Some(2));
 }
 
+/// A seed's label, text, `--year`, the facts a person notes, and how many of them the reader gets today.
+type SeedFacts = (&'static str, String, Option<i32>, Vec<Fact>, usize);
+
 /// The share of each seed's phases, targets and rewards read right, over the facts a person notes in the text
 /// (including those the reader misses on purpose or not): printed with --nocapture, held at today's level.
 #[test]
@@ -574,7 +577,7 @@ fn the_share_of_each_seeds_facts_read_right() {
     use Fact::*;
     let page = fixture("003_e0689d202bf2df07_plans_1-8.txt");
     let plans = split_plans(&page);
-    let seeds: Vec<(&str, String, Option<i32>, Vec<Fact>, usize)> = vec![
+    let seeds: Vec<SeedFacts> = vec![
         (
             "000",
             fixture("000_a150d3aa45f5cca6.txt"),
