@@ -662,3 +662,37 @@ fn the_share_of_each_seeds_facts_read_right() {
     }
     println!("all seeds: {total_held}/{total} = {:.0} %", 100.0 * total_held as f64 / total as f64);
 }
+
+/// More of the genre: ordinal phase headings, a 步骤 section without the word 阶段, month ranges, 周岁, a lump
+/// sum per village that is no per-install reward, a share of people who download.
+#[test]
+fn ordinal_phases_month_ranges_and_lump_sums() {
+    use Fact::*;
+    let text = "\
+某某镇2023年打击治理电信网络诈骗宣传工作方案
+一、工作目标
+力争80%的群众下载注册国家反诈中心APP。重点宣传对象为18周岁至60周岁易受骗年龄段人群。
+二、工作步骤
+第一阶段：宣传发动阶段（3月1日至3月15日）
+第二阶段：集中攻坚（3—5月）
+第三阶段：总结提升（12月）
+三、保障措施
+镇财政对每个村奖励1000元工作经费；网格员每推广1名群众注册奖励1元。
+（来源：某某镇人民政府）";
+    let draft = check_all(
+        "ordinal phases",
+        text,
+        None,
+        &[
+            Township("某某镇"),
+            Phase("宣传发动", "2023-03-01", "2023-03-15", false),
+            Phase("集中攻坚", "2023-03-01", "2023-05-31", false),
+            Phase("总结提升", "2023-12-01", "2023-12-31", false),
+            Target(Metric::Adoption, Some("national_app"), 0.8, "2023-12-31"),
+            Priority("18-60岁"),
+        ],
+    );
+    assert_eq!(draft.file.rewards.len(), 1, "{:?}", draft.file.rewards);
+    assert!((draft.file.rewards[0].yuan_per_install - 1.0).abs() < 1e-9);
+    assert!(draft.file.segments.iter().any(|segment| segment.id == "adults_18_60"));
+}

@@ -186,7 +186,7 @@ fn heading(text: &str) -> (u8, usize) {
 
 /// True for lines of page furniture, not of the plan.
 fn is_junk(text: &str) -> bool {
-    const STARTS: [&str; 28] = [
+    const STARTS: [&str; 37] = [
         "上一篇",
         "下一篇",
         "上一条",
@@ -215,6 +215,15 @@ fn is_junk(text: &str) -> bool {
         "版权所有",
         "TOP ARTICLES",
         "时间:",
+        "(来源",
+        "【来源",
+        "阅读次数",
+        "阅读量",
+        "字体:",
+        "字体：",
+        "【大 中 小】",
+        "收藏",
+        "分享",
     ];
     let trimmed = text.trim();
     if trimmed.is_empty() {
@@ -783,7 +792,17 @@ fn best_span(spans: &[Span]) -> Option<Span> {
 
 /// A phase name from a heading title: no marker, no dates, no "阶段" and what follows, no 组织开展.
 fn clean_phase_name(title: &str) -> String {
+    // "第一阶段：宣传发动阶段(…)": the ordinal goes first.
     let mut name = title.to_string();
+    if let Some(rest) = name.strip_prefix('第') {
+        let rest = rest.trim_start_matches(|ch: char| CN_DIGITS.contains(ch));
+        if let Some(rest) = rest.strip_prefix("阶段") {
+            let rest = rest.trim_start_matches([':', '：', ' ', '，', ',']);
+            if !rest.is_empty() {
+                name = rest.to_string();
+            }
+        }
+    }
     if let Some(idx) = name.find("阶段") {
         let before = name[..idx].to_string();
         if before.chars().count() >= 2 {
@@ -875,8 +894,9 @@ fn find_phases(
     if phases.is_empty() {
         for (idx, line) in lines.iter().enumerate() {
             let is_time_section = line.level > 0
-                && ["时间", "步骤", "日程", "安排", "之间"].iter().any(|word| line.title.contains(word))
-                && !line.title.contains("工作安排");
+                && ["时间", "步骤", "日程", "安排", "之间", "进度", "节点"]
+                    .iter()
+                    .any(|word| line.title.contains(word));
             if !is_time_section {
                 continue;
             }
@@ -889,7 +909,10 @@ fn find_phases(
                 if line.level == 0 {
                     continue;
                 }
-                if let Some(span) = best_span(&spans_of(&line.title)).filter(|span| span.kind == SpanKind::Range) {
+                let dated = |span: &Span| {
+                    span.kind == SpanKind::Range || (span.kind == SpanKind::Single && span.start != span.end)
+                };
+                if let Some(span) = best_span(&spans_of(&line.title)).filter(dated) {
                     phases.push(PhaseDraft {
                         id: String::new(),
                         name: clean_phase_name(&line.title),
@@ -1346,10 +1369,16 @@ fn find_targets(
                     "下降",
                     "减少",
                     "率",
+                    "下载",
+                    "注册",
+                    "安装",
+                    "关注",
                 ]
                 .iter()
                 .any(|word| around.contains(word));
-                if !goal {
+                // "已安装" describes, it does not aim.
+                if !goal || around.contains("已安装") || around.contains("已注册") || around.contains("已关注")
+                {
                     continue;
                 }
                 carried_metric = Some((metric, products.clone()));
@@ -1566,8 +1595,16 @@ fn find_rewards(
             let Some((yuan, start)) = numbers::number_before(&chars, idx) else { continue };
             let before: String = chars[..start].iter().collect();
             // "每户2元", "每安装一户…2元", "按每人5元".
-            let per_install = before.contains('每') || before.contains("一户") || before.contains("1户");
-            if !per_install || yuan > 1000.0 {
+            // "每户2元", "每发动一户安装…2元", "每推广1名群众注册…1元": paid per install, not per village or month.
+            let after_each = before.rfind('每').map(|at| &before[at..]).unwrap_or("");
+            let per_install =
+                ["户", "人", "名", "安装", "注册", "下载", "关注"].iter().any(|word| after_each.contains(word))
+                    || before.contains("一户")
+                    || before.contains("1户");
+            let lump_sum = ["每个村", "每村", "每个单位", "每个网格", "每月", "每季度", "每年"]
+                .iter()
+                .any(|word| after_each.starts_with(word));
+            if !per_install || lump_sum || yuan > 1000.0 {
                 continue;
             }
             let products = products_in(norm);
@@ -1783,6 +1820,9 @@ fn find_priority_ages(sentences: &[Sentence]) -> Option<(u32, u32, String)> {
             }
             let Some((low, after_low)) = numbers::integer_at(&chars, idx) else { continue };
             let mut at = after_low;
+            if chars.get(at) == Some(&'周') {
+                at += 1;
+            }
             if chars.get(at) == Some(&'岁') {
                 at += 1;
             }
@@ -1793,7 +1833,12 @@ fn find_priority_ages(sentences: &[Sentence]) -> Option<(u32, u32, String)> {
             let Some(connector_len) = connector_len else { continue };
             at += connector_len;
             let Some((high, after_high)) = numbers::integer_at(&chars, at) else { continue };
-            if chars.get(after_high) != Some(&'岁') || !(5..=100).contains(&low) || !(low < high && high <= 100) {
+            let ends_in_age = chars.get(after_high) == Some(&'岁')
+                || (chars.get(after_high) == Some(&'周') && chars.get(after_high + 1) == Some(&'岁'));
+            // An age band of adults named as the group at risk (students' or pupils' ages are not the priority).
+            let at_risk =
+                ["重点", "易被骗", "易受骗", "高危", "年龄段", "易骗"].iter().any(|word| sentence.norm.contains(word));
+            if !ends_in_age || !at_risk || !(15..=65).contains(&low) || !(low < high && high <= 80) {
                 continue;
             }
             return Some((low as u32, high as u32, sentence.text.clone()));

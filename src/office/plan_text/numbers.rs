@@ -96,6 +96,46 @@ pub fn arabize(text: &str) -> String {
         out.push(chars[idx]);
         idx += 1;
     }
+    expand_month_ranges(&out)
+}
+
+/// "3—5月" written as "3月—5月", so that both ends of a range of months are dates.
+fn expand_month_ranges(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut idx = 0;
+    while idx < chars.len() {
+        let starts_number = chars[idx].is_ascii_digit() && (idx == 0 || !chars[idx - 1].is_ascii_digit());
+        if starts_number && !(idx > 0 && matches!(chars[idx - 1], '月' | '.')) {
+            let mut end = idx;
+            while end < chars.len() && chars[end].is_ascii_digit() && end - idx < 2 {
+                end += 1;
+            }
+            let connector = chars.get(end).is_some_and(|ch| matches!(ch, '-' | '—' | '–' | '~' | '至' | '到'));
+            let mut second = end + 1;
+            while chars.get(second) == Some(&'—') {
+                second += 1;
+            }
+            let mut second_end = second;
+            while second_end < chars.len() && chars[second_end].is_ascii_digit() && second_end - second < 2 {
+                second_end += 1;
+            }
+            let is_month_range = connector
+                && end < chars.len()
+                && !chars.get(end).is_some_and(|ch| ch.is_ascii_digit())
+                && second_end > second
+                && chars.get(second_end) == Some(&'月')
+                && !chars.get(end).is_some_and(|ch| *ch == '月');
+            if is_month_range {
+                out.extend(&chars[idx..end]);
+                out.push('月');
+                idx = end;
+                continue;
+            }
+        }
+        out.push(chars[idx]);
+        idx += 1;
+    }
     out
 }
 
@@ -143,5 +183,7 @@ mod tests {
         assert_eq!(arabize("二〇二二年三月十日至十二月底"), "2022年3月10日至12月底");
         assert_eq!(arabize("两降、两幅、第一阶段、一户不漏"), "两降、2幅、第一阶段、1户不漏");
         assert_eq!(arabize("连续两期排名前两名"), "连续2期排名前2名");
+        assert_eq!(arabize("2023年3—5月"), "2023年3月—5月");
+        assert_eq!(arabize("3月10日-13日，1-2名"), "3月10日-13日，1-2名");
     }
 }
