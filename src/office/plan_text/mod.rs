@@ -1838,7 +1838,8 @@ fn find_priority_ages(sentences: &[Sentence]) -> Option<(u32, u32, String)> {
             // An age band of adults named as the group at risk (students' or pupils' ages are not the priority).
             let at_risk =
                 ["重点", "易被骗", "易受骗", "高危", "年龄段", "易骗"].iter().any(|word| sentence.norm.contains(word));
-            if !ends_in_age || !at_risk || !(15..=65).contains(&low) || !(low < high && high <= 80) {
+            let adult_band = (15..=65).contains(&low) && low < high && high <= 80;
+            if !(ends_in_age && at_risk && adult_band) {
                 continue;
             }
             return Some((low as u32, high as u32, sentence.text.clone()));

@@ -125,7 +125,7 @@ fn expand_month_ranges(text: &str) -> String {
                 && !chars.get(end).is_some_and(|ch| ch.is_ascii_digit())
                 && second_end > second
                 && chars.get(second_end) == Some(&'月')
-                && !chars.get(end).is_some_and(|ch| *ch == '月');
+                && chars.get(end).is_none_or(|ch| *ch != '月');
             if is_month_range {
                 out.extend(&chars[idx..end]);
                 out.push('月');
