@@ -696,3 +696,23 @@ fn ordinal_phases_month_ranges_and_lump_sums() {
     assert!((draft.file.rewards[0].yuan_per_install - 1.0).abs() < 1e-9);
     assert!(draft.file.segments.iter().any(|segment| segment.id == "adults_18_60"));
 }
+
+/// Any prefix or suffix of any seed (cut at every 97th character) still gives a draft that passes `check`.
+#[test]
+fn cut_seeds_still_give_valid_drafts() {
+    for name in [
+        "000_a150d3aa45f5cca6.txt",
+        "001_859f813bdd779a68.txt",
+        "003_e0689d202bf2df07_plans_1-8.txt",
+        "004_8a10ad927a35af18.txt",
+    ] {
+        let text = fixture(name);
+        let cuts: Vec<usize> = text.char_indices().map(|(idx, _)| idx).step_by(97).collect();
+        for cut in cuts {
+            for part in [&text[..cut], &text[cut..]] {
+                let draft = read_plan(part, None, Lang::Zh);
+                assert!(wuzha::validate::validate(&draft.file).is_ok(), "{name} cut at byte {cut}");
+            }
+        }
+    }
+}
