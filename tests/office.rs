@@ -716,3 +716,13 @@ fn cut_seeds_still_give_valid_drafts() {
         }
     }
 }
+
+/// A plan pasted as one long line (as some pages give it) reads as the same plan.
+#[test]
+fn a_plan_pasted_as_one_line_reads_the_same() {
+    let text = fixture("000_a150d3aa45f5cca6.txt");
+    let one_line: String = text.lines().collect::<Vec<_>>().join(" ");
+    let lines = read_plan(&text, None, Lang::Zh);
+    let flat = read_plan(&one_line, None, Lang::Zh);
+    assert_eq!(facts_of(&flat.file), facts_of(&lines.file));
+}

@@ -288,6 +288,27 @@ pub fn split_plans(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Text pasted from a web page may run several headings into one line ("…如下：一、工作目标 …。二、组织领导…"):
+/// a heading marker after a sentence's end (。；：) or a space starts a new line.
+fn unfold_headings(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 64);
+    for (idx, ch) in chars.iter().enumerate() {
+        let after_end = idx > 0 && matches!(chars[idx - 1], '。' | '；' | ';' | '：' | ':' | ' ' | '　');
+        if after_end {
+            let rest: String = chars[idx..chars.len().min(idx + 8)].iter().collect();
+            let (level, _) = heading(&rest);
+            // "1." after a colon is often an inline list; after a sentence's end or a space it is an item.
+            let item = level == 3 && !matches!(chars[idx - 1], '：' | ':');
+            if level == 1 || (level == 2 && !rest.starts_with('第')) || item {
+                out.push('\n');
+            }
+        }
+        out.push(*ch);
+    }
+    out
+}
+
 /// Splits a line into sentences (at 。；;！？), keeping the delimiters.
 fn sentences_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -445,7 +466,8 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
     let mut raw_lines: Vec<String> = Vec::new();
     // The page's own date ("发布时间:2021-05-27"), the last resort for the year.
     let mut page_year: Option<i32> = None;
-    for line in text.lines() {
+    let unfolded = unfold_headings(text);
+    for line in unfolded.lines() {
         let trimmed = line.trim().trim_start_matches(['•', '·']).trim();
         if is_junk(trimmed) {
             if page_year.is_none() && (trimmed.contains("时间") || trimmed.contains("日期")) {
