@@ -847,6 +847,14 @@ fn clean_phase_name(title: &str) -> String {
             name.truncate(idx);
             break;
         }
+        // "第一阶段(4月1日至4月10日):动员部署": the dates come first; the name is what follows them.
+        if holds_digits {
+            if let Some(close) = name.find(')') {
+                name = name[close + 1..].trim_start_matches([':', '：', ' ']).to_string();
+                search_from = 0;
+                continue;
+            }
+        }
         search_from = idx + 1;
     }
     let name = match name.strip_prefix('第') {
