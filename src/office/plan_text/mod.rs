@@ -789,7 +789,7 @@ fn infer_year(title: Option<&str>, issued: Option<Date>, sentences: &[Sentence])
 fn phase_role(name: &str) -> &'static str {
     if ["准备", "筹备", "摸底", "摸排"].iter().any(|word| name.contains(word)) {
         "prepare"
-    } else if ["动员", "部署", "启动", "谋划"].iter().any(|word| name.contains(word)) {
+    } else if ["动员", "部署", "启动", "谋划", "发动"].iter().any(|word| name.contains(word)) {
         "mobilise"
     } else if ["总结", "巩固", "提升", "验收", "评估", "常态", "收尾"].iter().any(|word| name.contains(word))
     {
@@ -894,8 +894,14 @@ fn find_phases(
         if line.level == 0 || !line.title.contains("阶段") || line.title.contains("阶段性") {
             continue;
         }
-        // A heading listing the phases ("分为…三个阶段") is not one.
+        // A heading listing the phases ("分为…三个阶段") is not one, nor "阶段目标" or "分阶段推进".
         if line.title.contains("分为") || line.title.contains("个阶段") {
+            continue;
+        }
+        let after_word = line.title.split("阶段").nth(1).and_then(|rest| rest.chars().next());
+        if after_word
+            .is_some_and(|ch| !matches!(ch, '(' | ':' | '：' | ' ' | '，' | ',' | '—' | '-') && !ch.is_ascii_digit())
+        {
             continue;
         }
         let mut spans = spans_of(&line.title);
