@@ -202,6 +202,38 @@ fn target_sentence(file: &ScenarioFile, target_idx: usize, base_year: i32) -> St
     }
 }
 
+/// What every section of the document reads: the file and the words made from it.
+struct Context<'a> {
+    file: &'a ScenarioFile,
+    /// The year of the plan's start, for dates written without one.
+    base_year: i32,
+    township: &'a str,
+    /// 镇, 乡, 街道 or 辖区.
+    unit: &'static str,
+}
+
+impl Context<'_> {
+    fn channel_name(&self, id: &str) -> String {
+        self.file
+            .channels
+            .iter()
+            .find(|channel| channel.id == id)
+            .map_or(id.to_string(), |channel| channel.name.clone())
+    }
+
+    fn channel_unit(&self, id: &str) -> String {
+        self.file.channels.iter().find(|channel| channel.id == id).map_or(String::new(), |channel| channel.unit.clone())
+    }
+
+    fn phase_of(&self, id: &str) -> Option<&PhaseFile> {
+        self.file.phases.iter().find(|phase| phase.id == id)
+    }
+}
+
+fn add(docx: Docx, paragraph: Paragraph) -> Docx {
+    docx.add_paragraph(paragraph)
+}
+
 /// The 实施方案 draft of `file` with the projected results of `outcome` (and the Monte Carlo chances when given)
 /// in an annex. Chinese is the document's language; `lang` only changes the annex's captions to English.
 /// Returns the .docx bytes.
@@ -222,15 +254,31 @@ pub fn plan_document(
     } else {
         "辖区"
     };
-    let channel_name = |id: &str| {
-        file.channels.iter().find(|channel| channel.id == id).map_or(id.to_string(), |channel| channel.name.clone())
-    };
-    let channel_unit = |id: &str| {
-        file.channels.iter().find(|channel| channel.id == id).map_or(String::new(), |channel| channel.unit.clone())
-    };
-    let phase_of = |id: &str| file.phases.iter().find(|phase| phase.id == id);
+    let ctx = Context { file, base_year, township, unit };
+    let mut docx = page_setup(file);
+    docx = opening(docx, &ctx);
+    docx = targets_section(docx, &ctx);
+    docx = leadership_section(docx, &ctx);
+    docx = schedule_section(docx, &ctx);
+    docx = channels_section(docx, &ctx);
+    docx = rewards_section(docx, &ctx, outcome);
+    docx = assessment_section(docx, &ctx);
+    docx = requirements_section(docx);
+    docx = annex_key_figures(docx, outcome, lang);
+    docx = annex_targets(docx, &ctx, outcome, monte_carlo, lang);
+    docx = annex_tables(docx, &ctx, outcome, lang);
 
-    let mut docx = Docx::new()
+    let mut cursor = std::io::Cursor::new(Vec::new());
+    // Packing into memory fails only on an I/O error of the buffer, which cannot happen.
+    match docx.build().pack(&mut cursor) {
+        Ok(()) => cursor.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A4, the 公文 margins, the body type, the draft's header and the page numbers.
+fn page_setup(file: &ScenarioFile) -> Docx {
+    Docx::new()
         .page_size(A4_WIDTH, A4_HEIGHT)
         .page_margin(PageMargin {
             top: mm(37.0),
@@ -266,9 +314,14 @@ pub fn plan_document(
                     .add_run(Run::new().add_text(" —").size(28))
                     .align(AlignmentType::Center),
             ),
-        );
-    let add = |docx: Docx, paragraph: Paragraph| docx.add_paragraph(paragraph);
+        )
+}
 
+/// The draft mark, the title and the opening paragraphs.
+fn opening(mut docx: Docx, ctx: &Context) -> Docx {
+    let file = ctx.file;
+    let base_year = ctx.base_year;
+    let township = ctx.township;
     docx = add(docx, centred("（草稿）", SIZE_BODY, fonts("黑体", "黑体")));
     let title = if file.name.contains("方案") { file.name.clone() } else { format!("{}实施方案", file.name) };
     docx = add(
@@ -294,7 +347,13 @@ pub fn plan_document(
         )),
     );
 
-    // 一、工作目标.
+    docx
+}
+
+/// 一、工作目标.
+fn targets_section(mut docx: Docx, ctx: &Context) -> Docx {
+    let file = ctx.file;
+    let base_year = ctx.base_year;
     docx = add(docx, heading1("一、工作目标"));
     if file.targets.is_empty() {
         docx = add(docx, body("（请填写本方案的工作目标。）"));
@@ -303,7 +362,13 @@ pub fn plan_document(
         docx = add(docx, body(&target_sentence(file, target_idx, base_year)));
     }
 
-    // 二、组织领导.
+    docx
+}
+
+/// 二、组织领导.
+fn leadership_section(mut docx: Docx, ctx: &Context) -> Docx {
+    let township = ctx.township;
+    let unit = ctx.unit;
     docx = add(docx, heading1("二、组织领导"));
     docx = add(
         docx,
@@ -312,7 +377,15 @@ pub fn plan_document(
         )),
     );
 
-    // 三、工作安排.
+    docx
+}
+
+/// 三、工作安排: each top-level phase with its dates, its schedule and its items.
+fn schedule_section(mut docx: Docx, ctx: &Context) -> Docx {
+    let file = ctx.file;
+    let base_year = ctx.base_year;
+    let channel_name = |id: &str| ctx.channel_name(id);
+    let channel_unit = |id: &str| ctx.channel_unit(id);
     docx = add(docx, heading1("三、工作安排"));
     let top: Vec<&PhaseFile> = file.phases.iter().filter(|phase| phase.parent.is_none()).collect();
     for (idx, phase) in top.iter().enumerate() {
@@ -373,7 +446,16 @@ pub fn plan_document(
         }
     }
 
-    // 四、宣传载体与要求.
+    docx
+}
+
+/// 四、宣传载体与要求: the channels used and the floors.
+fn channels_section(mut docx: Docx, ctx: &Context) -> Docx {
+    let file = ctx.file;
+    let base_year = ctx.base_year;
+    let channel_name = |id: &str| ctx.channel_name(id);
+    let channel_unit = |id: &str| ctx.channel_unit(id);
+    let phase_of = |id: &str| ctx.phase_of(id);
     docx = add(docx, heading1("四、宣传载体与要求"));
     let used: Vec<&str> = {
         let mut used: Vec<&str> = Vec::new();
@@ -413,7 +495,15 @@ pub fn plan_document(
         );
     }
 
-    // 五、奖励与经费.
+    docx
+}
+
+/// 五、奖励与经费.
+fn rewards_section(mut docx: Docx, ctx: &Context, outcome: &Outcome) -> Docx {
+    let file = ctx.file;
+    let base_year = ctx.base_year;
+    let unit = ctx.unit;
+    let phase_of = |id: &str| ctx.phase_of(id);
     docx = add(docx, heading1("五、奖励与经费"));
     for reward in &file.rewards {
         let product = match reward.product.as_str() {
@@ -453,7 +543,12 @@ pub fn plan_document(
         )),
     );
 
-    // 六、考核.
+    docx
+}
+
+/// 六、考核.
+fn assessment_section(mut docx: Docx, ctx: &Context) -> Docx {
+    let file = ctx.file;
     docx = add(docx, heading1("六、考核"));
     match &file.assessment {
         Some(rules) if !rules.is_empty() => {
@@ -466,7 +561,11 @@ pub fn plan_document(
         }
     }
 
-    // 七、工作要求.
+    docx
+}
+
+/// 七、工作要求.
+fn requirements_section(mut docx: Docx) -> Docx {
     docx = add(docx, heading1("七、工作要求"));
     for text in [
         "（一）提高思想认识。各村（社区）和相关单位要充分认识防范电信网络诈骗工作的重要性，主要负责同志亲自抓、负总责。",
@@ -476,7 +575,11 @@ pub fn plan_document(
         docx = add(docx, body(text));
     }
 
-    // The annex: projected results.
+    docx
+}
+
+/// The annex's heading and its table of key figures.
+fn annex_key_figures(mut docx: Docx, outcome: &Outcome, lang: Lang) -> Docx {
     let zh = lang == Lang::Zh;
     docx = add(
         docx,
@@ -515,6 +618,19 @@ pub fn plan_document(
     ];
     docx = docx.add_table(table(&key_rows));
     docx = add(docx, Paragraph::new());
+    docx
+}
+
+/// The annex's table of targets: the value at each deadline, met or not, and the chance when Monte Carlo ran.
+fn annex_targets(
+    mut docx: Docx,
+    ctx: &Context,
+    outcome: &Outcome,
+    monte_carlo: Option<&MonteCarloSummary>,
+    lang: Lang,
+) -> Docx {
+    let file = ctx.file;
+    let zh = lang == Lang::Zh;
     let mut target_rows = vec![vec![
         if zh { "目标" } else { "target" }.to_string(),
         if zh { "期限时预计" } else { "at deadline" }.to_string(),
@@ -534,6 +650,13 @@ pub fn plan_document(
     }
     docx = docx.add_table(table(&target_rows));
     docx = add(docx, Paragraph::new());
+    docx
+}
+
+/// The annex's tables of months and of costs by phase.
+fn annex_tables(mut docx: Docx, ctx: &Context, outcome: &Outcome, lang: Lang) -> Docx {
+    let phase_of = |id: &str| ctx.phase_of(id);
+    let zh = lang == Lang::Zh;
     let mut month_rows = vec![vec![
         if zh { "月份" } else { "month" }.to_string(),
         if zh { "上年同期发案" } else { "last year" }.to_string(),
@@ -569,10 +692,5 @@ pub fn plan_document(
     docx = add(docx, Paragraph::new());
     docx = docx.add_table(table(&phase_rows));
 
-    let mut cursor = std::io::Cursor::new(Vec::new());
-    // Packing into memory fails only on an I/O error of the buffer, which cannot happen.
-    match docx.build().pack(&mut cursor) {
-        Ok(()) => cursor.into_inner(),
-        Err(_) => Vec::new(),
-    }
+    docx
 }

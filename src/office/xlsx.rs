@@ -199,6 +199,38 @@ pub fn workbook(
     build(file, outcome, monte_carlo, lang).unwrap_or_default()
 }
 
+/// What every sheet reads.
+struct Sheets<'a> {
+    file: &'a ScenarioFile,
+    outcome: &'a Outcome,
+    monte_carlo: Option<&'a MonteCarloSummary>,
+    lang: Lang,
+    styles: Styles,
+}
+
+impl Sheets<'_> {
+    fn product_name(&self, product_idx: usize) -> String {
+        let id = self.outcome.product_ids.get(product_idx).map_or("", String::as_str);
+        self.file
+            .products
+            .iter()
+            .find(|product| product.id == id)
+            .map_or(id.to_string(), |product| product.name.clone())
+    }
+
+    fn phase_name(&self, id: &str) -> String {
+        self.file.phases.iter().find(|phase| phase.id == id).map_or(id.to_string(), |phase| phase.name.clone())
+    }
+
+    fn channel_name(&self, id: &str) -> String {
+        self.file
+            .channels
+            .iter()
+            .find(|channel| channel.id == id)
+            .map_or(id.to_string(), |channel| channel.name.clone())
+    }
+}
+
 fn build(
     file: &ScenarioFile,
     outcome: &Outcome,
@@ -215,18 +247,39 @@ fn build(
         .set_author("无诈推演 Wuzha")
         .set_creation_datetime(&excel_date(year, month, day)?);
     workbook.set_properties(&properties);
-    let styles = Styles::new();
-    let product_name = |product_idx: usize| {
-        let id = outcome.product_ids.get(product_idx).map_or("", String::as_str);
-        file.products.iter().find(|product| product.id == id).map_or(id.to_string(), |product| product.name.clone())
-    };
-    let phase_name =
-        |id: &str| file.phases.iter().find(|phase| phase.id == id).map_or(id.to_string(), |phase| phase.name.clone());
-    let channel_name = |id: &str| {
-        file.channels.iter().find(|channel| channel.id == id).map_or(id.to_string(), |channel| channel.name.clone())
-    };
+    let ctx = Sheets { file, outcome, monte_carlo, lang, styles: Styles::new() };
+    summary_sheet(&mut workbook, &ctx)?;
+    villages_sheet(&mut workbook, &ctx)?;
+    segments_sheet(&mut workbook, &ctx)?;
+    channels_sheet(&mut workbook, &ctx)?;
+    phases_sheet(&mut workbook, &ctx)?;
+    schedule_sheet(&mut workbook, &ctx)?;
+    floors_sheet(&mut workbook, &ctx)?;
+    rewards_sheet(&mut workbook, &ctx)?;
+    targets_sheet(&mut workbook, &ctx)?;
+    daily_sheet(&mut workbook, &ctx)?;
+    monthly_sheet(&mut workbook, &ctx)?;
+    villages_result_sheet(&mut workbook, &ctx)?;
+    phase_costs_sheet(&mut workbook, &ctx)?;
+    channel_costs_sheet(&mut workbook, &ctx)?;
 
-    // Summary.
+    if let Some(monte_carlo) = monte_carlo {
+        monte_carlo_sheets(&mut workbook, &ctx.styles, lang, monte_carlo, &|product_idx| {
+            ctx.product_name(product_idx)
+        })?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// 概要: the key figures.
+fn summary_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let outcome = ctx.outcome;
+    let monte_carlo = ctx.monte_carlo;
+    let lang = ctx.lang;
+    let zh = ctx.lang == Lang::Zh;
+    let styles = &ctx.styles;
+    let product_name = |product_idx: usize| ctx.product_name(product_idx);
     let totals = &outcome.totals;
     let key = |zh_label: &str, en_label: &str, value: Cell| vec![text(if zh { zh_label } else { en_label }), value];
     let targets_met = outcome.targets.iter().filter(|target| target.met).count() as f64;
@@ -267,15 +320,22 @@ fn build(
         ));
     }
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("概要", "Summary"),
         &[col("项目", "item", 28.0), col("数值", "value", 40.0)],
         &summary,
     )?;
 
-    // Inputs.
+    Ok(())
+}
+
+/// 村（社区）: the villages as written.
+fn villages_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
     let villages: Vec<Vec<Cell>> = file
         .villages
         .iter()
@@ -291,8 +351,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("村（社区）", "Villages"),
         &[
@@ -305,6 +365,14 @@ fn build(
         ],
         &villages,
     )?;
+    Ok(())
+}
+
+/// 人群: the segments.
+fn segments_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
     let segments: Vec<Vec<Cell>> = file
         .segments
         .iter()
@@ -321,8 +389,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("人群", "Segments"),
         &[
@@ -336,6 +404,15 @@ fn build(
         ],
         &segments,
     )?;
+    Ok(())
+}
+
+/// 宣传载体: the channels.
+fn channels_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let lang = ctx.lang;
+    let zh = ctx.lang == Lang::Zh;
+    let styles = &ctx.styles;
     let channels: Vec<Vec<Cell>> = file
         .channels
         .iter()
@@ -359,8 +436,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("宣传载体", "Channels"),
         &[
@@ -375,6 +452,15 @@ fn build(
         ],
         &channels,
     )?;
+    Ok(())
+}
+
+/// 阶段: the phases with their days.
+fn phases_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
+    let phase_name = |id: &str| ctx.phase_name(id);
     let phases: Vec<Vec<Cell>> = file
         .phases
         .iter()
@@ -394,8 +480,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("阶段", "Phases"),
         &[
@@ -408,6 +494,17 @@ fn build(
         ],
         &phases,
     )?;
+    Ok(())
+}
+
+/// 宣传安排: the schedule.
+fn schedule_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let lang = ctx.lang;
+    let zh = ctx.lang == Lang::Zh;
+    let styles = &ctx.styles;
+    let phase_name = |id: &str| ctx.phase_name(id);
+    let channel_name = |id: &str| ctx.channel_name(id);
     let schedule: Vec<Vec<Cell>> = file
         .schedule
         .iter()
@@ -442,8 +539,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("宣传安排", "Schedule"),
         &[
@@ -457,6 +554,17 @@ fn build(
         ],
         &schedule,
     )?;
+    Ok(())
+}
+
+/// 下限: the floors and whether each is met.
+fn floors_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let outcome = ctx.outcome;
+    let lang = ctx.lang;
+    let zh = ctx.lang == Lang::Zh;
+    let styles = &ctx.styles;
+    let phase_name = |id: &str| ctx.phase_name(id);
+    let channel_name = |id: &str| ctx.channel_name(id);
     let floors: Vec<Vec<Cell>> = outcome
         .floors
         .iter()
@@ -477,8 +585,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("下限", "Floors"),
         &[
@@ -490,6 +598,15 @@ fn build(
         ],
         &floors,
     )?;
+    Ok(())
+}
+
+/// 奖励: the rewards.
+fn rewards_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
+    let phase_name = |id: &str| ctx.phase_name(id);
     let rewards: Vec<Vec<Cell>> = file
         .rewards
         .iter()
@@ -508,8 +625,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("奖励", "Rewards"),
         &[
@@ -520,6 +637,16 @@ fn build(
         ],
         &rewards,
     )?;
+    Ok(())
+}
+
+/// 目标: the targets, projected and (when Monte Carlo ran) their chances.
+fn targets_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let outcome = ctx.outcome;
+    let monte_carlo = ctx.monte_carlo;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
     let targets: Vec<Vec<Cell>> = file
         .targets
         .iter()
@@ -544,8 +671,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("目标", "Targets"),
         &[
@@ -562,7 +689,15 @@ fn build(
         &targets,
     )?;
 
-    // The daily series.
+    Ok(())
+}
+
+/// 每日: the daily series.
+fn daily_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let outcome = ctx.outcome;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
+    let product_name = |product_idx: usize| ctx.product_name(product_idx);
     let mut daily_columns =
         vec![col("日期", "date", 12.0), col("覆盖率", "reached", 10.0), col("知晓率", "aware", 10.0)];
     for product_idx in 0..outcome.product_ids.len() {
@@ -601,9 +736,16 @@ fn build(
             row
         })
         .collect();
-    table(&mut workbook, &styles, lang, ("每日", "Daily"), &daily_columns, &daily_rows)?;
+    table(workbook, styles, lang, ("每日", "Daily"), &daily_columns, &daily_rows)?;
 
-    // Months against last year.
+    Ok(())
+}
+
+/// 月度发案与损失: months against last year.
+fn monthly_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let outcome = ctx.outcome;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
     let monthly: Vec<Vec<Cell>> = outcome
         .monthly
         .iter()
@@ -627,8 +769,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("月度发案与损失", "Monthly"),
         &[
@@ -649,7 +791,16 @@ fn build(
         &monthly,
     )?;
 
-    // Per village.
+    Ok(())
+}
+
+/// 各村结果: the results per village.
+fn villages_result_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let file = ctx.file;
+    let outcome = ctx.outcome;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
+    let product_name = |product_idx: usize| ctx.product_name(product_idx);
     let mut village_columns = vec![
         col("编号", "id", 10.0),
         col("名称", "name", 24.0),
@@ -685,9 +836,17 @@ fn build(
             row
         })
         .collect();
-    table(&mut workbook, &styles, lang, ("各村结果", "By village"), &village_columns, &village_rows)?;
+    table(workbook, styles, lang, ("各村结果", "By village"), &village_columns, &village_rows)?;
 
-    // Costs.
+    Ok(())
+}
+
+/// 阶段费用: costs by phase against their caps.
+fn phase_costs_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let outcome = ctx.outcome;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
+    let phase_name = |id: &str| ctx.phase_name(id);
     let by_phase: Vec<Vec<Cell>> = outcome
         .costs
         .by_phase
@@ -705,8 +864,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("阶段费用", "Costs by phase"),
         &[
@@ -718,6 +877,15 @@ fn build(
         ],
         &by_phase,
     )?;
+    Ok(())
+}
+
+/// 载体费用: costs by channel.
+fn channel_costs_sheet(workbook: &mut Workbook, ctx: &Sheets) -> Result<(), XlsxError> {
+    let outcome = ctx.outcome;
+    let lang = ctx.lang;
+    let styles = &ctx.styles;
+    let channel_name = |id: &str| ctx.channel_name(id);
     let by_channel: Vec<Vec<Cell>> = outcome
         .costs
         .by_channel
@@ -734,8 +902,8 @@ fn build(
         })
         .collect();
     table(
-        &mut workbook,
-        &styles,
+        workbook,
+        styles,
         lang,
         ("载体费用", "Costs by channel"),
         &[
@@ -749,10 +917,7 @@ fn build(
         &by_channel,
     )?;
 
-    if let Some(monte_carlo) = monte_carlo {
-        monte_carlo_sheets(&mut workbook, &styles, lang, monte_carlo, &product_name)?;
-    }
-    workbook.save_to_buffer()
+    Ok(())
 }
 
 fn monte_carlo_sheets(

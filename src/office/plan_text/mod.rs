@@ -462,7 +462,47 @@ pub fn read_plan(text: &str, year: Option<i32>, lang: Lang) -> PlanDraft {
 
 fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
     let mut review = Vec::new();
-    // Lines, junk dropped, a lone "实施方案" joined to the line above (a title set on two lines).
+    let (raw_lines, page_year) = clean_lines(text);
+    let lines = class_lines(raw_lines);
+    let sentences = sentences_in(&lines);
+
+    // The title and the township.
+    let title = find_title(&lines);
+    let township = find_township(title.as_deref(), &lines);
+    let county = find_county(&lines, township.as_ref().map(|(name, _)| name.as_str()));
+
+    // The year and the issue date.
+    let issued_line = find_issue_date(&lines);
+    let (year, year_known) =
+        choose_year(year_arg, title.as_deref(), issued_line, &sentences, page_year, lang, &mut review);
+    let context = DateContext { year, issued: issued_line.filter(|date| date.year() == year) };
+
+    let phases = find_phases(&lines, &sentences, &context, lang, &mut review);
+    let targets = find_targets(&sentences, &lines, &context, &phases, lang, &mut review);
+    let rewards = find_rewards(&sentences, &lines, &phases, &context);
+    let floors = find_floors(&sentences, &lines, &phases, &context, lang, &mut review);
+    let priority_ages = find_priority_ages(&sentences);
+    let escalations = find_escalations(&sentences);
+    note_unread_goals(&sentences, lang, &mut review);
+    Reading {
+        title,
+        township,
+        county,
+        year,
+        year_known,
+        phases,
+        targets,
+        rewards,
+        floors,
+        priority_ages,
+        escalations,
+        review,
+    }
+}
+
+/// The text's lines, junk dropped, a lone "实施方案" joined to the line above (a title set on two lines), up to
+/// an annex; with the page's own date's year ("发布时间:2021-05-27"), the last resort for the year.
+fn clean_lines(text: &str) -> (Vec<String>, Option<i32>) {
     let mut raw_lines: Vec<String> = Vec::new();
     // The page's own date ("发布时间:2021-05-27"), the last resort for the year.
     let mut page_year: Option<i32> = None;
@@ -493,6 +533,11 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
             _ => raw_lines.push(trimmed.to_string()),
         }
     }
+    (raw_lines, page_year)
+}
+
+/// Classes each line as a heading (with its title and parent headings) or body.
+fn class_lines(raw_lines: Vec<String>) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     let mut stack: Vec<(u8, usize)> = Vec::new();
     for text in raw_lines {
@@ -519,7 +564,12 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
         }
         lines.push(Line { text, level, title, parents });
     }
-    let sentences: Vec<Sentence> = lines
+    lines
+}
+
+/// The sentences of the lines, each with its Arabic-digit form.
+fn sentences_in(lines: &[Line]) -> Vec<Sentence> {
+    lines
         .iter()
         .enumerate()
         .flat_map(|(line_idx, line)| {
@@ -529,15 +579,12 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
                 line: line_idx,
             })
         })
-        .collect();
+        .collect()
+}
 
-    // The title and the township.
-    let title = find_title(&lines);
-    let township = find_township(title.as_deref(), &lines);
-    let county = find_county(&lines, township.as_ref().map(|(name, _)| name.as_str()));
-
-    // The year and the issue date.
-    let issued_line = lines.iter().find_map(|line| {
+/// The issue date: a line that is only a full date.
+fn find_issue_date(lines: &[Line]) -> Option<Date> {
+    lines.iter().find_map(|line| {
         let norm = numbers::arabize(&line.text);
         let spans = find_spans(&norm, &DateContext { year: TEMPLATE_YEAR, issued: None });
         match spans.first() {
@@ -548,10 +595,22 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
             }
             _ => None,
         }
-    });
-    let (year, year_known) = match year_arg {
+    })
+}
+
+/// The year of dates written without one: `--year`, else the text's, else the page's, else the template's.
+fn choose_year(
+    year_arg: Option<i32>,
+    title: Option<&str>,
+    issued_line: Option<Date>,
+    sentences: &[Sentence],
+    page_year: Option<i32>,
+    lang: Lang,
+    review: &mut Vec<ReviewItem>,
+) -> (i32, bool) {
+    match year_arg {
         Some(year) => (year, true),
-        None => match infer_year(title.as_deref(), issued_line, &sentences) {
+        None => match infer_year(title, issued_line, sentences) {
             Some(year) => (year, true),
             None if page_year.is_some() => {
                 let year = page_year.unwrap_or(TEMPLATE_YEAR);
@@ -581,16 +640,12 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
                 (TEMPLATE_YEAR, false)
             }
         },
-    };
-    let context = DateContext { year, issued: issued_line.filter(|date| date.year() == year) };
+    }
+}
 
-    let phases = find_phases(&lines, &sentences, &context, lang, &mut review);
-    let targets = find_targets(&sentences, &lines, &context, &phases, lang, &mut review);
-    let rewards = find_rewards(&sentences, &lines, &phases, &context);
-    let floors = find_floors(&sentences, &lines, &phases, &context, lang, &mut review);
-    let priority_ages = find_priority_ages(&sentences);
-    let escalations = find_escalations(&sentences);
-    for sentence in &sentences {
+/// Review items for goals the format has no place for (全员安装, 零发案, 环比).
+fn note_unread_goals(sentences: &[Sentence], lang: Lang, review: &mut Vec<ReviewItem>) {
+    for sentence in sentences {
         for (word, zh, en) in [
             (
                 "全员安装",
@@ -616,20 +671,6 @@ fn read(text: &str, year_arg: Option<i32>, lang: Lang) -> Reading {
                 });
             }
         }
-    }
-    Reading {
-        title,
-        township,
-        county,
-        year,
-        year_known,
-        phases,
-        targets,
-        rewards,
-        floors,
-        priority_ages,
-        escalations,
-        review,
     }
 }
 
@@ -885,11 +926,25 @@ fn find_phases(
     lang: Lang,
     review: &mut Vec<ReviewItem>,
 ) -> Vec<PhaseDraft> {
-    let period_start = Date::from_ymd(context.year, 1, 1);
-    let period_end = Date::from_ymd(context.year, 12, 31);
+    let mut phases = phases_from_headings(lines, context);
+    if phases.is_empty() {
+        phases = phases_from_time_section(lines, sentences, context);
+    }
+    if phases.is_empty() {
+        phases = phase_from_since(sentences, context, lang, review);
+    }
+    let top_level = phases.len();
+    add_nested_items(&mut phases, lines, context);
+    fill_missing_dates(&mut phases, top_level, context);
+    note_guessed_phases(&phases, lang, review);
+    assign_phase_ids(&mut phases);
+    phases
+}
+
+/// A. Headings with 阶段.
+fn phases_from_headings(lines: &[Line], context: &DateContext) -> Vec<PhaseDraft> {
     let mut phases: Vec<PhaseDraft> = Vec::new();
     let spans_of = |text: &str| find_spans(&numbers::arabize(text), context);
-    // A. Headings with 阶段.
     for (idx, line) in lines.iter().enumerate() {
         if line.level == 0 || !line.title.contains("阶段") || line.title.contains("阶段性") {
             continue;
@@ -926,117 +981,131 @@ fn find_phases(
             guessed: span.is_none_or(|span| span.unreadable),
         });
     }
-    // B. Without 阶段 headings: a 时间 / 步骤 / 安排 section.
-    if phases.is_empty() {
-        for (idx, line) in lines.iter().enumerate() {
-            let is_time_section = line.level > 0
-                && ["时间", "步骤", "日程", "安排", "之间", "进度", "节点"]
-                    .iter()
-                    .any(|word| line.title.contains(word));
-            if !is_time_section {
+    phases
+}
+
+/// B. Without 阶段 headings: a 时间 / 步骤 / 安排 section.
+fn phases_from_time_section(lines: &[Line], sentences: &[Sentence], context: &DateContext) -> Vec<PhaseDraft> {
+    let mut phases: Vec<PhaseDraft> = Vec::new();
+    let spans_of = |text: &str| find_spans(&numbers::arabize(text), context);
+    for (idx, line) in lines.iter().enumerate() {
+        let is_time_section = line.level > 0
+            && ["时间", "步骤", "日程", "安排", "之间", "进度", "节点"].iter().any(|word| line.title.contains(word));
+        if !is_time_section {
+            continue;
+        }
+        // Sub-headings with dates, else the first range in the section.
+        let children: Vec<usize> =
+            (idx + 1..lines.len()).take_while(|child| lines[*child].parents.contains(&idx)).collect();
+        let mut found = false;
+        for child in &children {
+            let line = &lines[*child];
+            if line.level == 0 {
                 continue;
             }
-            // Sub-headings with dates, else the first range in the section.
-            let children: Vec<usize> =
-                (idx + 1..lines.len()).take_while(|child| lines[*child].parents.contains(&idx)).collect();
-            let mut found = false;
-            for child in &children {
-                let line = &lines[*child];
-                if line.level == 0 {
-                    continue;
-                }
-                let dated = |span: &Span| {
-                    span.kind == SpanKind::Range || (span.kind == SpanKind::Single && span.start != span.end)
-                };
-                if let Some(span) = best_span(&spans_of(&line.title)).filter(dated) {
-                    phases.push(PhaseDraft {
-                        id: String::new(),
-                        name: clean_phase_name(&line.title),
-                        start: span.start,
-                        end: span.end,
-                        parent: None,
-                        line: Some(*child),
-                        quote: line.text.clone(),
-                        guessed: span.unreadable,
-                    });
-                    found = true;
-                }
+            let dated =
+                |span: &Span| span.kind == SpanKind::Range || (span.kind == SpanKind::Single && span.start != span.end);
+            if let Some(span) = best_span(&spans_of(&line.title)).filter(dated) {
+                phases.push(PhaseDraft {
+                    id: String::new(),
+                    name: clean_phase_name(&line.title),
+                    start: span.start,
+                    end: span.end,
+                    parent: None,
+                    line: Some(*child),
+                    quote: line.text.clone(),
+                    guessed: span.unreadable,
+                });
+                found = true;
             }
-            if found {
-                break;
-            }
-            let section_sentences =
-                sentences.iter().filter(|sentence| sentence.line == idx || children.contains(&sentence.line));
-            for sentence in section_sentences {
-                let spans = find_spans(&sentence.norm, context);
-                if let Some(span) = spans.iter().find(|span| span.kind == SpanKind::Range) {
-                    phases.push(PhaseDraft {
-                        id: String::new(),
-                        name: activity_name(&sentence.norm),
-                        start: span.start,
-                        end: span.end,
-                        parent: None,
-                        line: Some(sentence.line),
-                        quote: sentence.text.clone(),
-                        guessed: span.unreadable,
-                    });
-                    found = true;
-                    break;
-                }
-            }
-            if found {
+        }
+        if found {
+            break;
+        }
+        let section_sentences =
+            sentences.iter().filter(|sentence| sentence.line == idx || children.contains(&sentence.line));
+        for sentence in section_sentences {
+            let spans = find_spans(&sentence.norm, context);
+            if let Some(span) = spans.iter().find(|span| span.kind == SpanKind::Range) {
+                phases.push(PhaseDraft {
+                    id: String::new(),
+                    name: activity_name(&sentence.norm),
+                    start: span.start,
+                    end: span.end,
+                    parent: None,
+                    line: Some(sentence.line),
+                    quote: sentence.text.clone(),
+                    guessed: span.unreadable,
+                });
+                found = true;
                 break;
             }
         }
-    }
-    // C. "自…起…开展…活动": one phase, to the latest deadline in the text.
-    if phases.is_empty() {
-        let latest = sentences
-            .iter()
-            .flat_map(|sentence| find_spans(&sentence.norm, context))
-            .filter(|span| !span.unreadable && span.end.is_some_and(|end| end.year() == context.year))
-            .filter_map(|span| span.end)
-            .filter(|end| Some(*end) != period_end)
-            .max();
-        for sentence in sentences {
-            if !(sentence.norm.contains("开展") || sentence.norm.contains("活动")) {
-                continue;
-            }
-            let spans = find_spans(&sentence.norm, context);
-            let Some(span) =
-                spans.iter().find(|span| matches!(span.kind, SpanKind::Since | SpanKind::Range) && !span.unreadable)
-            else {
-                continue;
-            };
-            if span.start.is_some_and(|start| start.year() != context.year) {
-                continue;
-            }
-            let end = span.end.or(latest.filter(|latest| span.start.is_none_or(|start| *latest > start)));
-            phases.push(PhaseDraft {
-                id: String::new(),
-                name: activity_name(&sentence.norm),
-                start: span.start,
-                end: end.or(period_end),
-                parent: None,
-                line: Some(sentence.line),
-                quote: sentence.text.clone(),
-                guessed: false,
-            });
-            if span.end.is_none() {
-                review.push(ReviewItem {
-                    path: Some("phases[0].end".into()),
-                    message: say(
-                        lang,
-                        "方案只写了开始日期：结束日期取文中最晚的期限（或年底），请核对",
-                        "the plan gives only a start date: the end is the latest deadline in the text (or the year's end)",
-                    ),
-                    quote: Some(clip(&sentence.text, 160)),
-                });
-            }
+        if found {
             break;
         }
     }
-    // Nested items with their own dates under a phase heading: "1.组织开展重点人群…。(3月21—6月21日)".
+    phases
+}
+
+/// C. "自…起…开展…活动": one phase, to the latest deadline in the text.
+fn phase_from_since(
+    sentences: &[Sentence],
+    context: &DateContext,
+    lang: Lang,
+    review: &mut Vec<ReviewItem>,
+) -> Vec<PhaseDraft> {
+    let period_end = Date::from_ymd(context.year, 12, 31);
+    let mut phases: Vec<PhaseDraft> = Vec::new();
+    let latest = sentences
+        .iter()
+        .flat_map(|sentence| find_spans(&sentence.norm, context))
+        .filter(|span| !span.unreadable && span.end.is_some_and(|end| end.year() == context.year))
+        .filter_map(|span| span.end)
+        .filter(|end| Some(*end) != period_end)
+        .max();
+    for sentence in sentences {
+        if !(sentence.norm.contains("开展") || sentence.norm.contains("活动")) {
+            continue;
+        }
+        let spans = find_spans(&sentence.norm, context);
+        let Some(span) =
+            spans.iter().find(|span| matches!(span.kind, SpanKind::Since | SpanKind::Range) && !span.unreadable)
+        else {
+            continue;
+        };
+        if span.start.is_some_and(|start| start.year() != context.year) {
+            continue;
+        }
+        let end = span.end.or(latest.filter(|latest| span.start.is_none_or(|start| *latest > start)));
+        phases.push(PhaseDraft {
+            id: String::new(),
+            name: activity_name(&sentence.norm),
+            start: span.start,
+            end: end.or(period_end),
+            parent: None,
+            line: Some(sentence.line),
+            quote: sentence.text.clone(),
+            guessed: false,
+        });
+        if span.end.is_none() {
+            review.push(ReviewItem {
+                path: Some("phases[0].end".into()),
+                message: say(
+                    lang,
+                    "方案只写了开始日期：结束日期取文中最晚的期限（或年底），请核对",
+                    "the plan gives only a start date: the end is the latest deadline in the text (or the year's end)",
+                ),
+                quote: Some(clip(&sentence.text, 160)),
+            });
+        }
+        break;
+    }
+    phases
+}
+
+/// Nested items with their own dates under a phase heading: "1.组织开展重点人群…。(3月21—6月21日)".
+fn add_nested_items(phases: &mut Vec<PhaseDraft>, lines: &[Line], context: &DateContext) {
     let top_level = phases.len();
     for phase_idx in 0..top_level {
         let Some(heading_line) = phases[phase_idx].line else { continue };
@@ -1084,7 +1153,12 @@ fn find_phases(
             });
         }
     }
-    // Dates that could not be read: the gap between the known neighbours, split evenly.
+}
+
+/// Dates that could not be read: the gap between the known neighbours, split evenly.
+fn fill_missing_dates(phases: &mut [PhaseDraft], top_level: usize, context: &DateContext) {
+    let period_start = Date::from_ymd(context.year, 1, 1);
+    let period_end = Date::from_ymd(context.year, 12, 31);
     let mut idx = 0;
     while idx < top_level {
         if phases[idx].start.is_some() && phases[idx].end.is_some() {
@@ -1123,6 +1197,10 @@ fn find_phases(
         }
         idx = run_end;
     }
+}
+
+/// A review item for each phase whose dates were inferred.
+fn note_guessed_phases(phases: &[PhaseDraft], lang: Lang, review: &mut Vec<ReviewItem>) {
     for (idx, phase) in phases.iter().enumerate() {
         if phase.guessed {
             review.push(ReviewItem {
@@ -1138,7 +1216,10 @@ fn find_phases(
             });
         }
     }
-    // Ids by role.
+}
+
+/// Ids by role.
+fn assign_phase_ids(phases: &mut [PhaseDraft]) {
     let mut used: Vec<String> = Vec::new();
     for phase in phases.iter_mut() {
         let role = phase_role(&phase.name);
@@ -1152,7 +1233,6 @@ fn find_phases(
         used.push(id.clone());
         phase.id = id;
     }
-    phases
 }
 
 /// A name for a phase read from a sentence ("集中宣传", "宣传周", ...).
@@ -1358,63 +1438,9 @@ fn find_targets(
                 let before: String = chars[..number_start].iter().collect();
                 let after: String = chars[idx + 1..].iter().collect();
                 let around = format!("{before}{after}");
-                let declining = around.contains("下降") || around.contains("减少");
-                let metric = if (around.contains("发案") || around.contains("案件") || around.contains("警情"))
-                    && declining
-                {
-                    Some((Metric::YoyCases, Vec::new()))
-                } else if around.contains("损失") && declining {
-                    Some((Metric::YoyLoss, Vec::new()))
-                } else if around.contains("关注") {
-                    Some((Metric::Adoption, vec!["follow"]))
-                } else if around.contains("注册") || around.contains("安装") || around.contains("下载") {
-                    let mut products = products_in(&around);
-                    if products.is_empty() {
-                        products = context_products.iter().copied().filter(|product| *product != "follow").collect();
-                    }
-                    if products.is_empty() {
-                        products.push(if around.contains("注册") && !around.contains("App") {
-                            "jinzhongzhao"
-                        } else {
-                            "national_app"
-                        });
-                    }
-                    Some((Metric::Adoption, products))
-                } else if around.contains("知晓率") || around.contains("知晓") {
-                    Some((Metric::Awareness, Vec::new()))
-                } else if around.contains("覆盖") {
-                    Some((Metric::Reach, Vec::new()))
-                } else if around.contains("达到") || around.contains("达") {
-                    carried_metric.clone()
-                } else {
-                    None
-                };
+                let metric = share_metric(&around, &context_products, &carried_metric);
                 let Some((metric, products)) = metric else { continue };
-                // A target needs a goal word; "占比30%" of a description is not one.
-                let goal = [
-                    "达到",
-                    "达",
-                    "确保",
-                    "力争",
-                    "不低于",
-                    "以上",
-                    "至少",
-                    "实现",
-                    "提高",
-                    "超过",
-                    "下降",
-                    "减少",
-                    "率",
-                    "下载",
-                    "注册",
-                    "安装",
-                    "关注",
-                ]
-                .iter()
-                .any(|word| around.contains(word));
-                // "已安装" describes, it does not aim.
-                if !goal || around.contains("已安装") || around.contains("已注册") || around.contains("已关注")
-                {
+                if !states_goal(&around) {
                     continue;
                 }
                 carried_metric = Some((metric, products.clone()));
@@ -1484,85 +1510,145 @@ fn find_targets(
         if scoring || past {
             continue;
         }
-        let task_without_share = (norm.contains("完成注册")
-            || norm.contains("完成安装")
-            || norm.contains("人人注册")
-            || norm.contains("全部注册"))
-            && !norm.contains('%');
-        if task_without_share {
-            review.push(ReviewItem {
-                path: Some("targets".into()),
-                message: say(
-                    lang,
-                    "注册/安装任务没有比例：未设为目标，请按需要增加（如有智能手机者的95%）",
-                    "a registration/install task with no share: no target set",
-                ),
-                quote: Some(clip(&sentence.text, 160)),
-            });
-        }
-        let both = norm.contains("两降")
-            || norm.contains("双降")
-            || (norm.contains("发案") && (norm.contains("损失") || norm.contains("受损")) && norm.contains("下降"));
-        let cases_only = !both
-            && (norm.contains("发案") || norm.contains("案件数") || norm.contains("警情"))
-            && norm.contains("同比下降");
-        let loss_only = !both && norm.contains("损失") && norm.contains("同比下降");
-        if !(both || cases_only || loss_only) || norm.contains("%") {
-            continue;
-        }
-        let spans = find_spans(norm, context);
-        let deadlines: Vec<Date> = {
-            let mut found: Vec<Date> = spans
-                .iter()
-                .filter(|span| !span.unreadable && matches!(span.kind, SpanKind::Until | SpanKind::Single))
-                .filter_map(|span| span.end.filter(|end| end.year() == context.year))
-                .collect();
-            found.dedup();
-            if found.is_empty() {
-                year_end.into_iter().collect()
-            } else {
-                found
-            }
-        };
-        for deadline in deadlines {
-            if both || cases_only {
-                push_target(
-                    &mut targets,
-                    Metric::YoyCases,
-                    None,
-                    None,
-                    Denominator::Residents,
-                    0.0,
-                    deadline,
-                    &sentence.text,
-                );
-            }
-            if both || loss_only {
-                push_target(
-                    &mut targets,
-                    Metric::YoyLoss,
-                    None,
-                    None,
-                    Denominator::Residents,
-                    0.0,
-                    deadline,
-                    &sentence.text,
-                );
-            }
-        }
-        if norm.contains("警情") {
-            review.push(ReviewItem {
-                path: Some("targets".into()),
-                message: say(
-                    lang,
-                    "警情目标按发案数（yoy_cases）设定：模型中警情与发案成比例",
-                    "an alerts (警情) target was set on cases: alerts are proportional to cases in the model",
-                ),
-                quote: Some(clip(&sentence.text, 160)),
-            });
-        }
+        decline_targets(sentence, context, lang, review, &mut targets);
     }
     targets
+}
+
+/// The metric a share ("80%") is about, from the words around it; "达到" alone carries the clause before's.
+fn share_metric(
+    around: &str,
+    context_products: &[&'static str],
+    carried_metric: &Option<(Metric, Vec<&'static str>)>,
+) -> Option<(Metric, Vec<&'static str>)> {
+    let declining = around.contains("下降") || around.contains("减少");
+    if (around.contains("发案") || around.contains("案件") || around.contains("警情")) && declining {
+        Some((Metric::YoyCases, Vec::new()))
+    } else if around.contains("损失") && declining {
+        Some((Metric::YoyLoss, Vec::new()))
+    } else if around.contains("关注") {
+        Some((Metric::Adoption, vec!["follow"]))
+    } else if around.contains("注册") || around.contains("安装") || around.contains("下载") {
+        let mut products = products_in(around);
+        if products.is_empty() {
+            products = context_products.iter().copied().filter(|product| *product != "follow").collect();
+        }
+        if products.is_empty() {
+            products.push(if around.contains("注册") && !around.contains("App") {
+                "jinzhongzhao"
+            } else {
+                "national_app"
+            });
+        }
+        Some((Metric::Adoption, products))
+    } else if around.contains("知晓率") || around.contains("知晓") {
+        Some((Metric::Awareness, Vec::new()))
+    } else if around.contains("覆盖") {
+        Some((Metric::Reach, Vec::new()))
+    } else if around.contains("达到") || around.contains("达") {
+        carried_metric.clone()
+    } else {
+        None
+    }
+}
+
+/// True when the words around a share state a goal: "占比30%" of a description is not one, nor "已安装".
+fn states_goal(around: &str) -> bool {
+    // A target needs a goal word; "占比30%" of a description is not one.
+    let goal = [
+        "达到",
+        "达",
+        "确保",
+        "力争",
+        "不低于",
+        "以上",
+        "至少",
+        "实现",
+        "提高",
+        "超过",
+        "下降",
+        "减少",
+        "率",
+        "下载",
+        "注册",
+        "安装",
+        "关注",
+    ]
+    .iter()
+    .any(|word| around.contains(word));
+    // "已安装" describes, it does not aim.
+    goal && !around.contains("已安装") && !around.contains("已注册") && !around.contains("已关注")
+}
+
+/// 两降 and 同比下降 without a number; a registration task without a share; 警情 targets.
+fn decline_targets(
+    sentence: &Sentence,
+    context: &DateContext,
+    lang: Lang,
+    review: &mut Vec<ReviewItem>,
+    targets: &mut Vec<(TargetFile, String)>,
+) {
+    let norm = &sentence.norm;
+    let year_end = Date::from_ymd(context.year, 12, 31);
+    let task_without_share = (norm.contains("完成注册")
+        || norm.contains("完成安装")
+        || norm.contains("人人注册")
+        || norm.contains("全部注册"))
+        && !norm.contains('%');
+    if task_without_share {
+        review.push(ReviewItem {
+            path: Some("targets".into()),
+            message: say(
+                lang,
+                "注册/安装任务没有比例：未设为目标，请按需要增加（如有智能手机者的95%）",
+                "a registration/install task with no share: no target set",
+            ),
+            quote: Some(clip(&sentence.text, 160)),
+        });
+    }
+    let both = norm.contains("两降")
+        || norm.contains("双降")
+        || (norm.contains("发案") && (norm.contains("损失") || norm.contains("受损")) && norm.contains("下降"));
+    let cases_only = !both
+        && (norm.contains("发案") || norm.contains("案件数") || norm.contains("警情"))
+        && norm.contains("同比下降");
+    let loss_only = !both && norm.contains("损失") && norm.contains("同比下降");
+    if !(both || cases_only || loss_only) || norm.contains("%") {
+        return;
+    }
+    let spans = find_spans(norm, context);
+    let deadlines: Vec<Date> = {
+        let mut found: Vec<Date> = spans
+            .iter()
+            .filter(|span| !span.unreadable && matches!(span.kind, SpanKind::Until | SpanKind::Single))
+            .filter_map(|span| span.end.filter(|end| end.year() == context.year))
+            .collect();
+        found.dedup();
+        if found.is_empty() {
+            year_end.into_iter().collect()
+        } else {
+            found
+        }
+    };
+    for deadline in deadlines {
+        if both || cases_only {
+            push_target(targets, Metric::YoyCases, None, None, Denominator::Residents, 0.0, deadline, &sentence.text);
+        }
+        if both || loss_only {
+            push_target(targets, Metric::YoyLoss, None, None, Denominator::Residents, 0.0, deadline, &sentence.text);
+        }
+    }
+    if norm.contains("警情") {
+        review.push(ReviewItem {
+            path: Some("targets".into()),
+            message: say(
+                lang,
+                "警情目标按发案数（yoy_cases）设定：模型中警情与发案成比例",
+                "an alerts (警情) target was set on cases: alerts are proportional to cases in the model",
+            ),
+            quote: Some(clip(&sentence.text, 160)),
+        });
+    }
 }
 
 /// True when the text gives points ("记45分"): a digit before 分 that is not 分钟 or 分之.
@@ -2014,11 +2100,40 @@ fn remap_schedule(schedule: &[ScheduleEntryFile], phases: &[PhaseFile]) -> Vec<S
         .collect()
 }
 
-fn assemble(reading: Reading, lang: Lang) -> PlanDraft {
+fn assemble(mut reading: Reading, lang: Lang) -> PlanDraft {
     let template = template_for(reading.year);
     let mut file = template.clone();
-    let mut review = reading.review;
+    let mut review = std::mem::take(&mut reading.review);
+    let _ = reading.year_known;
     let mut sources = Vec::new();
+    assemble_names(&reading, lang, &mut file, &mut review, &mut sources);
+    assemble_phases(&reading, lang, &template, &mut file, &mut review, &mut sources);
+    let main = assemble_facts(&reading, lang, &mut file, &mut review, &mut sources);
+    plan_floors(&mut file, main.as_deref());
+    assemble_priority_ages(&reading, &mut file, &mut sources);
+    note_template_parts(lang, &mut file, &mut review);
+
+    let (file, fixes) = make_valid(file, &template, lang);
+    review.extend(fixes);
+    PlanDraft {
+        file,
+        review,
+        escalations: reading.escalations,
+        sources,
+        year: reading.year,
+        plans_in_text: 1,
+        traditional_share: 0.0,
+    }
+}
+
+/// The plan's title, the township and the county.
+fn assemble_names(
+    reading: &Reading,
+    lang: Lang,
+    file: &mut ScenarioFile,
+    review: &mut Vec<ReviewItem>,
+    sources: &mut Vec<FieldSource>,
+) {
     if let Some(title) = &reading.title {
         file.name = title.clone();
         sources.push(FieldSource { path: "name".into(), quote: title.clone() });
@@ -2061,9 +2176,17 @@ fn assemble(reading: Reading, lang: Lang) -> PlanDraft {
     if let Some(county) = &reading.county {
         file.township.county = Some(county.clone());
     }
-    let _ = reading.year_known;
+}
 
-    // Phases.
+/// The phases read (the period widened to cover them, the template's schedule moved onto them), or the template's.
+fn assemble_phases(
+    reading: &Reading,
+    lang: Lang,
+    template: &ScenarioFile,
+    file: &mut ScenarioFile,
+    review: &mut Vec<ReviewItem>,
+    sources: &mut Vec<FieldSource>,
+) {
     let read_phases: Vec<PhaseFile> = reading
         .phases
         .iter()
@@ -2115,9 +2238,18 @@ fn assemble(reading: Reading, lang: Lang) -> PlanDraft {
             quote: None,
         });
     }
+}
+
+/// Targets, rewards and floors, each on a phase of the draft; returns the main (first top-level) phase's id.
+fn assemble_facts(
+    reading: &Reading,
+    lang: Lang,
+    file: &mut ScenarioFile,
+    review: &mut Vec<ReviewItem>,
+    sources: &mut Vec<FieldSource>,
+) -> Option<String> {
     let phase_ids: Vec<String> = file.phases.iter().map(|phase| phase.id.clone()).collect();
 
-    // Targets, rewards, floors.
     file.targets = reading.targets.iter().map(|(target, _)| target.clone()).collect();
     for (idx, (_, quote)) in reading.targets.iter().enumerate() {
         sources.push(FieldSource { path: format!("targets[{idx}]"), quote: quote.clone() });
@@ -2162,9 +2294,13 @@ fn assemble(reading: Reading, lang: Lang) -> PlanDraft {
     for (idx, (_, quote)) in reading.floors.iter().enumerate() {
         sources.push(FieldSource { path: format!("floors[{idx}]"), quote: quote.clone() });
     }
-    // A floor the schedule does not meet: plan at least the floor.
+    main
+}
+
+/// A floor the schedule does not meet: plan at least the floor.
+fn plan_floors(file: &mut ScenarioFile, main: Option<&str>) {
     for floor in &file.floors {
-        let phase = floor.phase.clone().or_else(|| main.clone());
+        let phase = floor.phase.clone().or_else(|| main.map(str::to_string));
         let Some(phase) = phase else { continue };
         let planned: f64 = file
             .schedule
@@ -2190,8 +2326,10 @@ fn assemble(reading: Reading, lang: Lang) -> PlanDraft {
             });
         }
     }
+}
 
-    // The priority age group.
+/// The priority age group.
+fn assemble_priority_ages(reading: &Reading, file: &mut ScenarioFile, sources: &mut Vec<FieldSource>) {
     if let Some((low, high, quote)) = &reading.priority_ages {
         let new_id = format!("adults_{low}_{high}");
         if let Some(segment) = file.segments.iter_mut().find(|segment| segment.id == "adults_19_45") {
@@ -2200,11 +2338,15 @@ fn assemble(reading: Reading, lang: Lang) -> PlanDraft {
             segment.note = Some(format!("{}；份额等沿用模板，请按本地人口结构填写", quote_note(quote)));
         }
         if new_id != "adults_19_45" {
-            rename_segment(&mut file, "adults_19_45", &new_id);
+            rename_segment(file, "adults_19_45", &new_id);
         }
         let idx = file.segments.iter().position(|segment| segment.id == new_id).unwrap_or(0);
         sources.push(FieldSource { path: format!("segments[{idx}]"), quote: quote.clone() });
     }
+}
+
+/// Review items for what always comes from the template, and the draft's note.
+fn note_template_parts(lang: Lang, file: &mut ScenarioFile, review: &mut Vec<ReviewItem>) {
     review.push(ReviewItem {
         path: Some("villages".into()),
         message: say(
@@ -2237,18 +2379,6 @@ fn assemble(reading: Reading, lang: Lang) -> PlanDraft {
         "由实施方案文本导入（规则读取）：阶段、目标、奖励、下限的 note 中有“原文”；其余沿用模板，请逐项核对。",
         "Imported from a plan's text by rules: phases, targets, rewards and floors quote their sentence in `note`; the rest is the template's.",
     ));
-
-    let (file, fixes) = make_valid(file, &template, lang);
-    review.extend(fixes);
-    PlanDraft {
-        file,
-        review,
-        escalations: reading.escalations,
-        sources,
-        year: reading.year,
-        plans_in_text: 1,
-        traditional_share: 0.0,
-    }
 }
 
 fn rename_segment(file: &mut ScenarioFile, old: &str, new: &str) {
