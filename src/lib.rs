@@ -22,7 +22,9 @@
 //! - [`engine`]: [`simulate`], the daily step, the [`Outcome`] and the assessment;
 //! - [`uncertainty`]: Monte Carlo (RNG streams, samplers, runs, summaries);
 //! - [`planner`]: the optimiser, frontier and tornado;
-//! - [`export`]: CSV of an outcome.
+//! - [`export`]: CSV of an outcome;
+//! - [`office`]: reading a 实施方案 back into a scenario draft; with the feature `office-writers` (on by default)
+//!   also the Excel workbook and the 实施方案 draft (.docx).
 
 pub mod date;
 pub mod engine;
@@ -30,6 +32,7 @@ pub mod error;
 pub mod export;
 pub mod format;
 pub mod model;
+pub mod office;
 pub mod planner;
 pub mod uncertainty;
 pub mod vocab;

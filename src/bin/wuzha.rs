@@ -4,6 +4,8 @@
 //! Exit codes: 0 success, 1 usage error, 2 the file cannot be read or is invalid. The only I/O of the
 //! project's native side lives here; everything else is the pure `wuzha` library.
 
+#[path = "cli/office.rs"]
+mod office_cli;
 #[path = "cli/optimise.rs"]
 mod optimise_cli;
 
@@ -232,7 +234,7 @@ fn run(args: &Args) -> Result<String, (u8, String)> {
 
 /// The usage text: the simulator's commands, then the planner's.
 fn usage() -> String {
-    format!("{USAGE}\n\n{}", optimise_cli::USAGE)
+    format!("{USAGE}\n\n{}\n\n{}", optimise_cli::USAGE, office_cli::USAGE)
 }
 
 /// `optimise`, `frontier` or `sensitivity`: parse, read and validate the file, run; exit 0, 1 or 2.
@@ -279,6 +281,9 @@ fn main() -> ExitCode {
     if raw.iter().any(|arg| arg == "--help" || arg == "-h") || raw.is_empty() {
         println!("{}", usage());
         return if raw.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    }
+    if let Some(code) = office_cli::dispatch(&raw) {
+        return code;
     }
     if let Some(command) = raw.first().and_then(|name| optimise_cli::PlanCommand::from_name(name)) {
         return run_planner(command, &raw);

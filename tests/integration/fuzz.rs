@@ -66,7 +66,7 @@ fn mutate_tree(value: &mut Value, rng: &mut ChaCha8Rng) {
             _ => 0,
         };
         // Descend with probability 3/4 while there is somewhere to go.
-        if children == 0 || rng.next_u32() % 4 == 0 {
+        if children == 0 || rng.next_u32().is_multiple_of(4) {
             break;
         }
         let pick = rng.next_u32() as usize % children;

@@ -1,6 +1,7 @@
 //! The file menu: open a scenario file (picker or drag-and-drop onto the page), save the edited scenario as a
 //! `.json` download with a readable name, and the file's fingerprint so two planners can compare versions.
 
+use super::import_plan::ImportPlan;
 use super::Shared;
 use crate::state::{Action, Computed, OpenRefusal, MAX_OPEN_BYTES};
 use crate::words::{self, Lang, Text};
@@ -28,7 +29,8 @@ pub struct FileMenuProps {
     pub can_undo: bool,
     /// True when there is a step to redo.
     pub can_redo: bool,
-    /// Receives [`Action::OpenFile`], [`Action::OpenRefused`], [`Action::Undo`] and [`Action::Redo`].
+    /// Receives [`Action::OpenFile`], [`Action::OpenRefused`], [`Action::OpenDraft`], [`Action::Undo`] and
+    /// [`Action::Redo`].
     pub on_action: Callback<Action>,
 }
 
@@ -198,6 +200,7 @@ pub fn file_menu(props: &FileMenuProps) -> Html {
             <input id="file-open" class="visually-hidden" type="file" accept=".json,application/json"
                 data-testid="file-open" onchange={on_pick} />
             <label class="button" for="file-open">{ words::text(lang, Text::FileOpen) }</label>
+            <ImportPlan lang={lang} on_action={props.on_action.clone()} />
             <button type="button" class="button" data-testid="file-save" onclick={on_save}
                 disabled={props.json.is_none()}>
                 { words::text(lang, Text::FileSave) }

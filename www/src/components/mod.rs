@@ -9,6 +9,7 @@ pub mod editor;
 pub mod error_list;
 pub mod file_menu;
 pub mod hooks;
+pub mod import_plan;
 pub mod kpi_cards;
 pub mod optimise_panel;
 pub mod scenario_header;

@@ -199,6 +199,12 @@ impl State {
         Rc::new(self.after_change(state))
     }
 
+    /// The state after [`super::Action::OpenDraft`]: the draft, like an opened file named `name`.
+    pub(super) fn draft_opened(self: Rc<Self>, name: String, file: ScenarioFile) -> Rc<Self> {
+        let checked = wuzha::validate(&file).map(|_| file);
+        self.opened(name, checked)
+    }
+
     /// The state after [`super::Action::OpenRefused`].
     pub(super) fn open_refused(self: Rc<Self>, name: String, refusal: OpenRefusal) -> Rc<Self> {
         let mut state = (*self).clone();

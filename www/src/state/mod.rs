@@ -126,6 +126,13 @@ pub enum Action {
     },
     /// Replace the scenario with a plan the planner suggested (one undo step); where it came from stays.
     ApplyPlan(Box<ScenarioFile>),
+    /// Open a draft read from a 实施方案 (导入实施方案) as the current plan, like a file: one undo step.
+    OpenDraft {
+        /// The name it is shown under.
+        name: String,
+        /// The reader's scenario file (it always validates).
+        file: Box<ScenarioFile>,
+    },
     /// A file could not be opened before its text was read (too large, unreadable).
     OpenRefused {
         /// The file's name.
@@ -300,6 +307,7 @@ impl State {
             Action::OpenFile { name, text } => self.file_opened(name, text),
             Action::OpenLink { fragment } => self.link_opened(fragment),
             Action::ApplyPlan(file) => self.plan_applied(*file),
+            Action::OpenDraft { name, file } => self.draft_opened(name, *file),
             Action::OpenRefused { name, refusal } => self.open_refused(name, refusal),
             Action::Edit { cell, text, commit } => self.edited(cell, text, commit),
             Action::AddRow { table } => self.row_added(table),

@@ -43,6 +43,29 @@ words! {
         RedoHelp => ("重做撤销的修改（Ctrl+Y）", "Redo the undone change (Ctrl+Y)"),
         /// File menu: open.
         FileOpen => ("打开文件", "Open file"),
+        /// File menu: import a 实施方案 (the button and the dialog's name).
+        ImportPlan => ("导入实施方案", "Import a plan document"),
+        /// The import button's tooltip.
+        ImportPlanHelp => (
+            "粘贴或打开实施方案（.txt/.docx），按规则读出阶段、目标、奖励和下限，打开为草稿",
+            "Paste or open a 实施方案 (.txt/.docx): its phases, targets, rewards and floors are read into a draft",
+        ),
+        /// The import dialog: the text box's label.
+        ImportPlanTextLabel => ("粘贴实施方案全文：", "Paste the plan's text:"),
+        /// The import dialog: open a file instead.
+        ImportPlanFile => ("打开 .txt/.docx", "Open .txt/.docx"),
+        /// The import dialog: the year box's label.
+        ImportPlanYear => ("年份：", "Year:"),
+        /// The import dialog: the year box when the text states no year.
+        ImportPlanYearAsk => ("如2024", "e.g. 2024"),
+        /// The import dialog: open the draft.
+        ImportPlanOpen => ("打开为草稿", "Open as draft"),
+        /// What an imported draft is shown under, after its title.
+        ImportPlanDraftName => ("导入草稿", "imported draft"),
+        /// The import dialog: above the review list.
+        ImportPlanReview => ("待核对（未能读出或沿用模板的内容）", "To check (not read, or taken from the template)"),
+        /// The import dialog: above the sources.
+        ImportPlanSources => ("读出内容的原文", "Where each filled field came from"),
         /// File menu: save.
         FileSave => ("保存文件", "Save file"),
         /// File menu: the fingerprint's label.

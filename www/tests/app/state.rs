@@ -270,6 +270,26 @@ fn an_opened_file_with_unknown_fields_keeps_them_and_says_so() {
 }
 
 #[test]
+fn an_imported_plan_opens_as_a_draft_in_one_undo_step() {
+    let state = Rc::new(State::new(Lang::Zh));
+    let before = state.file.clone();
+    let text = include_str!("../../../tests/fixtures/office/001_859f813bdd779a68.txt");
+    let draft = wuzha::office::read_plan(text, Some(2022), wuzha::Lang::Zh);
+    assert!(!draft.review.is_empty(), "the reader lists what it could not read");
+    let name = format!("{}（导入草稿）", draft.file.name);
+    let opened = state.reduce(Action::OpenDraft { name: name.clone(), file: Box::new(draft.file.clone()) });
+    assert_eq!(opened.opened_file.as_deref(), Some(name.as_str()));
+    assert_eq!(opened.file.as_ref(), Some(&draft.file));
+    let phases: Vec<&str> = file(&opened).phases.iter().map(|phase| phase.name.as_str()).collect();
+    assert_eq!(phases, ["动员部署", "集中宣传", "总结巩固"]);
+    assert_eq!(file(&opened).township.name, "桥江镇");
+    assert!(opened.errors.is_empty() && opened.result.is_some(), "the draft validates and is simulated");
+    let undone = opened.reduce(Action::Undo);
+    assert_eq!(undone.file, before, "one undo step goes back to the plan before the import");
+    assert!(!undone.can_undo());
+}
+
+#[test]
 fn a_bad_file_is_refused_with_every_reason_and_the_scenario_is_untouched() {
     let state = Rc::new(State::new(Lang::Zh));
     let before = state.file.clone();
