@@ -32,6 +32,10 @@ pub(crate) struct RunState<'s> {
     carry_over: Vec<f64>,
     /// γ^α per channel.
     gamma_pow: Vec<f64>,
+    /// Per channel, the last adstock whose saturation was computed and that saturation: the same input gives the
+    /// same bits, so an adstock equal to the last one (the same exposure history in another segment of the
+    /// village, or a fixed point) reuses it instead of another `pow`.
+    last_saturation: Vec<(f64, f64)>,
     /// δ.
     decay: f64,
     /// m0.
@@ -100,6 +104,7 @@ impl<'s> RunState<'s> {
                 .iter()
                 .map(|channel| libm::pow(channel.hill_gamma, channel.hill_alpha))
                 .collect(),
+            last_saturation: vec![(f64::NAN, 0.0); n_channels],
             decay: awareness_decay(params.awareness_half_life_days),
             m0: params.awareness_gate_m0,
             reached: vec![0.0; n_cells],
@@ -363,12 +368,17 @@ impl<'s> RunState<'s> {
             }
             *stock = x + self.carry_over[channel_idx] * *stock;
             let channel_params = &self.params.channels[channel_idx];
-            self.saturation[channel_idx] = hill_with_gamma_pow(
-                *stock,
-                channel_params.hill_alpha,
-                channel_params.hill_gamma,
-                self.gamma_pow[channel_idx],
-            );
+            let (last_stock, last_saturation) = &mut self.last_saturation[channel_idx];
+            if last_stock.to_bits() != stock.to_bits() {
+                *last_stock = *stock;
+                *last_saturation = hill_with_gamma_pow(
+                    *stock,
+                    channel_params.hill_alpha,
+                    channel_params.hill_gamma,
+                    self.gamma_pow[channel_idx],
+                );
+            }
+            self.saturation[channel_idx] = *last_saturation;
             self.exposure[channel_idx] = x;
             awareness_hazard += channel_params.awareness_lift * self.saturation[channel_idx];
             self.active.push(channel_idx);

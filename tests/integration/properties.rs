@@ -227,6 +227,38 @@ proptest! {
     }
 }
 
+/// The Debug text of `value` and of its JSON (as a `serde_json::Value`, whose Debug shows the numbers JSON kept).
+fn debug_and_json<T: std::fmt::Debug + serde::Serialize>(value: &T) -> Result<String, TestCaseError> {
+    let json = serde_json::to_value(value).map_err(|error| TestCaseError::fail(error.to_string()))?;
+    Ok(format!("{value:?}\n{json:?}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// A Monte Carlo summary (a few runs, with process noise) and an optimiser result (a tiny grid, for the cases
+    /// averted and for the chance of meeting the target) hold no NaN or infinity near the bounds either.
+    #[test]
+    fn monte_carlo_and_optimiser_results_hold_no_nan_or_infinity_near_the_bounds(value in near_limits_strategy()) {
+        use wuzha::planner::{optimise, Objective, OptimiseConfig};
+        let scenario = match wuzha::parse_scenario(&value.to_string()) {
+            Ok((_, scenario)) => scenario,
+            Err(errors) => return Err(TestCaseError::fail(format!("near-limit scenario refused: {errors:?}"))),
+        };
+        let config = wuzha::uncertainty::MonteCarloConfig { n_runs: 3, seed: scenario.seed, noise: true };
+        let summary = wuzha::uncertainty::run_batch(&scenario, &config, |_| {});
+        prop_assert!(!has_non_finite(&debug_and_json(&summary)?), "non-finite number in the Monte Carlo summary of {}", value);
+        for objective in [Objective::CasesAverted, Objective::TargetProbability { target: 0 }] {
+            let mut config = OptimiseConfig::new(&scenario, objective);
+            config.grid_steps = 4;
+            config.refine_sweeps = 1;
+            config.n_runs = 2;
+            let result = optimise(&scenario, &config);
+            prop_assert!(!has_non_finite(&debug_and_json(&result)?), "non-finite number in the optimiser's result of {}", value);
+        }
+    }
+}
+
 #[test]
 fn the_non_finite_detector_finds_nan_and_inf_tokens_only() {
     assert!(has_non_finite("cash: NaN,") && has_non_finite("[1.0, inf]") && has_non_finite("-inf\n"));

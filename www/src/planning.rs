@@ -3,9 +3,53 @@
 //! tornado, then the frontier) are the core's (`wuzha::planner::job`), re-exported here.
 
 use std::rc::Rc;
+use wuzha::model::budget::{self, Job, DEFAULT_BUDGET_SECONDS};
 pub use wuzha::planner::job::{ObjectiveChoice, Phase, PlanAnswer, PlanJob, PlanRequest, FRONTIER_POINTS};
-use wuzha::planner::Progress;
-use wuzha::Lang;
+use wuzha::planner::{OptimiseConfig, Progress};
+use wuzha::{Lang, Scenario};
+
+/// The engine compiled to WebAssembly runs at about 0.7× its native speed in Chromium and Firefox (the
+/// core's estimates are native), so a job's seconds in the page are its native estimate / 0.7.
+pub const BROWSER_SPEED: f64 = 0.7;
+
+/// The most seconds a plan job may be estimated to take in the page: the core's default budget
+/// ([`DEFAULT_BUDGET_SECONDS`], 30 s natively), i.e. a native estimate of at most 30 × 0.7 = 21 s.
+pub const BROWSER_BUDGET_SECONDS: f64 = DEFAULT_BUDGET_SECONDS;
+
+/// A plan job's estimate in the page, before it starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanEstimate {
+    /// Estimated seconds in the browser (the native estimate / [`BROWSER_SPEED`]).
+    pub seconds: f64,
+    /// At most this many evaluations of the optimisation.
+    pub evaluations: u64,
+    /// True when the job fits [`BROWSER_BUDGET_SECONDS`]; the run button is disabled otherwise.
+    pub fits: bool,
+}
+
+/// The estimate of `request` on `scenario` by the core's work budget ([`budget::estimate`] of
+/// `Job::Optimise`): the optimisation, whose evaluations a probability objective multiplies by its Monte Carlo
+/// runs. The frontier, when asked for, is not counted: each of its points starts from the plan before it (a
+/// warm start), so `Job::Frontier`'s bound (every point a cold optimisation, 143 s for 洪林镇 in the page against
+/// the seconds the browser test measures) would refuse the panel's default; a job whose optimisation fits
+/// runs its frontier too, and can be cancelled.
+pub fn plan_estimate(scenario: &Scenario, request: &PlanRequest) -> PlanEstimate {
+    let config = request.config(scenario).unwrap_or_else(|_| OptimiseConfig::new(scenario, request.objective()));
+    let variables = scenario.schedule.len() + if request.include_rewards { scenario.rewards.len() } else { 0 };
+    let runs = if config.objective.uses_monte_carlo() { config.n_runs } else { 0 };
+    let estimate = budget::estimate(scenario, Job::Optimise { variables, runs });
+    let seconds = estimate.seconds / BROWSER_SPEED;
+    PlanEstimate { seconds, evaluations: estimate.evaluations, fits: seconds <= BROWSER_BUDGET_SECONDS }
+}
+
+/// "预计约 N 秒" / "about N s expected" for `estimate`.
+pub fn estimate_text(lang: Lang, estimate: &PlanEstimate) -> String {
+    let time = budget::describe_seconds(estimate.seconds, lang == Lang::Zh);
+    match lang {
+        Lang::Zh => format!("预计{time}"),
+        Lang::En => format!("{time} expected"),
+    }
+}
 
 /// A request under way.
 #[derive(Clone, Debug, PartialEq)]

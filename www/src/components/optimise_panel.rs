@@ -6,7 +6,7 @@ use super::chart_canvas::{ChartCanvas, ChartData};
 use super::{Shared, UpdateClock};
 use crate::charts::{self, objective_axis};
 use crate::format;
-use crate::planning::{ObjectiveChoice, Phase, PlanAction, PlanAnswer, PlanRequest, PlanState, Running};
+use crate::planning::{self, ObjectiveChoice, Phase, PlanAction, PlanAnswer, PlanRequest, PlanState, Running};
 use crate::runner::PlanRunner;
 use crate::state::{Action, Computed};
 use crate::words::{self, Lang, Text};
@@ -215,7 +215,13 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
         .unwrap_or_default();
     let needs_target = request.objective.needs_target();
     let running = plan_state.running.clone();
-    let can_run = props.plan.is_some() && read.is_ok() && running.is_none() && (!needs_target || !targets.is_empty());
+    let estimate = match (&props.result, &read) {
+        (Some(computed), Ok(request)) => Some(planning::plan_estimate(&computed.scenario, request)),
+        _ => None,
+    };
+    let fits = estimate.is_none_or(|estimate| estimate.fits);
+    let can_run =
+        props.plan.is_some() && read.is_ok() && running.is_none() && (!needs_target || !targets.is_empty()) && fits;
     let current_fingerprint = props.plan.as_ref().map(|(_, fingerprint)| fingerprint.to_string());
 
     let progress = running.as_ref().map(|running| progress_view(lang, running));
@@ -288,12 +294,20 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
                 <button type="button" class="button primary" data-testid="optimise-run" disabled={!can_run} onclick={on_run}>
                     { words::text(lang, Text::RunOptimise) }
                 </button>
+                if let Some(estimate) = &estimate {
+                    <span class="hint" data-testid="optimise-estimate">{ planning::estimate_text(lang, estimate) }</span>
+                }
                 if running.is_some() {
                     <button type="button" class="button" data-testid="optimise-cancel" onclick={on_cancel}>
                         { words::text(lang, Text::CancelOptimise) }
                     </button>
                 }
             </div>
+            if !fits {
+                <p class="field-errors" role="alert" data-testid="optimise-too-long">
+                    { words::text(lang, Text::OptimiseTooLong) }
+                </p>
+            }
             if let Err(errors) = &read {
                 <ul class="field-errors" role="alert" data-testid="optimise-errors">
                     { for errors.iter().map(|error| html! { <li>{ error.clone() }</li> }) }

@@ -65,6 +65,8 @@ words! {
         WithFrontierLabel => ("计算预算—效果曲线（较慢）", "Compute the budget–result curve (slower)"),
         /// The run button.
         RunOptimise => ("开始优化", "Optimise"),
+        /// Why the run button is disabled: the job's estimate is over the page's work budget.
+        OptimiseTooLong => ("这项计算在浏览器中预计超过 30 秒，已停用：请改用不需要多次模拟的目标，或不同时优化奖励；也可以用命令行 wuzha optimise 运行", "This job would take over 30 s in the browser, so it is disabled: pick an objective without Monte Carlo runs, or do not optimise the rewards too; or run it with the command line (wuzha optimise)"),
         /// The cancel button.
         CancelOptimise => ("取消", "Cancel"),
         /// The apply button.

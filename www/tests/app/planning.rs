@@ -109,3 +109,30 @@ fn applying_a_suggested_plan_then_undoing_restores_the_scenario_exactly() {
     let redone = undone.reduce(Action::Redo);
     assert_eq!(redone.file.as_ref(), Some(&answer.applied));
 }
+
+/// The work budget in the page: the estimate beside 开始优化 and the run disabled over 30 s in the browser.
+#[test]
+fn the_optimise_panel_offers_only_jobs_that_fit_the_browser_budget() {
+    use wuzha_www::planning::{estimate_text, plan_estimate, BROWSER_BUDGET_SECONDS, BROWSER_SPEED};
+    let (_file, scenario) = wuzha::parse_scenario(HONGLIN).expect("valid scenario");
+    let quick = PlanRequest { with_frontier: false, include_rewards: false, ..PlanRequest::default() };
+    let estimate = plan_estimate(&scenario, &quick);
+    assert!(estimate.fits && estimate.seconds > 0.0 && estimate.seconds <= BROWSER_BUDGET_SECONDS, "{estimate:?}");
+    assert!(estimate_text(Lang::Zh, &estimate).starts_with("预计约 "), "{}", estimate_text(Lang::Zh, &estimate));
+    assert!(estimate_text(Lang::En, &estimate).ends_with(" s expected"), "{}", estimate_text(Lang::En, &estimate));
+    // The browser estimate is the native one over the browser's speed.
+    let native = wuzha::model::budget::estimate(
+        &scenario,
+        wuzha::model::budget::Job::Optimise { variables: scenario.schedule.len(), runs: 0 },
+    );
+    assert!((estimate.seconds - native.seconds / BROWSER_SPEED).abs() < 1e-9);
+    // The probability objective with its Monte Carlo runs per evaluation and the frontier does not fit.
+    let slow = PlanRequest { objective: ObjectiveChoice::TargetProbability, ..PlanRequest::default() };
+    let estimate = plan_estimate(&scenario, &slow);
+    assert!(!estimate.fits && estimate.seconds > BROWSER_BUDGET_SECONDS, "{estimate:?}");
+    let reason = wuzha_www::words::text(Lang::Zh, wuzha_www::words::Text::OptimiseTooLong);
+    assert!(reason.contains("30 秒"), "{reason}");
+    assert!(wuzha_www::words::text(Lang::En, wuzha_www::words::Text::OptimiseTooLong).contains("30 s"));
+    // The panel's default (the cases averted, rewards too, with the frontier) fits.
+    assert!(plan_estimate(&scenario, &PlanRequest::default()).fits);
+}
