@@ -7,6 +7,7 @@ import {
   dragBy,
   editorTab,
   kpiTexts,
+  openView,
   pollUntil,
   screenshot,
   screenshotOf,
@@ -17,9 +18,10 @@ import {
 const app = appSession();
 const siteUrl = app.siteUrl;
 
-/** Opens the app, waits for the first render and the editor, runs `body`, then checks the page logged no problem. */
+/** Opens the app, waits for the first render, opens the edit view and waits for the editor, runs `body`, then checks the page logged no problem. */
 const withApp = (viewport, body) =>
   app.withApp(async (page, session) => {
+    await openView(page, 'edit');
     await page.waitForSelector(tid('editor'));
     await body(page, session);
   }, viewport);
