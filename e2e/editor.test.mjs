@@ -207,7 +207,10 @@ test('every tab edits its part of the file: schedule, rewards, targets, last yea
     await editorTab(page, 'rewards');
     await typeInto(page, 'rewards-row-0-yuan_per_install', '6');
     before = await kpisChangedFrom(page, before);
+    // The controls column is beside the results, not the editor.
+    await openView(page, 'results');
     assert.equal(await value(page, 'reward-per-install'), '6', 'the controls column follows the file');
+    await openView(page, 'edit');
     await editorTab(page, 'targets');
     await typeInto(page, 'targets-row-0-threshold', '0.5');
     before = await kpisChangedFrom(page, before);
