@@ -315,10 +315,14 @@ pub fn app() -> Html {
     // Options pinned for comparison, outside the undo history.
     let compare = use_reducer(CompareState::default);
     let result = state.result.clone().map(Shared);
-    let chart_set =
-        use_memo((result.clone(), runs.clone(), lang, compare.options.clone()), |(result, runs, lang, options)| {
-            result.as_ref().map(|computed| ChartSet::new(*lang, computed, runs.as_deref(), options))
-        });
+    // The charts' data is made only while the results view shows them: an edit in another view draws nothing.
+    let charts_shown = view == View::Results;
+    let chart_set = use_memo(
+        (result.clone(), runs.clone(), lang, compare.options.clone(), charts_shown),
+        |(result, runs, lang, options, shown)| {
+            result.as_ref().filter(|_| *shown).map(|computed| ChartSet::new(*lang, computed, runs.as_deref(), options))
+        },
+    );
     let on_backup = backup_handler(&state, json.clone());
     let stale = state.is_stale() && result.is_some();
     let scenario_name = state.file.as_ref().map(|file| file.name.clone()).unwrap_or_default();
