@@ -7,6 +7,7 @@ import {
   dragBy,
   editorTab,
   kpiTexts,
+  openView,
   pollUntil,
   screenshot,
   screenshotOf,
@@ -17,9 +18,10 @@ import {
 const app = appSession();
 const siteUrl = app.siteUrl;
 
-/** Opens the app, waits for the first render and the editor, runs `body`, then checks the page logged no problem. */
+/** Opens the app, waits for the first render, opens the edit view and waits for the editor, runs `body`, then checks the page logged no problem. */
 const withApp = (viewport, body) =>
   app.withApp(async (page, session) => {
+    await openView(page, 'edit');
     await page.waitForSelector(tid('editor'));
     await body(page, session);
   }, viewport);
@@ -205,7 +207,10 @@ test('every tab edits its part of the file: schedule, rewards, targets, last yea
     await editorTab(page, 'rewards');
     await typeInto(page, 'rewards-row-0-yuan_per_install', '6');
     before = await kpisChangedFrom(page, before);
+    // The controls column is beside the results, not the editor.
+    await openView(page, 'results');
     assert.equal(await value(page, 'reward-per-install'), '6', 'the controls column follows the file');
+    await openView(page, 'edit');
     await editorTab(page, 'targets');
     await typeInto(page, 'targets-row-0-threshold', '0.5');
     before = await kpisChangedFrom(page, before);

@@ -241,6 +241,12 @@ export async function recordRequests(context, allowed) {
 
 // Editor and timeline helpers (e2e/editor.test.mjs).
 
+/** Opens the app's view `view` (`results`, `edit`, `compare`, `uncertainty`, `optimise`) by its tab. */
+export async function openView(page, view) {
+  await page.click(tid(`nav-${view}`));
+  await page.waitForSelector(tid(`view-${view}`));
+}
+
 /** Opens the editor tab `key` (e.g. `villages`, `behaviour`: see www/src/components/editor/mod.rs). */
 export async function editorTab(page, key) {
   await page.click(tid(`editor-tab-${key}`));

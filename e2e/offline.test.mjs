@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, test } from 'node:test';
-import { DIST_DIR, KPI_IDS, appSession, kpiTexts, pollUntil, recordRequests, screenshot, tid, typeInto } from './lib.mjs';
+import { DIST_DIR, KPI_IDS, appSession, kpiTexts, openView, pollUntil, recordRequests, screenshot, tid, typeInto } from './lib.mjs';
 
 const SINGLE = path.join(DIST_DIR, 'wuzha.html');
 
@@ -51,6 +51,7 @@ test('opened from file:// with the network blocked, the app renders, recomputes 
     );
     assert.notEqual(afterEdit['kpi-total-cost'], before['kpi-total-cost'], 'the edit recomputed the plan');
     // Monte Carlo runs in the inlined worker (a blob: classic worker), not on the page.
+    await openView(page, 'uncertainty');
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="uncertainty"]');
       return el && el.dataset.current === 'true' && el.getAttribute('aria-busy') === 'false';

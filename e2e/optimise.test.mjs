@@ -8,9 +8,16 @@ import {
   canvasSummary,
   screenshot,
   tid,
+  openView,
 } from './lib.mjs';
 
-const { withApp } = appSession();
+const session = appSession();
+/** Opens the app in the optimise view, then runs `body`. */
+const withApp = (body, options) =>
+  session.withApp(async (page, s) => {
+    await openView(page, 'optimise');
+    await body(page, s);
+  }, options);
 
 const idle = (page, timeout = 120_000) =>
   page.waitForFunction(() => document.querySelector('[data-testid="optimise"]')?.getAttribute('aria-busy') === 'false', null, {

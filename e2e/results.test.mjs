@@ -10,6 +10,7 @@ import {
   screenshot,
   tid,
   typeInto,
+  openView,
 } from './lib.mjs';
 
 const MORE_CHARTS = ['chart-segments', 'chart-reach', 'chart-channel-cost', 'chart-phase-cost', 'chart-loss'];
@@ -39,10 +40,13 @@ test('the further charts are drawn and follow an edit', async () => {
 
 test('pinned options are overlaid on the charts and compared in two tables', async () => {
   await withApp(async (page) => {
+    await openView(page, 'compare');
     await page.click(tid('pin-option'));
     await page.waitForSelector(tid('option-A'));
+    await openView(page, 'results');
     const adoptionWithA = (await canvasSummary(page, 'chart-adoption')).hash;
     await typeInto(page, 'reward-per-install', '5');
+    await openView(page, 'compare');
     await page.click(tid('pin-option'));
     await page.waitForSelector(tid('option-B'));
     await typeInto(page, 'budget-total', '120000');
@@ -59,10 +63,13 @@ test('pinned options are overlaid on the charts and compared in two tables', asy
     const reward = inputs.find((row) => row[0].startsWith('奖励'));
     assert.deepEqual(reward?.slice(1), ['2', '5', '5'], 'the reward of A, B and the current plan');
 
+    await screenshot(page, 'compare-options');
+    await openView(page, 'results');
     const legend = await page.$$eval('canvas', (canvases) => canvases.length);
     assert.ok(legend >= 8);
     assert.notEqual((await canvasSummary(page, 'chart-adoption')).hash, adoptionWithA, 'B is drawn too');
-    await screenshot(page, 'compare-options');
+    await screenshot(page, 'compare-options-charts');
+    await openView(page, 'compare');
 
     // Load A back: the plan is A's again (one undo step), the options stay.
     const kpiB = (await kpiTexts(page))['kpi-total-cost'];
@@ -85,6 +92,7 @@ test('pinned options are overlaid on the charts and compared in two tables', asy
 
 test('the comparison reads in English after the toggle', async () => {
   await withApp(async (page) => {
+    await openView(page, 'compare');
     await page.click(tid('pin-option'));
     await typeInto(page, 'reward-per-install', '4');
     await page.click(tid('lang-toggle'));

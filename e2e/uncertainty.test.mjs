@@ -11,9 +11,16 @@ import {
   screenshot,
   tid,
   typeInto,
+  openView,
 } from './lib.mjs';
 
-const { withApp } = appSession();
+const session = appSession();
+/** Opens the app in the uncertainty view, then runs `body`. */
+const withApp = (body, options) =>
+  session.withApp(async (page, s) => {
+    await openView(page, 'uncertainty');
+    await body(page, s);
+  }, options);
 
 /** The uncertainty panel's data attributes. */
 async function panel(page) {
@@ -73,15 +80,19 @@ test('runs start by themselves in a worker and give a badge and a sentence per t
 test('the fans change the charts once runs finish, and the seed reproduces or changes them', async () => {
   await withApp(async (page) => {
     await waitForRuns(page, 200);
-    const withFans = (await canvasSummary(page, 'chart-adoption')).hash;
     const firstStatus = (await panel(page)).text;
+    await openView(page, 'results');
+    const withFans = (await canvasSummary(page, 'chart-adoption')).hash;
+    await openView(page, 'uncertainty');
 
     await typeInto(page, 'mc-seed', '7');
     await pollUntil(() => panel(page), (s) => s.current && !s.busy && /种子 7/.test(s.text), { timeout: 60_000 });
     const seven = await panel(page);
     assert.match(seven.text, /种子 7/);
+    await openView(page, 'results');
     const sevenFans = (await canvasSummary(page, 'chart-adoption')).hash;
     assert.notEqual(sevenFans, withFans, 'another seed draws other fans');
+    await openView(page, 'uncertainty');
 
     // Back to 2022: the earlier batch comes from the cache at once (nothing runs).
     await typeInto(page, 'mc-seed', '2022');

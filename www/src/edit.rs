@@ -697,7 +697,8 @@ pub fn phase_order(file: &ScenarioFile) -> Vec<usize> {
     order
 }
 
-/// Pairs of phases (by index) whose days overlap though neither is nested in the other.
+/// Pairs of phases (by index) whose days overlap though neither is nested in the other. Sharing a single
+/// boundary day (one ends on the day the next starts) is not an overlap: it is how planners write phases.
 pub fn overlaps(file: &ScenarioFile) -> Vec<(usize, usize)> {
     let dates: Vec<Option<(Date, Date)>> =
         file.phases.iter().map(|phase| Date::parse(&phase.start).zip(Date::parse(&phase.end))).collect();
@@ -707,7 +708,9 @@ pub fn overlaps(file: &ScenarioFile) -> Vec<(usize, usize)> {
             let (Some((a_start, a_end)), Some((b_start, b_end))) = (dates[a], dates[b]) else { continue };
             let nested = descendants(file, &file.phases[a].id).contains(&b)
                 || descendants(file, &file.phases[b].id).contains(&a);
-            if !nested && a_start <= b_end && b_start <= a_end {
+            // Consecutive phases that share only their boundary day (3/10-3/13 then 3/13-3/21) do not overlap.
+            let boundary = (a_end == b_start && a_start < b_start) || (b_end == a_start && b_start < a_start);
+            if !nested && !boundary && a_start <= b_end && b_start <= a_end {
                 pairs.push((a, b));
             }
         }

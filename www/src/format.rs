@@ -40,14 +40,29 @@ pub fn join_unit(lang: Lang, figure: &str, unit: &str) -> String {
     }
 }
 
-/// A share in [0, 1] as a percent with one decimal, e.g. `72.4%`.
+/// One decimal always (`56.0`, not `56` beside `56.1`); no `-0.0`.
+fn one_decimal(value: f64) -> String {
+    let text = crate::numbers::decimal(value, 1);
+    if text.contains('.') || !value.is_finite() {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+/// A share in [0, 1] as a percent with one decimal, always, e.g. `72.4%`, `56.0%`.
 pub fn percent(share: f64) -> String {
+    format!("{}%", one_decimal(share * 100.0))
+}
+
+/// A level the planner wrote (a target's share, a threshold), as written: `80%`, `72.5%`.
+pub fn percent_level(share: f64) -> String {
     format!("{}%", decimal(share * 100.0, 1))
 }
 
-/// A change such as year-on-year, signed, e.g. `+5.2%`, `-12%`, `0%`.
+/// A change such as year-on-year, signed, with one decimal, e.g. `+5.2%`, `-12.0%`, `0.0%`.
 pub fn percent_change(change: f64) -> String {
-    let text = decimal(change * 100.0, 1);
+    let text = one_decimal(change * 100.0);
     if change * 100.0 >= 0.05 {
         format!("+{text}%")
     } else {

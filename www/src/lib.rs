@@ -16,7 +16,7 @@
 //!   Web Worker (`static/worker.js`) that runs them off the page's thread;
 //! - [`words`]: every user-facing string, by area; [`format`]: numbers, money and dates as planners write them,
 //!   on [`numbers`] (digits only, a leaf);
-//! - [`templates`]: the embedded scenario files.
+//! - [`templates`]: the embedded scenario files; [`views`]: the views a user moves between and their URLs.
 
 pub mod api;
 pub mod charts;
@@ -34,6 +34,7 @@ pub mod state;
 pub mod storage;
 pub mod templates;
 pub mod uncertainty;
+pub mod views;
 pub mod words;
 
 use wasm_bindgen::prelude::*;

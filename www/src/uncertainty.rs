@@ -301,13 +301,13 @@ pub fn target_chances(lang: Lang, scenario: &Scenario, summary: &MonteCarloSumma
                 .find(|target| target.id == chance.id)
                 .map_or(chance.id.as_str(), |target| target.name.as_str());
             let goal = if chance.metric.is_share() {
-                Goal::Share(format::percent(chance.threshold))
+                Goal::Share(format::percent_level(chance.threshold))
             } else if chance.threshold == 0.0 {
                 Goal::NoRise
             } else if chance.threshold < 0.0 {
-                Goal::FallAtLeast(format::percent(-chance.threshold))
+                Goal::FallAtLeast(format::percent_level(-chance.threshold))
             } else {
-                Goal::RiseAtMost(format::percent(chance.threshold))
+                Goal::RiseAtMost(format::percent_level(chance.threshold))
             };
             let deadline = format::date(lang, chance.deadline);
             let how_often = words::how_often(lang, chance.probability_met);

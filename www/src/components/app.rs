@@ -1,5 +1,6 @@
-//! The whole page: header, controls column, error box, KPI cards, the charts, the phase timeline and the
-//! scenario editor. The `App` component only wires: the hooks below own the state, the Monte Carlo runs,
+//! The whole page: header, the view tabs, controls column, error box, the KPI strip in every view, and the
+//! view shown (results: charts and the village table; edit: the phase timeline and the scenario editor;
+//! compare; uncertainty; optimise). Only the shown view's components render. The `App` component only wires: the hooks below own the state, the Monte Carlo runs,
 //! autosave and the window's listeners; the children receive plain values and report [`Action`]s.
 
 use super::chart_set::{charts_view, ChartSet};
@@ -14,6 +15,7 @@ use super::optimise_panel::OptimisePanel;
 use super::scenario_header::ScenarioHeader;
 use super::timeline::Timeline;
 use super::uncertainty_panel::UncertaintyPanel;
+use super::view_tabs::ViewTabs;
 use super::village_table::VillageTable;
 use super::{Shared, UpdateClock};
 use crate::compare::CompareState;
@@ -21,6 +23,7 @@ use crate::runner::Runner;
 use crate::state::{Action, Field, Session, State};
 use crate::storage;
 use crate::uncertainty::{McAction, McState};
+use crate::views::{self, View, ViewAction, ViewState};
 use crate::words::{self, Lang, Text};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -30,16 +33,19 @@ fn location_fragment() -> Option<String> {
     web_sys::window()?.location().hash().ok().filter(|hash| !hash.is_empty())
 }
 
-/// The share link's fragment in the address bar, if there is one.
+/// The share link's fragment in the address bar (`#scenario=...` or `#/edit?scenario=...`), as the link
+/// reader takes it (`scenario=...`), if there is one.
 fn scenario_fragment() -> Option<String> {
-    location_fragment().filter(|fragment| fragment.contains(wuzha::format::link::FRAGMENT_KEY))
+    location_fragment().and_then(|fragment| views::link_part(&fragment).map(str::to_string))
 }
 
-/// Removes a `#scenario=...` fragment from the address bar without reloading or adding a history entry.
+/// Removes a share link from the address bar without reloading or adding a history entry: `#scenario=...`
+/// leaves no fragment, `#/edit?scenario=...` leaves the view's (`#/edit`).
 fn clear_scenario_fragment() {
     let Some(window) = web_sys::window() else { return };
     if scenario_fragment().is_some() {
-        let path = window.location().pathname().unwrap_or_default();
+        let view = location_fragment().and_then(|fragment| View::from_fragment(&fragment));
+        let path = window.location().pathname().unwrap_or_default() + &view.map(View::fragment).unwrap_or_default();
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
         }
@@ -76,12 +82,16 @@ fn first_state() -> State {
     }
 }
 
-/// Share links: once read, the link leaves the address bar (a reload then shows the autosaved plan, with
-/// later edits), and a link pasted into this tab later is opened too.
+/// The address bar: the view it names (back and forward move between views), and share links: once read,
+/// the link leaves the address bar (a reload then shows the autosaved plan, with later edits), and a link
+/// pasted into this tab later is opened too.
 #[hook]
-fn use_share_links(on_action: Callback<Action>) {
+fn use_address(on_action: Callback<Action>, on_view: Callback<ViewAction>) {
     use_effect_with((), |_| clear_scenario_fragment());
     use_listener(ListenOn::Window, "hashchange", move |_: web_sys::Event| {
+        if let Some(fragment) = location_fragment() {
+            on_view.emit(ViewAction::Fragment(fragment));
+        }
         if let Some(fragment) = scenario_fragment() {
             on_action.emit(Action::OpenLink { fragment });
             clear_scenario_fragment();
@@ -265,7 +275,22 @@ pub fn app() -> Html {
             state.dispatch(action);
         })
     };
-    use_share_links(on_action.clone());
+    let view_state = use_reducer(|| ViewState::from_fragment(&location_fragment().unwrap_or_default()));
+    let view = view_state.view;
+    let on_view_action = {
+        let dispatcher = view_state.dispatcher();
+        Callback::from(move |action: ViewAction| dispatcher.dispatch(action))
+    };
+    use_address(on_action.clone(), on_view_action.clone());
+    let on_view = Callback::from(move |view: View| {
+        on_view_action.emit(ViewAction::Show(view));
+        // A new history entry, so that back returns to the view before.
+        if let Some(window) = web_sys::window() {
+            if location_fragment() != Some(view.fragment()) {
+                let _ = window.location().set_hash(&view.fragment());
+            }
+        }
+    });
     use_undo_keys(on_action.clone());
     let other_tab = use_other_tab();
     // The file in compact JSON (autosave, and the save button), its fingerprint and a shared copy (to pin it as
@@ -290,10 +315,14 @@ pub fn app() -> Html {
     // Options pinned for comparison, outside the undo history.
     let compare = use_reducer(CompareState::default);
     let result = state.result.clone().map(Shared);
-    let chart_set =
-        use_memo((result.clone(), runs.clone(), lang, compare.options.clone()), |(result, runs, lang, options)| {
-            result.as_ref().map(|computed| ChartSet::new(*lang, computed, runs.as_deref(), options))
-        });
+    // The charts' data is made only while the results view shows them: an edit in another view draws nothing.
+    let charts_shown = view == View::Results;
+    let chart_set = use_memo(
+        (result.clone(), runs.clone(), lang, compare.options.clone(), charts_shown),
+        |(result, runs, lang, options, shown)| {
+            result.as_ref().filter(|_| *shown).map(|computed| ChartSet::new(*lang, computed, runs.as_deref(), options))
+        },
+    );
     let on_backup = backup_handler(&state, json.clone());
     let stale = state.is_stale() && result.is_some();
     let scenario_name = state.file.as_ref().map(|file| file.name.clone()).unwrap_or_default();
@@ -310,31 +339,53 @@ pub fn app() -> Html {
             <FileMenu {lang} json={json.clone()} file_stem={scenario_name} fingerprint={fingerprint.clone()} can_undo={state.can_undo()}
                 can_redo={state.can_redo()} restored={state.restored} result={result.clone()} on_action={on_action.clone()} />
             { notices(&state, storage_problem, other_tab, &on_backup) }
-            <div class="layout">
-                <ControlsPanel {lang} view={ControlsView::of(&state)} on_action={on_action.clone()} />
-                <main class={classes!("results", stale.then_some("stale"))} aria-live="polite">
+            <ViewTabs {lang} {view} on_view={on_view} />
+            <div class={classes!("layout", (view == View::Edit).then_some("layout-wide"))}>
+                if view != View::Edit {
+                    <ControlsPanel {lang} view={ControlsView::of(&state)} on_action={on_action.clone()} />
+                }
+                <main class={classes!("results", stale.then_some("stale"))}>
                     <ErrorList {lang} errors={state.errors.clone()} has_result={result.is_some()} />
                     if stale {
                         <p class="stale-ribbon" data-testid="stale-notice">{ words::text(lang, Text::StaleRibbon) }</p>
                     }
-                    <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} runs={runs.clone()} />
-                    <ComparePanel {lang} compare={compare.clone()} file={valid_file} result={valid_result.clone()} on_action={on_action.clone()} />
-                    { charts_view(lang, chart_set.as_ref().as_ref(), &clock) }
-                    <UncertaintyPanel {lang} mc={mc.clone()} result={result.clone()}
-                        seed_text={AttrValue::from(state.inputs.get(Field::Seed).to_string())} {seed_error}
-                        on_action={on_action.clone()} on_mc={on_mc.clone()} />
-                    <OptimisePanel {lang} result={valid_result} plan={valid_json.map(|json| (json, fingerprint.clone()))}
-                        on_action={on_action.clone()} />
-                    if let Some(result) = result.clone() {
-                        <VillageTable {lang} {result} selected_target={state.selected_target} />
-                    }
+                    <div class="kpi-strip" aria-live="polite">
+                        <KpiCards {lang} result={result.clone()} selected_target={state.selected_target} runs={runs.clone()} />
+                    </div>
+                    <div class={classes!("view", format!("view-{}", view.slug()))} id={format!("view-{}", view.slug())}
+                        role="tabpanel" data-testid={format!("view-{}", view.slug())}>
+                    { match view {
+                        View::Results => html! {
+                            <>
+                            { charts_view(lang, chart_set.as_ref().as_ref(), &clock) }
+                            if let Some(result) = result.clone() {
+                                <VillageTable {lang} {result} selected_target={state.selected_target} />
+                            }
+                            </>
+                        },
+                        View::Edit => html! {
+                            <div class="editing">
+                                <Timeline {lang} file={state.file.clone()} cell_texts={state.cell_texts.clone()}
+                                    cell_errors={state.cell_errors.clone()} on_action={on_action.clone()} />
+                                <ScenarioEditor {lang} file={state.file.clone()} cell_texts={state.cell_texts.clone()}
+                                    cell_errors={state.cell_errors.clone()} row_error={state.row_error.clone()} on_action={on_action.clone()} />
+                            </div>
+                        },
+                        View::Compare => html! {
+                            <ComparePanel {lang} compare={compare.clone()} file={valid_file} result={valid_result.clone()} on_action={on_action.clone()} />
+                        },
+                        View::Uncertainty => html! {
+                            <UncertaintyPanel {lang} mc={mc.clone()} result={result.clone()}
+                                seed_text={AttrValue::from(state.inputs.get(Field::Seed).to_string())} {seed_error}
+                                on_action={on_action.clone()} on_mc={on_mc.clone()} />
+                        },
+                        View::Optimise => html! {
+                            <OptimisePanel {lang} result={valid_result} plan={valid_json.map(|json| (json, fingerprint.clone()))}
+                                on_action={on_action.clone()} />
+                        },
+                    } }
+                    </div>
                 </main>
-            </div>
-            <div class="editing">
-                <Timeline {lang} file={state.file.clone()} cell_texts={state.cell_texts.clone()}
-                    cell_errors={state.cell_errors.clone()} on_action={on_action.clone()} />
-                <ScenarioEditor {lang} file={state.file.clone()} cell_texts={state.cell_texts.clone()}
-                    cell_errors={state.cell_errors.clone()} row_error={state.row_error.clone()} on_action={on_action.clone()} />
             </div>
         </div>
     }

@@ -90,10 +90,13 @@ fn text_input(
     let invalid = props.view.invalid.contains(&field);
     let hint_id = format!("{id}-hint");
     let inputmode = if kind == "text" { Some("decimal") } else { None };
+    // Dates are text in the file's form (YYYY-MM-DD), not `<input type=date>`, whose display follows the
+    // browser's locale rather than the app's language.
+    let (kind, placeholder) = if kind == "date" { ("text", Some("YYYY-MM-DD")) } else { (kind, None) };
     html! {
         <div class={classes!("control", invalid.then_some("invalid"))}>
             <label for={id}>{ words::text(lang, field.label()) }</label>
-            <input {id} data-testid={id} type={kind} inputmode={inputmode} autocomplete="off"
+            <input {id} data-testid={id} type={kind} inputmode={inputmode} {placeholder} autocomplete="off"
                 value={props.view.inputs.get(field).to_string()}
                 aria-invalid={if invalid { "true" } else { "false" }}
                 aria-describedby={hint.map(|_| hint_id.clone())}

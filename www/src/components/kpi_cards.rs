@@ -90,6 +90,14 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Fin
     };
     let share = target.metric.is_share();
     let show = |value: f64| if share { format::percent(value) } else { format::percent_change(value) };
+    // The target's level as the planner wrote it (`80%`, `-10%`), beside figures with one decimal.
+    let level = |value: f64| {
+        if share || value <= 0.0 {
+            format::percent_level(value)
+        } else {
+            format!("+{}", format::percent_level(value))
+        }
+    };
     let (figure, unit) = match result.value_at_deadline {
         Some(value) => {
             let text = show(value);
@@ -107,7 +115,7 @@ fn rate_card(lang: Lang, computed: &Computed, selected: usize, runs: Option<&Fin
         title,
         figure,
         unit,
-        caption: words::target_caption(lang, &show(result.threshold), &format::date(lang, result.deadline)),
+        caption: words::target_caption(lang, &level(result.threshold), &format::date(lang, result.deadline)),
         badge: Some(Badge {
             text: words::text(lang, if result.met { Text::Met } else { Text::NotMet }),
             good: result.met,

@@ -15,6 +15,7 @@ pub mod optimise_panel;
 pub mod scenario_header;
 pub mod timeline;
 pub mod uncertainty_panel;
+pub mod view_tabs;
 pub mod village_table;
 
 pub use app::App;

@@ -7,6 +7,18 @@ words! {
     Header {
         /// The app's name in the header.
         AppName => ("无诈推演", "Wuzha"),
+        /// Accessible name of the row of view tabs.
+        ViewsLabel => ("视图", "Views"),
+        /// View tab: key figures, charts and the village table.
+        ViewResults => ("结果", "Results"),
+        /// View tab: the scenario editor and the phase timeline.
+        ViewEdit => ("编辑方案", "Edit"),
+        /// View tab: pinned options side by side.
+        ViewCompare => ("方案比较", "Compare"),
+        /// View tab: Monte Carlo runs.
+        ViewUncertainty => ("不确定性", "Uncertainty"),
+        /// View tab: the optimiser.
+        ViewOptimise => ("优化", "Optimise"),
         /// What the app does, under its name.
         AppTagline => ("乡镇反电诈宣传方案推演", "Township anti-fraud campaign planner"),
         /// Label of the template selector.

@@ -358,3 +358,26 @@ fn a_share_typed_key_by_key_lands_in_the_file() {
     let state = after(&[typing(""), typing("0"), typing("0."), typing("0.9"), edit("segments[0].share", "0.9")]);
     assert_eq!(file(&state).segments[0].share, 0.9);
 }
+
+#[test]
+fn phases_sharing_one_boundary_day_do_not_overlap_but_longer_shared_spans_do() {
+    let mut file = honglin();
+    let tops: Vec<usize> = (0..file.phases.len()).filter(|idx| file.phases[*idx].parent.is_none()).collect();
+    assert!(tops.len() >= 2, "two top-level phases in 洪林镇");
+    let (a, b) = (tops[0], tops[1]);
+    let dates = |file: &mut wuzha::ScenarioFile, a_dates: (&str, &str), b_dates: (&str, &str)| {
+        file.phases[a].start = a_dates.0.to_string();
+        file.phases[a].end = a_dates.1.to_string();
+        file.phases[b].start = b_dates.0.to_string();
+        file.phases[b].end = b_dates.1.to_string();
+    };
+    let pair = |file: &wuzha::ScenarioFile| edit::overlaps(file).contains(&(a, b));
+    dates(&mut file, ("2022-03-10", "2022-03-13"), ("2022-03-13", "2022-03-21"));
+    assert!(!pair(&file), "3/10-3/13 then 3/13-3/21 share only their boundary day");
+    dates(&mut file, ("2022-03-13", "2022-03-21"), ("2022-03-10", "2022-03-13"));
+    assert!(!pair(&file), "in either order");
+    dates(&mut file, ("2022-03-10", "2022-03-14"), ("2022-03-13", "2022-03-21"));
+    assert!(pair(&file), "two shared days are an overlap");
+    dates(&mut file, ("2022-03-13", "2022-03-13"), ("2022-03-13", "2022-03-21"));
+    assert!(pair(&file), "a one-day phase on the other's first day lies inside it");
+}

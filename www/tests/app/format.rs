@@ -29,12 +29,17 @@ fn money_reads_as_planners_write_it() {
 fn shares_changes_and_counts() {
     let check = |got: String, expected: &str| assert_eq!(got, expected);
     check(format::percent(0.724), "72.4%");
-    check(format::percent(0.8), "80%");
-    check(format::percent(1.0), "100%");
+    check(format::percent(0.8), "80.0%");
+    check(format::percent(0.56), "56.0%");
+    check(format::percent(0.561), "56.1%");
+    check(format::percent_level(0.8), "80%");
+    check(format::percent_level(0.725), "72.5%");
+    check(format::percent(1.0), "100.0%");
     check(format::percent_change(-0.074), "-7.4%");
     check(format::percent_change(0.052), "+5.2%");
-    check(format::percent_change(0.0), "0%");
-    check(format::percent_change(-0.0001), "0%");
+    check(format::percent_change(0.0), "0.0%");
+    check(format::percent_change(-0.0001), "0.0%");
+    check(format::percent_change(-0.12), "-12.0%");
     check(format::people(Lang::Zh, 17_234.0), "1.7万");
     check(format::people(Lang::Zh, 950.0), "950");
     check(format::people(Lang::En, 17_234.0), "17,234");

@@ -392,3 +392,55 @@ fn the_seed_is_a_whole_number_and_a_bad_one_is_named() {
     let undone = after(&[commit(Field::Seed, "7"), Action::Undo]);
     assert_eq!(file(&undone).seed, 2022, "a new seed is one undo step");
 }
+
+mod views {
+    use std::rc::Rc;
+    use wuzha_www::views::{link_part, View, ViewAction, ViewState};
+    use yew::Reducible;
+
+    #[test]
+    fn every_view_has_its_own_fragment_read_back_as_the_same_view() {
+        for view in View::ALL {
+            assert_eq!(View::from_fragment(&view.fragment()), Some(view), "{view:?}");
+            assert_eq!(ViewState::from_fragment(&view.fragment()).view, view);
+        }
+        let slugs: std::collections::BTreeSet<_> = View::ALL.iter().map(|view| view.slug()).collect();
+        assert_eq!(slugs.len(), View::ALL.len(), "distinct URLs");
+        assert_eq!(View::from_fragment("#/edit?scenario=1.abc"), Some(View::Edit));
+        assert_eq!(View::from_fragment("#/nowhere"), None);
+        assert_eq!(View::from_fragment("#scenario=1.abc"), None);
+    }
+
+    #[test]
+    fn the_page_starts_in_the_results_unless_the_address_names_a_view() {
+        assert_eq!(ViewState::from_fragment("").view, View::Results);
+        assert_eq!(ViewState::from_fragment("#scenario=1.abc").view, View::Results);
+        assert_eq!(ViewState::from_fragment("#/optimise").view, View::Optimise);
+    }
+
+    #[test]
+    fn tabs_and_the_address_bar_move_between_views() {
+        let state = Rc::new(ViewState::default());
+        let edit = state.reduce(ViewAction::Show(View::Edit));
+        assert_eq!(edit.view, View::Edit);
+        let back = edit.clone().reduce(ViewAction::Fragment("#/compare".into()));
+        assert_eq!(back.view, View::Compare, "back or forward to another view's address");
+        let unknown = back.clone().reduce(ViewAction::Fragment("#something-else".into()));
+        assert_eq!(unknown.view, View::Compare, "a fragment naming no view leaves the view alone");
+        let link = unknown.reduce(ViewAction::Fragment("#scenario=1.abc".into()));
+        assert_eq!(link.view, View::Results, "a bare share link opens into the results");
+        let into = link.reduce(ViewAction::Fragment("#/uncertainty?scenario=1.abc".into()));
+        assert_eq!(into.view, View::Uncertainty, "a share link into a view");
+        let same = Rc::new(ViewState { view: View::Edit });
+        assert!(Rc::ptr_eq(&same.clone().reduce(ViewAction::Show(View::Edit)), &same), "no change, no render");
+    }
+
+    #[test]
+    fn share_links_are_found_in_both_forms() {
+        assert_eq!(link_part("#scenario=1.abc"), Some("scenario=1.abc"));
+        assert_eq!(link_part("#/edit?scenario=1.abc"), Some("scenario=1.abc"));
+        assert_eq!(link_part("#/edit?lang=en&scenario=1.abc"), Some("scenario=1.abc"));
+        assert_eq!(link_part("#/edit"), None);
+        assert_eq!(link_part(""), None);
+    }
+}
