@@ -135,6 +135,31 @@ export async function kpiTexts(page) {
 }
 
 /**
+ * The deterministic figures of each KPI, keyed by test id: as `kpiTexts`, without the Monte Carlo parts (the
+ * chance line and the P10–P90 bands), which arrive whenever the runs in the worker finish. A test that compares
+ * the plan's results before and after an edit uses this, so a batch finishing in between is no difference.
+ */
+export async function planKpiTexts(page) {
+  return page.evaluate((ids) => {
+    const out = {};
+    for (const id of ids) {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      if (el === null) {
+        out[id] = null;
+        continue;
+      }
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('.kpi-chance').forEach((part) => part.remove());
+      copy.querySelectorAll('.kpi-detail').forEach((part) => {
+        if (part.textContent.includes('P10')) part.remove();
+      });
+      out[id] = copy.textContent.replace(/\s+/g, ' ').trim();
+    }
+    return out;
+  }, KPI_IDS);
+}
+
+/**
  * A summary of the pixels of the canvas with test id `id`:
  *   { width, height, hash, blank, distinctColours, nonBackgroundShare }
  * `blank` is true when toDataURL equals that of an untouched canvas of the same size; `hash` is
@@ -247,8 +272,14 @@ export async function openView(page, view) {
   await page.waitForSelector(tid(`view-${view}`));
 }
 
-/** Opens the editor tab `key` (e.g. `villages`, `behaviour`: see www/src/components/editor/mod.rs). */
+/**
+ * Opens the editor tab `key` (e.g. `villages`, `behaviour`: see www/src/components/editor/mod.rs), in the edit
+ * view (`#/edit`), which it opens first when another view is shown.
+ */
 export async function editorTab(page, key) {
+  if ((await page.$(tid('view-edit'))) === null) {
+    await openView(page, 'edit');
+  }
   await page.click(tid(`editor-tab-${key}`));
   await page.waitForSelector(tid(`editor-panel-${key}`));
 }
