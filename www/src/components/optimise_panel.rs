@@ -303,16 +303,7 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
                     </button>
                 }
             </div>
-            if !fits {
-                <p class="field-errors" role="alert" data-testid="optimise-too-long">
-                    { words::text(lang, Text::OptimiseTooLong) }
-                </p>
-            }
-            if let Err(errors) = &read {
-                <ul class="field-errors" role="alert" data-testid="optimise-errors">
-                    { for errors.iter().map(|error| html! { <li>{ error.clone() }</li> }) }
-                </ul>
-            }
+            { refusals(lang, fits, read.as_ref().err().map(Vec::as_slice)) }
             { for progress }
             if let Some(message) = &plan_state.failure {
                 <p class="error-box" role="alert" data-testid="optimise-failed">
@@ -321,6 +312,24 @@ pub fn optimise_panel(props: &OptimisePanelProps) -> Html {
             }
             { answer_html }
         </section>
+    }
+}
+
+/// Why the run cannot start: a job over the browser's work budget, and the settings that cannot be read.
+fn refusals(lang: Lang, fits: bool, errors: Option<&[String]>) -> Html {
+    html! {
+        <>
+            if !fits {
+                <p class="field-errors" role="alert" data-testid="optimise-too-long">
+                    { words::text(lang, Text::OptimiseTooLong) }
+                </p>
+            }
+            if let Some(errors) = errors {
+                <ul class="field-errors" role="alert" data-testid="optimise-errors">
+                    { for errors.iter().map(|error| html! { <li>{ error.clone() }</li> }) }
+                </ul>
+            }
+        </>
     }
 }
 
